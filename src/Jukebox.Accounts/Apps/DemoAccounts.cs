@@ -1,0 +1,87 @@
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Jukebox.Accounts.Apps;
+
+/// <summary>
+/// Creates the demo developer app and the demo user, or brings them in line with configuration, so a
+/// fresh server can be used at once and scripts can rely on fixed values.
+/// </summary>
+public sealed class DemoAccounts(
+    IOpenIddictApplicationManager applications,
+    JukeboxDbContext db,
+    IPasswordHasher<User> hasher,
+    TimeProvider clock,
+    IOptions<DemoOptions> options)
+{
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+        await EnsureAppAsync(demo, ct);
+        await EnsureUserAsync(demo, ct);
+    }
+
+    private async Task EnsureAppAsync(DemoOptions demo, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = demo.ClientId,
+            ClientSecret = demo.ClientSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = demo.AppName,
+            RedirectUris = { new Uri(demo.RedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.Authorization,
+                Permissions.GrantTypes.ClientCredentials,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+            },
+        };
+        var existing = await applications.FindByClientIdAsync(demo.ClientId, ct);
+        if (existing is null)
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+        else if (!await applications.ValidateClientSecretAsync(existing, demo.ClientSecret, ct))
+        {
+            await applications.UpdateAsync(existing, descriptor, ct);
+        }
+    }
+
+    private async Task EnsureUserAsync(DemoOptions demo, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == demo.UserId, ct);
+        if (user is null)
+        {
+            user = new User
+            {
+                Id = demo.UserId,
+                DisplayName = demo.UserDisplayName,
+                Email = demo.UserEmail,
+                NormalizedEmail = demo.UserEmail.ToUpperInvariant(),
+                Country = demo.UserCountry,
+                Product = "premium",
+                CreatedAt = clock.GetUtcNow(),
+            };
+            user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
+            db.Users.Add(user);
+        }
+        else if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, demo.UserPassword) == PasswordVerificationResult.Failed)
+        {
+            user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

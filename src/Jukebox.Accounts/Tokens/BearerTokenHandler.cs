@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Jukebox.Api.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Jukebox.Accounts.Tokens;
+
+/// <summary>
+/// Authenticates Web API requests the way Spotify does, with its error texts: no header is 401 "No
+/// token provided", anything but "Bearer &lt;token&gt;" is 400, an unknown token 401 "Invalid access
+/// token", an expired one 401 "The access token expired". The token itself is validated by
+/// OpenIddict (no database round trip: tokens are self-contained and data-protected); a validated
+/// token is remembered until it expires so later requests skip the cryptography.
+/// </summary>
+public sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ValidatedTokenCache cache,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "SpotifyBearer";
+    private const string FailureKey = "jukebox.bearer.failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.AsSpan(7).Trim().IsEmpty)
+        {
+            return Fail(StatusCodes.Status400BadRequest, SpotifyErrors.OnlyBearer);
+        }
+        var token = header[7..].Trim();
+
+        if (cache.TryGet(token, out var cached))
+        {
+            return cached.ExpiresAt > clock.GetUtcNow()
+                ? Succeed(cached.Principal)
+                : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
+        }
+
+        var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
+        {
+            var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
+            cache.Add(token, principal, expiresAt);
+            Context.Features.Set(caller);
+            return Succeed(principal);
+        }
+        var description = result.Properties?.GetString(".error_description") ?? "";
+        return description.Contains("no longer valid", StringComparison.Ordinal)
+            ? Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken)
+            : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
+    }
+
+    private AuthenticateResult Succeed(ClaimsPrincipal principal)
+    {
+        if (Context.Features.Get<Caller>() is null && Caller.FromPrincipal(principal) is { } caller)
+        {
+            Context.Features.Set(caller);
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private AuthenticateResult Fail(int status, string message)
+    {
+        Context.Items[FailureKey] = (status, message);
+        return AuthenticateResult.Fail(message);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var (status, message) = Context.Items[FailureKey] is (int s, string m) ? (s, m) : (StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
+        return SpotifyErrors.WriteAsync(Context, status, message);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        SpotifyErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, SpotifyErrors.InsufficientScope);
+}
+
+/// <summary>
+/// Access tokens already validated on this node, until they expire. Safe to lose: a miss only costs
+/// one validation. Revocation is not yet a feature; when it is, entries must be evicted across nodes.
+/// </summary>
+public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
+{
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize });
+
+    public sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset ExpiresAt);
+
+    public bool TryGet(string token, out Entry entry) => _entries.TryGetValue(token, out entry!);
+
+    public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expiresAt) =>
+        _entries.Set(token, new Entry(principal, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
+}

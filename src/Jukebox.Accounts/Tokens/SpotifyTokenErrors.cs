@@ -1,0 +1,42 @@
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Jukebox.Accounts.Tokens;
+
+/// <summary>
+/// Rewrites OpenIddict's token endpoint errors into the codes and texts Spotify's accounts service
+/// answers with (shared/reference/behaviors.md §1.4), keeping RFC 6749's error object shape.
+/// </summary>
+public sealed class SpotifyTokenErrors : IOpenIddictServerHandler<ApplyTokenResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+            .UseSingletonHandler<SpotifyTokenErrors>()
+            .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ApplyTokenResponseContext context)
+    {
+        var response = context.Response;
+        if (string.IsNullOrEmpty(response.Error))
+        {
+            return ValueTask.CompletedTask;
+        }
+        var id = response.ErrorUri?.Split('/').LastOrDefault() ?? "";
+        var about = response.ErrorDescription ?? "";
+        (response.Error, response.ErrorDescription) = (response.Error, id) switch
+        {
+            (_, "ID2029") when about.Contains("'grant_type'", StringComparison.Ordinal) => (Errors.UnsupportedGrantType, "grant_type parameter is missing"),
+            (_, "ID2029") when about.Contains("'client_id'", StringComparison.Ordinal) => (Errors.InvalidClient, "Invalid client"),
+            (Errors.UnsupportedGrantType, _) => (Errors.UnsupportedGrantType, "grant_type parameter is invalid"),
+            (Errors.InvalidClient, "ID2055") => (Errors.InvalidClient, "Invalid client secret"),
+            (Errors.InvalidClient, _) => (Errors.InvalidClient, "Invalid client"),
+            (Errors.UnauthorizedClient, _) => (Errors.InvalidClient, "Invalid client"),
+            _ => (response.Error, response.ErrorDescription),
+        };
+        response.ErrorUri = null;
+        return ValueTask.CompletedTask;
+    }
+}

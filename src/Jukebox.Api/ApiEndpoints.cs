@@ -1,0 +1,54 @@
+using Jukebox.Api.Albums;
+using Jukebox.Api.Artists;
+using Jukebox.Api.Audiobooks;
+using Jukebox.Api.Browse;
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Chapters;
+using Jukebox.Api.Episodes;
+using Jukebox.Api.Http;
+using Jukebox.Api.Images;
+using Jukebox.Api.Markets;
+using Jukebox.Api.Playlists;
+using Jukebox.Api.Recommendations;
+using Jukebox.Api.Shows;
+using Jukebox.Api.Tracks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Api;
+
+public static class ApiEndpoints
+{
+    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
+    {
+        services.AddSingleton(new PublicUrls(publicBaseUrl));
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<CatalogObjects>();
+        services.AddHostedService<CatalogWarmup>();
+        services.AddSingleton<PlaylistSummaries>();
+        services.AddSingleton<CoverCache>();
+        services.AddExceptionHandler<SpotifyErrorHandler>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>The Web API under /v1: every route needs a valid bearer token.</summary>
+    public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
+    {
+        app.MapImages();
+        var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy);
+        api.MapAlbums();
+        api.MapArtists();
+        api.MapTracks();
+        api.MapShows();
+        api.MapEpisodes();
+        api.MapAudiobooks();
+        api.MapChapters();
+        api.MapBrowse();
+        api.MapMarkets();
+        api.MapRecommendations();
+        return api;
+    }
+}

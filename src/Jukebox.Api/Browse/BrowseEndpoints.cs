@@ -1,0 +1,72 @@
+using Jukebox.Api.Albums;
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Http;
+using Jukebox.Api.Playlists;
+using Jukebox.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jukebox.Api.Browse;
+
+public static class BrowseEndpoints
+{
+    public static void MapBrowse(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/browse/categories", GetCategories);
+        api.MapGet("/browse/categories/{category_id}", GetCategory);
+        api.MapGet("/browse/categories/{category_id}/playlists", GetCategoryPlaylists);
+        api.MapGet("/browse/featured-playlists", GetFeaturedPlaylists);
+        api.MapGet("/browse/new-releases", GetNewReleases);
+    }
+
+    private static async Task<SpotifyJson<CategoriesResponse>> GetCategories(string? locale, HttpContext context, CatalogStore store, PublicUrls urls)
+    {
+        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var categories = (await store.GetAsync()).Categories;
+        var paging = page.ToPaging(context.Request, urls, categories, c => CategoryObjectOf(c, locale, urls));
+        return SpotifyResults.Catalog(new CategoriesResponse(paging), SpotifyJsonContext.Default.CategoriesResponse);
+    }
+
+    private static async Task<SpotifyJson<CategoryObject>> GetCategory(string category_id, string? locale, CatalogStore store, PublicUrls urls)
+    {
+        var category = (await store.GetAsync()).Categories.FirstOrDefault(c => c.Id == category_id)
+            ?? throw SpotifyException.NotFound("Resource not found");
+        return SpotifyResults.Catalog(CategoryObjectOf(category, locale, urls), SpotifyJsonContext.Default.CategoryObject);
+    }
+
+    private static async Task<SpotifyJson<FeaturedPlaylistsResponse>> GetCategoryPlaylists(
+        string category_id, HttpContext context, CatalogStore store, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls)
+    {
+        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var category = (await store.GetAsync()).Categories.FirstOrDefault(c => c.Id == category_id)
+            ?? throw SpotifyException.NotFound("Resource not found");
+        var query = db.CategoryPlaylists.Where(cp => cp.CategoryId == category.Id).OrderBy(cp => cp.Position)
+            .Join(db.Playlists, cp => cp.PlaylistId, p => p.Id, (cp, p) => p);
+        var (items, total) = await summaries.PageAsync(query, page, context.RequestAborted);
+        var response = new FeaturedPlaylistsResponse(category.Name, page.ToPaging(context.Request, urls, items, total));
+        return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.FeaturedPlaylistsResponse);
+    }
+
+    private static async Task<SpotifyJson<FeaturedPlaylistsResponse>> GetFeaturedPlaylists(
+        HttpContext context, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls)
+    {
+        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var query = db.Playlists.Where(p => p.FeaturedPosition != null).OrderBy(p => p.FeaturedPosition);
+        var (items, total) = await summaries.PageAsync(query, page, context.RequestAborted);
+        var response = new FeaturedPlaylistsResponse("Editor's picks", page.ToPaging(context.Request, urls, items, total));
+        return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.FeaturedPlaylistsResponse);
+    }
+
+    private static async Task<SpotifyJson<NewReleasesResponse>> GetNewReleases(HttpContext context, CatalogStore store, CatalogObjects objects)
+    {
+        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var releases = (await store.GetAsync()).NewReleases;
+        var paging = page.ToPaging(context.Request, objects.Urls, releases, a => objects.SimplifiedAlbum(a, null));
+        return SpotifyResults.Catalog(new NewReleasesResponse(paging), SpotifyJsonContext.Default.NewReleasesResponse);
+    }
+
+    private static CategoryObject CategoryObjectOf(CatalogCategory c, string? locale, PublicUrls urls) =>
+        new(urls.Api($"browse/categories/{c.Id}"), [new ImageObject(urls.Image("category", c.Id, 274), 274, 274)], c.Id, c.NameFor(locale));
+}

@@ -1,0 +1,229 @@
+using Jukebox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jukebox.Api.Catalog;
+
+/// <summary>Reads the catalog tables with narrow no-tracking projections and links them in memory.</summary>
+internal static class CatalogLoader
+{
+    private const int NewReleaseCount = 100;
+
+    public static async Task<CatalogSnapshot> LoadAsync(JukeboxDbContext db, CancellationToken ct)
+    {
+        var marketSets = new Dictionary<string, MarketSet>(StringComparer.Ordinal);
+        MarketSet Intern(IReadOnlyList<string> codes)
+        {
+            var key = string.Join(',', codes);
+            if (!marketSets.TryGetValue(key, out var set))
+            {
+                marketSets[key] = set = new MarketSet(codes);
+            }
+            return set;
+        }
+
+        var artists = new Dictionary<string, CatalogArtist>(StringComparer.Ordinal);
+        await foreach (var a in db.Artists.AsNoTracking()
+            .Select(a => new { a.Id, a.Name, a.Popularity, a.Followers, a.Genres }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            artists[a.Id] = new CatalogArtist { Id = a.Id, Name = a.Name, Popularity = a.Popularity, Followers = a.Followers, Genres = a.Genres };
+        }
+
+        var albums = new Dictionary<string, CatalogAlbum>(StringComparer.Ordinal);
+        await foreach (var a in db.Albums.AsNoTracking().Select(a => new
+        {
+            a.Id, a.Name, a.AlbumType, a.ReleaseDate, a.ReleaseDatePrecision, a.Label, a.Upc, a.Ean, a.Popularity,
+            a.Genres, a.AvailableMarkets, a.CopyrightText, a.PhonogramText,
+        }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            albums[a.Id] = new CatalogAlbum
+            {
+                Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate,
+                ReleaseDatePrecision = a.ReleaseDatePrecision, Label = a.Label, Upc = a.Upc, Ean = a.Ean,
+                Popularity = a.Popularity, Genres = a.Genres, Markets = Intern(a.AvailableMarkets),
+                CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
+            };
+        }
+
+        var albumArtists = new Dictionary<string, List<(int Position, CatalogArtist Artist)>>(StringComparer.Ordinal);
+        await foreach (var x in db.AlbumArtists.AsNoTracking().Select(x => new { x.AlbumId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            GetOrAdd(albumArtists, x.AlbumId).Add((x.Position, artists[x.ArtistId]));
+        }
+        foreach (var (albumId, list) in albumArtists)
+        {
+            var album = albums[albumId];
+            album.Artists = [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
+            foreach (var artist in album.Artists)
+            {
+                artist.OwnAlbums.Add(album);
+            }
+        }
+
+        var tracks = new Dictionary<string, CatalogTrack>(StringComparer.Ordinal);
+        var albumTracks = new Dictionary<CatalogAlbum, List<CatalogTrack>>();
+        await foreach (var t in db.Tracks.AsNoTracking().Select(t => new
+        {
+            t.Id, t.AlbumId, t.Name, t.DiscNumber, t.TrackNumber, t.DurationMs, t.Explicit, t.Isrc, t.PreviewUrl,
+            t.Popularity, t.AvailableMarkets,
+        }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var album = albums[t.AlbumId];
+            var track = new CatalogTrack
+            {
+                Id = t.Id, Album = album, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
+                DurationMs = t.DurationMs, Explicit = t.Explicit, Isrc = t.Isrc, PreviewUrl = t.PreviewUrl,
+                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? album.Markets : Intern(t.AvailableMarkets),
+            };
+            tracks[t.Id] = track;
+            GetOrAdd(albumTracks, album).Add(track);
+        }
+        foreach (var (album, list) in albumTracks)
+        {
+            album.Tracks = [.. list.OrderBy(t => t.DiscNumber).ThenBy(t => t.TrackNumber)];
+        }
+
+        var trackArtists = new Dictionary<string, List<(int Position, CatalogArtist Artist)>>(tracks.Count, StringComparer.Ordinal);
+        await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            GetOrAdd(trackArtists, x.TrackId).Add((x.Position, artists[x.ArtistId]));
+        }
+        foreach (var (trackId, list) in trackArtists)
+        {
+            var track = tracks[trackId];
+            track.Artists = list.Count == 1 ? [list[0].Artist] : [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
+            foreach (var artist in track.Artists)
+            {
+                artist.Tracks.Add(track);
+                if (!track.Album.Artists.Contains(artist) && (artist.AppearsOn.Count == 0 || artist.AppearsOn[^1] != track.Album))
+                {
+                    artist.AppearsOn.Add(track.Album);
+                }
+            }
+        }
+        trackArtists.Clear();
+
+        foreach (var group in tracks.Values.GroupBy(t => t.Isrc, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
+        {
+            var instances = group.ToArray();
+            foreach (var t in instances)
+            {
+                t.OtherInstances = [.. instances.Where(other => other != t)];
+            }
+        }
+
+        foreach (var artist in artists.Values)
+        {
+            artist.OwnAlbums.Sort(NewestFirst);
+            artist.AppearsOn.Sort(NewestFirst);
+            var distinct = artist.AppearsOn.Distinct().ToList();
+            artist.AppearsOn.Clear();
+            artist.AppearsOn.AddRange(distinct);
+            artist.Tracks.Sort((a, b) => b.Popularity != a.Popularity ? b.Popularity.CompareTo(a.Popularity) : string.CompareOrdinal(a.Id, b.Id));
+        }
+
+        var (shows, episodes) = await LoadShowsAsync(db, Intern, ct);
+        var (audiobooks, chapters) = await LoadAudiobooksAsync(db, Intern, ct);
+        var categories = await LoadCategoriesAsync(db, ct);
+
+        var newReleases = albums.Values
+            .Where(a => a.ReleaseDatePrecision == "day")
+            .OrderByDescending(a => a.ReleaseDate, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Take(NewReleaseCount).ToList();
+
+        return new CatalogSnapshot
+        {
+            Artists = artists, Albums = albums, Tracks = tracks, Shows = shows, Episodes = episodes,
+            Audiobooks = audiobooks, Chapters = chapters, Categories = categories, NewReleases = newReleases,
+        };
+    }
+
+    private static int NewestFirst(CatalogAlbum a, CatalogAlbum b)
+    {
+        var byDate = string.CompareOrdinal(b.ReleaseDate, a.ReleaseDate);
+        return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private static async Task<(Dictionary<string, CatalogShow>, Dictionary<string, CatalogEpisode>)> LoadShowsAsync(
+        JukeboxDbContext db, Func<IReadOnlyList<string>, MarketSet> intern, CancellationToken ct)
+    {
+        var shows = new Dictionary<string, CatalogShow>(StringComparer.Ordinal);
+        foreach (var s in await db.Shows.AsNoTracking().ToListAsync(ct))
+        {
+            shows[s.Id] = new CatalogShow
+            {
+                Id = s.Id, Name = s.Name, Publisher = s.Publisher, Description = s.Description,
+                HtmlDescription = s.HtmlDescription, Explicit = s.Explicit, Languages = s.Languages, MediaType = s.MediaType,
+                IsExternallyHosted = s.IsExternallyHosted, Markets = intern(s.AvailableMarkets), CopyrightText = s.CopyrightText,
+            };
+        }
+        var episodes = new Dictionary<string, CatalogEpisode>(StringComparer.Ordinal);
+        foreach (var group in (await db.Episodes.AsNoTracking().ToListAsync(ct)).GroupBy(e => e.ShowId))
+        {
+            var show = shows[group.Key];
+            show.Episodes = [.. group.OrderByDescending(e => e.Number).Select(e => new CatalogEpisode
+            {
+                Id = e.Id, Show = show, Name = e.Name, Description = e.Description, HtmlDescription = e.HtmlDescription,
+                DurationMs = e.DurationMs, Explicit = e.Explicit, Languages = e.Languages, ReleaseDate = e.ReleaseDate,
+                ReleaseDatePrecision = e.ReleaseDatePrecision, AudioPreviewUrl = e.AudioPreviewUrl,
+                IsExternallyHosted = e.IsExternallyHosted,
+            })];
+            foreach (var episode in show.Episodes)
+            {
+                episodes[episode.Id] = episode;
+            }
+        }
+        return (shows, episodes);
+    }
+
+    private static async Task<(Dictionary<string, CatalogAudiobook>, Dictionary<string, CatalogChapter>)> LoadAudiobooksAsync(
+        JukeboxDbContext db, Func<IReadOnlyList<string>, MarketSet> intern, CancellationToken ct)
+    {
+        var books = new Dictionary<string, CatalogAudiobook>(StringComparer.Ordinal);
+        foreach (var b in await db.Audiobooks.AsNoTracking().ToListAsync(ct))
+        {
+            books[b.Id] = new CatalogAudiobook
+            {
+                Id = b.Id, Name = b.Name, Authors = b.Authors, Narrators = b.Narrators, Publisher = b.Publisher,
+                Description = b.Description, HtmlDescription = b.HtmlDescription, Edition = b.Edition, Explicit = b.Explicit,
+                Languages = b.Languages, MediaType = b.MediaType, Markets = intern(b.AvailableMarkets), CopyrightText = b.CopyrightText,
+            };
+        }
+        var chapters = new Dictionary<string, CatalogChapter>(StringComparer.Ordinal);
+        foreach (var group in (await db.Chapters.AsNoTracking().ToListAsync(ct)).GroupBy(c => c.AudiobookId))
+        {
+            var book = books[group.Key];
+            book.Chapters = [.. group.OrderBy(c => c.ChapterNumber).Select(c => new CatalogChapter
+            {
+                Id = c.Id, Audiobook = book, ChapterNumber = c.ChapterNumber, Name = c.Name, Description = c.Description,
+                HtmlDescription = c.HtmlDescription, DurationMs = c.DurationMs, Explicit = c.Explicit, Languages = c.Languages,
+                ReleaseDate = c.ReleaseDate, ReleaseDatePrecision = c.ReleaseDatePrecision, AudioPreviewUrl = c.AudioPreviewUrl,
+            })];
+            foreach (var chapter in book.Chapters)
+            {
+                chapters[chapter.Id] = chapter;
+            }
+        }
+        return (books, chapters);
+    }
+
+    private static async Task<List<CatalogCategory>> LoadCategoriesAsync(JukeboxDbContext db, CancellationToken ct)
+    {
+        var names = (await db.CategoryNames.AsNoTracking().ToListAsync(ct)).ToLookup(n => n.CategoryId);
+        return (await db.Categories.AsNoTracking().OrderBy(c => c.Position).ToListAsync(ct))
+            .Select(c => new CatalogCategory
+            {
+                Id = c.Id,
+                Name = c.Name,
+                LocalizedNames = names[c.Id].ToDictionary(n => n.Locale, n => n.Name, StringComparer.OrdinalIgnoreCase),
+            }).ToList();
+    }
+
+    private static List<TValue> GetOrAdd<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        return list;
+    }
+}

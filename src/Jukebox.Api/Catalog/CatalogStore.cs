@@ -1,0 +1,60 @@
+using Jukebox.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Api.Catalog;
+
+/// <summary>Holds the current <see cref="CatalogSnapshot"/>; loads it once and on demand again.</summary>
+public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogStore> logger)
+{
+    private readonly Lock _gate = new();
+    private Task<CatalogSnapshot>? _current;
+
+    public bool IsLoaded => _current is { IsCompletedSuccessfully: true };
+
+    /// <summary>The snapshot; the first call starts loading it and later calls share that load.</summary>
+    public Task<CatalogSnapshot> GetAsync()
+    {
+        var current = _current;
+        if (current is not null && !current.IsFaulted)
+        {
+            return current;
+        }
+        lock (_gate)
+        {
+            if (_current is null || _current.IsFaulted)
+            {
+                _current = LoadAsync();
+            }
+            return _current;
+        }
+    }
+
+    /// <summary>Builds a fresh snapshot and swaps it in when ready; readers keep the old one until then.</summary>
+    public async Task ReloadAsync()
+    {
+        var next = await LoadAsync();
+        lock (_gate)
+        {
+            _current = Task.FromResult(next);
+        }
+    }
+
+    private async Task<CatalogSnapshot> LoadAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        var snapshot = await CatalogLoader.LoadAsync(db, CancellationToken.None);
+        logger.LogInformation("Catalog loaded in {Elapsed}: {Tracks} tracks, {Albums} albums, {Artists} artists.",
+            System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.Tracks.Count, snapshot.Albums.Count, snapshot.Artists.Count);
+        return snapshot;
+    }
+}
+
+/// <summary>Loads the catalog when the server starts, so the first request does not wait for it.</summary>
+public sealed class CatalogWarmup(CatalogStore store) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => store.GetAsync();
+}

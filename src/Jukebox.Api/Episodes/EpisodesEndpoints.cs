@@ -1,0 +1,30 @@
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Jukebox.Api.Episodes;
+
+public static class EpisodesEndpoints
+{
+    public static void MapEpisodes(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/episodes/{id}", GetEpisode);
+        api.MapGet("/episodes", GetSeveralEpisodes);
+    }
+
+    private static async Task<SpotifyJson<EpisodeObject>> GetEpisode(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    {
+        var episode = CatalogLookup.Find((await store.GetAsync()).Episodes, id);
+        var market = MarketParameter.Resolve(context);
+        return SpotifyResults.Catalog(objects.Episode(episode, market), SpotifyJsonContext.Default.EpisodeObject);
+    }
+
+    private static async Task<SpotifyJson<EpisodesResponse>> GetSeveralEpisodes(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    {
+        var market = MarketParameter.Resolve(context);
+        var episodes = CatalogLookup.Several((await store.GetAsync()).Episodes, ids, max: 50, e => objects.Episode(e, market));
+        return SpotifyResults.Catalog(new EpisodesResponse(episodes), SpotifyJsonContext.Default.EpisodesResponse);
+    }
+}

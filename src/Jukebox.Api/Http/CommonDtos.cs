@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Jukebox.Api.Http;
+
+public sealed record ErrorResponse(ErrorObject Error);
+
+public sealed record ErrorObject(
+    int Status,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
+
+public sealed record ExternalUrlObject(string Spotify);
+
+public sealed record ImageObject(string Url, int? Height, int? Width);
+
+public sealed record FollowersObject(string? Href, long Total);
+
+public sealed record CopyrightObject(string Text, string Type);
+
+public sealed record ExternalIdObject(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Isrc = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Ean = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Upc = null);
+
+/// <summary>Spotify's offset-based paging object.</summary>
+public sealed record PagingObject<T>(
+    string Href,
+    int Limit,
+    string? Next,
+    int Offset,
+    string? Previous,
+    int Total,
+    IReadOnlyList<T> Items);
+
+public sealed record RestrictionsObject(string Reason);

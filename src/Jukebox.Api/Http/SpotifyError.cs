@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>
+/// A failure the client caused or must know about. Thrown anywhere below an endpoint; turned into
+/// Spotify's regular error object in exactly one place, <see cref="SpotifyErrorHandler"/>.
+/// </summary>
+public sealed class SpotifyException(int status, string message, string? reason = null) : Exception(message)
+{
+    public int Status { get; } = status;
+    public string? Reason { get; } = reason;
+
+    public static SpotifyException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+    public static SpotifyException NotFound(string message = "non existing id") => new(StatusCodes.Status404NotFound, message);
+    public static SpotifyException Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
+    public static SpotifyException Unauthorized(string message) => new(StatusCodes.Status401Unauthorized, message);
+}
+
+public static class SpotifyErrors
+{
+    public const string InvalidId = "Invalid base62 id";
+    public const string NonExistingId = "non existing id";
+    public const string InvalidLimit = "Invalid limit";
+    public const string InvalidOffset = "Invalid offset";
+    public const string InvalidMarket = "Invalid market code";
+    public const string TooManyIds = "Too many ids requested";
+    public const string NoToken = "No token provided";
+    public const string InvalidToken = "Invalid access token";
+    public const string ExpiredToken = "The access token expired";
+    public const string OnlyBearer = "Only valid bearer authentication supported";
+    public const string InsufficientScope = "Insufficient client scope";
+    public const string ServiceNotFound = "Service not found";
+
+    /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message, string? reason = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "private, max-age=0";
+        var body = new ErrorResponse(new ErrorObject(status, message, reason));
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, SpotifyJsonContext.Default.ErrorResponse, context.RequestAborted);
+    }
+}
+
+/// <summary>The single place where exceptions become responses; nothing else writes error bodies for the API.</summary>
+public sealed class SpotifyErrorHandler(ILogger<SpotifyErrorHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, message, reason) = exception switch
+        {
+            SpotifyException e => (e.Status, e.Message, e.Reason),
+            BadHttpRequestException e when e.InnerException is JsonException => (400, "Malformed json", null),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", null),
+            OperationCanceledException when cancellationToken.IsCancellationRequested => (499, "Client closed request", null),
+            _ => (500, "Server error", null),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        httpContext.Response.Clear();
+        await SpotifyErrors.WriteAsync(httpContext, status, message, reason);
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+namespace Jukebox.Api.Http;
+
+/// <summary>Spotify ids (22 base62 characters) and URIs (<c>spotify:{type}:{id}</c>).</summary>
+public static class SpotifyIds
+{
+    public const int Length = 22;
+
+    public static bool IsValid(ReadOnlySpan<char> id)
+    {
+        if (id.Length != Length)
+        {
+            return false;
+        }
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The id of a path segment, or a 400 with Spotify's message when it is not base62.</summary>
+    public static string Require(string id) =>
+        IsValid(id) ? id : throw SpotifyException.BadRequest(SpotifyErrors.InvalidId);
+
+    /// <summary>
+    /// Parses the comma-separated <c>ids</c> of a multi-get: 400 when missing, malformed or over
+    /// <paramref name="max"/>.
+    /// </summary>
+    public static IReadOnlyList<string> RequireList(string? ids, int max)
+    {
+        if (string.IsNullOrWhiteSpace(ids))
+        {
+            throw SpotifyException.BadRequest("invalid id");
+        }
+        var parts = ids.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > max)
+        {
+            throw SpotifyException.BadRequest(SpotifyErrors.TooManyIds);
+        }
+        foreach (var part in parts)
+        {
+            Require(part);
+        }
+        return parts;
+    }
+
+    public static string Uri(string type, string id) => $"spotify:{type}:{id}";
+
+    /// <summary>Splits <c>spotify:{type}:{id}</c>; false for anything else, including a bad id.</summary>
+    public static bool TryParseUri(string? uri, out string type, out string id)
+    {
+        type = id = "";
+        if (uri is null)
+        {
+            return false;
+        }
+        var parts = uri.Split(':');
+        if (parts is not ["spotify", var t, var i] || t.Length == 0 || !IsValid(i))
+        {
+            return false;
+        }
+        (type, id) = (t, i);
+        return true;
+    }
+}

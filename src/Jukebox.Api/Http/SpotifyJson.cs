@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>How long clients and caches may keep a response.</summary>
+public enum CachePolicy
+{
+    /// <summary>Catalog data that does not depend on who asks: <c>public, max-age=120</c>.</summary>
+    Catalog,
+
+    /// <summary>Data that depends on the caller: revalidate every time.</summary>
+    Private,
+}
+
+/// <summary>
+/// A JSON body with a strong ETag computed from its bytes. A request whose If-None-Match names that
+/// ETag gets 304 with no body, as Spotify's conditional requests work.
+/// </summary>
+public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolicy cache, int statusCode = StatusCodes.Status200OK) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+        var etag = ETagOf(buffer.WrittenSpan);
+        var response = httpContext.Response;
+        response.Headers.ETag = etag;
+        // A response that depends on a user's token must not be shared between users by a cache.
+        response.Headers.CacheControl = cache == CachePolicy.Catalog && Caller.FromPrincipal(httpContext.User) is not { IsUser: true }
+            ? "public, max-age=120"
+            : "private, max-age=0";
+        if (statusCode == StatusCodes.Status200OK && Matches(httpContext.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
+    }
+
+    private static string ETagOf(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(body, hash);
+        return $"\"{Convert.ToHexStringLower(hash)}\"";
+    }
+
+    private static bool Matches(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+        {
+            return false;
+        }
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+        var ours = new EntityTagHeaderValue(etag);
+        // If-None-Match uses the weak comparison (RFC 9110 §13.1.2).
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+    }
+}
+
+public static class SpotifyResults
+{
+    public static SpotifyJson<T> Catalog<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo, CachePolicy.Catalog);
+
+    public static SpotifyJson<T> Private<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo, CachePolicy.Private);
+}

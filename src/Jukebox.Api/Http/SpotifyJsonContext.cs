@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Jukebox.Api.Albums;
+using Jukebox.Api.Artists;
+using Jukebox.Api.Audiobooks;
+using Jukebox.Api.Browse;
+using Jukebox.Api.Chapters;
+using Jukebox.Api.Episodes;
+using Jukebox.Api.Markets;
+using Jukebox.Api.Recommendations;
+using Jukebox.Api.Shows;
+using Jukebox.Api.Tracks;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>Source-generated serializers for every wire object, named in snake_case as the API names them.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(AlbumObject))]
+[JsonSerializable(typeof(AlbumsResponse))]
+[JsonSerializable(typeof(PagingObject<SimplifiedTrackObject>))]
+[JsonSerializable(typeof(ArtistObject))]
+[JsonSerializable(typeof(ArtistsResponse))]
+[JsonSerializable(typeof(PagingObject<ArtistDiscographyAlbumObject>))]
+[JsonSerializable(typeof(ArtistTopTracksResponse))]
+[JsonSerializable(typeof(TrackObject))]
+[JsonSerializable(typeof(TracksResponse))]
+[JsonSerializable(typeof(ShowObject))]
+[JsonSerializable(typeof(ShowsResponse))]
+[JsonSerializable(typeof(PagingObject<SimplifiedEpisodeObject>))]
+[JsonSerializable(typeof(EpisodeObject))]
+[JsonSerializable(typeof(EpisodesResponse))]
+[JsonSerializable(typeof(AudiobookObject))]
+[JsonSerializable(typeof(AudiobooksResponse))]
+[JsonSerializable(typeof(PagingObject<SimplifiedChapterObject>))]
+[JsonSerializable(typeof(ChapterObject))]
+[JsonSerializable(typeof(ChaptersResponse))]
+[JsonSerializable(typeof(CategoryObject))]
+[JsonSerializable(typeof(CategoriesResponse))]
+[JsonSerializable(typeof(FeaturedPlaylistsResponse))]
+[JsonSerializable(typeof(NewReleasesResponse))]
+[JsonSerializable(typeof(MarketsResponse))]
+[JsonSerializable(typeof(GenreSeedsResponse))]
+public sealed partial class SpotifyJsonContext : JsonSerializerContext;

@@ -1,0 +1,55 @@
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Jukebox.Api.Images;
+
+/// <summary>Serves the image URLs the API hands out; public, like Spotify's image CDN.</summary>
+public static class ImagesEndpoints
+{
+    private static readonly int[] Sizes = [640, 300, 274, 64, 60];
+
+    public static void MapImages(this IEndpointRouteBuilder app) =>
+        app.MapGet("/images/{kind}/{id}/{size:int}", GetImage);
+
+    private static async Task<IResult> GetImage(string kind, string id, int size, HttpContext context, CatalogStore store, CoverCache cache)
+    {
+        if (!Sizes.Contains(size) || !await ExistsAsync(kind, id, store))
+        {
+            throw SpotifyException.NotFound("Resource not found");
+        }
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.Bytes(cache.Get(kind, id, size), "image/jpeg");
+    }
+
+    private static async Task<bool> ExistsAsync(string kind, string id, CatalogStore store)
+    {
+        var catalog = await store.GetAsync();
+        return kind switch
+        {
+            "album" => catalog.Albums.ContainsKey(id),
+            "artist" => catalog.Artists.ContainsKey(id),
+            "show" => catalog.Shows.ContainsKey(id),
+            "audiobook" => catalog.Audiobooks.ContainsKey(id),
+            "category" => catalog.Categories.Any(c => c.Id == id),
+            _ => false,
+        };
+    }
+}
+
+/// <summary>Rendered covers, bounded in bytes; a miss only costs rendering again.</summary>
+public sealed class CoverCache
+{
+    private readonly MemoryCache _covers = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
+    public byte[] Get(string kind, string id, int size) =>
+        _covers.GetOrCreate((kind, id, size), entry =>
+        {
+            var rendered = CoverArt.Render(kind, id, size);
+            entry.Size = rendered.Length;
+            return rendered;
+        })!;
+}

@@ -1,0 +1,3 @@
+namespace Jukebox.Api.Markets;
+
+public sealed record MarketsResponse(IReadOnlyList<string> Markets);

@@ -1,0 +1,3 @@
+namespace Jukebox.Api.Recommendations;
+
+public sealed record GenreSeedsResponse(IReadOnlyList<string> Genres);

@@ -1,0 +1,47 @@
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Jukebox.Data;
+
+public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
+    : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Artist> Artists => Set<Artist>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<AlbumArtist> AlbumArtists => Set<AlbumArtist>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<TrackArtist> TrackArtists => Set<TrackArtist>();
+    public DbSet<Show> Shows => Set<Show>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<Audiobook> Audiobooks => Set<Audiobook>();
+    public DbSet<Chapter> Chapters => Set<Chapter>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<CategoryName> CategoryNames => Set<CategoryName>();
+    public DbSet<CategoryPlaylist> CategoryPlaylists => Set<CategoryPlaylist>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Playlist> Playlists => Set<Playlist>();
+    public DbSet<PlaylistItem> PlaylistItems => Set<PlaylistItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JukeboxDbContext).Assembly);
+        modelBuilder.UseOpenIddict();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type that sorts and compares; store instants as Unix milliseconds there.
+        // PostgreSQL keeps its native timestamptz.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+    }
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.ToUnixTimeMilliseconds(),
+        value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Data.Seeding;
+
+/// <summary>Fills an empty database with the demo catalog and, on request, a synthetic extension of it.</summary>
+public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogger<CatalogSeeder> logger)
+{
+    public async Task SeedAsync(long catalogSize, CancellationToken cancellationToken)
+    {
+        if (await db.Artists.AnyAsync(cancellationToken))
+        {
+            var existing = await db.Tracks.CountAsync(cancellationToken);
+            if (catalogSize > existing)
+            {
+                logger.LogWarning(
+                    "The catalog already holds {Existing} tracks; a catalog size of {Requested} applies only to a new database.",
+                    existing, catalogSize);
+            }
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var demo = new DemoCatalogGenerator(today).Generate();
+        await SaveAsync(demo, cancellationToken);
+        logger.LogInformation("Loaded the demo catalog: {Tracks} tracks, {Albums} albums, {Artists} artists.",
+            demo.TrackCount, demo.Albums.Count, demo.Artists.Count);
+
+        var extra = catalogSize - demo.TrackCount;
+        if (extra <= 0)
+        {
+            return;
+        }
+        long saved = 0;
+        foreach (var batch in new SyntheticCatalogGenerator().Generate(extra))
+        {
+            await SaveAsync(batch, cancellationToken);
+            saved += batch.TrackCount;
+            logger.LogInformation("Generated {Saved} of {Extra} extra tracks.", saved, extra);
+        }
+    }
+
+    private async Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Users.AddRange(batch.Users);
+            db.Artists.AddRange(batch.Artists);
+            db.Albums.AddRange(batch.Albums);
+            db.Shows.AddRange(batch.Shows);
+            db.Audiobooks.AddRange(batch.Audiobooks);
+            db.Playlists.AddRange(batch.Playlists);
+            db.Categories.AddRange(batch.Categories);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Jukebox.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace Jukebox.Server;
+
+/// <summary>
+/// The command line: `jukebox` serves, `jukebox seed` only prepares the database. Options map onto
+/// configuration keys, which can also come from appsettings.json or JUKEBOX_* environment variables.
+/// </summary>
+internal static class JukeboxCommandLine
+{
+    public static RootCommand Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080; env JUKEBOX_URLS)" };
+        var publicUrl = new Option<string?>("--public-url") { Description = "Base of every URL the API returns (env JUKEBOX_PUBLICBASEURL)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder for the SQLite database (default ./data; env JUKEBOX_DATADIRECTORY)" };
+        var database = new Option<string?>("--database") { Description = "sqlite or postgres (env JUKEBOX_DATABASE__PROVIDER)" };
+        var connection = new Option<string?>("--connection-string") { Description = "Database connection string (env JUKEBOX_DATABASE__CONNECTIONSTRING)" };
+        var catalogSize = new Option<long?>("--catalog-size") { Description = "Tracks to generate when seeding a new database (env JUKEBOX_CATALOGSIZE)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize];
+
+        IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
+        {
+            (string Key, string? Value)[] pairs =
+            [
+                ("Urls", parsed.GetValue(urls)),
+                ("PublicBaseUrl", parsed.GetValue(publicUrl)),
+                ("DataDirectory", parsed.GetValue(dataDir)),
+                ("Database:Provider", parsed.GetValue(database)),
+                ("Database:ConnectionString", parsed.GetValue(connection)),
+                ("CatalogSize", parsed.GetValue(catalogSize)?.ToString(CultureInfo.InvariantCulture)),
+            ];
+            return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
+        }
+
+        var seed = new Command("seed", "Create or upgrade the database and seed the catalog, then exit");
+        foreach (var option in all)
+        {
+            seed.Options.Add(option);
+        }
+        seed.SetAction(async (parsed, ct) =>
+        {
+            await using var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
+            await JukeboxHost.InitializeAsync(app, ct);
+            return 0;
+        });
+
+        var root = new RootCommand("Jukebox: a self-hostable Spotify Web API and Accounts service");
+        foreach (var option in all)
+        {
+            root.Options.Add(option);
+        }
+        root.Subcommands.Add(seed);
+        root.SetAction(async (parsed, ct) =>
+        {
+            await using var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
+            await JukeboxHost.InitializeAsync(app, ct);
+            await app.StartAsync(ct);
+            PrintBanner(app);
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return root;
+    }
+
+    private static void PrintBanner(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<JukeboxOptions>();
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var (provider, _) = JukeboxHost.ResolveStorage(options);
+        var baseUrl = options.EffectivePublicBaseUrl;
+        Console.WriteLine($"""
+
+            Jukebox is running at {baseUrl}
+              Web API:   {baseUrl}/v1/...        (instead of https://api.spotify.com/v1)
+              Accounts:  {baseUrl}/authorize, {baseUrl}/api/token   (instead of https://accounts.spotify.com)
+              Database:  {provider}{(provider == "sqlite" ? " at " + Path.GetFullPath(string.IsNullOrWhiteSpace(options.Database.SqlitePath) ? Path.Combine(options.DataDirectory, "jukebox.db") : options.Database.SqlitePath) : "")}
+            """);
+        if (demo.Enabled)
+        {
+            Console.WriteLine($"""
+              Demo app:  client_id={demo.ClientId}
+                         client_secret={demo.ClientSecret}
+                         redirect_uri={demo.RedirectUri}
+              Demo user: {demo.UserEmail} / {demo.UserPassword} (id {demo.UserId}, Premium)
+              Try:       curl -s -u {demo.ClientId}:{demo.ClientSecret} -d grant_type=client_credentials {baseUrl}/api/token
+
+            """);
+        }
+    }
+}

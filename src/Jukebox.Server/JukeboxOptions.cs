@@ -1,0 +1,33 @@
+namespace Jukebox.Server;
+
+/// <summary>The server's own settings (configuration root, environment variables prefixed JUKEBOX_).</summary>
+public sealed class JukeboxOptions
+{
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:8080.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>The base of every absolute URL the server hands out; defaults to the first listening URL.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Tracks the catalog should hold when a new database is seeded (0: the demo catalog only).</summary>
+    public long CatalogSize { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public string EffectivePublicBaseUrl =>
+        (string.IsNullOrWhiteSpace(PublicBaseUrl) ? Urls.Split(';')[0] : PublicBaseUrl).TrimEnd('/');
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>sqlite (embedded, the default) or postgres.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The SQLite file; defaults to jukebox.db in the data directory.</summary>
+    public string SqlitePath { get; set; } = "";
+
+    /// <summary>A full connection string; required for postgres, overrides SqlitePath for sqlite.</summary>
+    public string ConnectionString { get; set; } = "";
+}

@@ -1,0 +1,3 @@
+using Jukebox.Server;
+
+return await JukeboxCommandLine.Create().Parse(args).InvokeAsync();
