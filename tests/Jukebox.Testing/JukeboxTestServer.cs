@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+using Jukebox.Api.Catalog;
+using Jukebox.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Jukebox.Testing;
+
+/// <summary>
+/// A real Jukebox on a loopback port with its own database (SQLite or PostgreSQL, see
+/// <see cref="TestDatabase"/>) and a fake clock that tests move forward.
+/// </summary>
+public class JukeboxTestServer : IAsyncLifetime
+{
+    public const string DemoClientId = "6a756b65626f782d64656d6f2d617070";
+    public const string DemoClientSecret = "6a756b65626f782d64656d6f2d736563";
+
+    private WebApplication? _app;
+    private TestDatabase? _database;
+    private string? _clientToken;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+    public string Provider => _database!.Provider;
+
+    /// <summary>A client for the server; it sends no token unless the test adds one.</summary>
+    public HttpClient CreateClient(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return client;
+    }
+
+    /// <summary>A client-credentials token of the demo app, obtained once through /api/token.</summary>
+    public async Task<string> ClientTokenAsync()
+    {
+        if (_clientToken is not null)
+        {
+            return _clientToken;
+        }
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{DemoClientId}:{DemoClientSecret}")));
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return _clientToken = body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A client that sends the demo app's client-credentials token.</summary>
+    public async Task<HttpClient> CreateAppClientAsync() => CreateClient(await ClientTokenAsync());
+
+    public async Task<CatalogSnapshot> CatalogAsync() => await Services.GetRequiredService<CatalogStore>().GetAsync();
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        var port = FreeLoopbackPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var builder = JukeboxHost.CreateBuilder(
+        [
+            new("Urls", BaseAddress.ToString().TrimEnd('/')),
+            new("Database:Provider", _database.Provider),
+            new("Database:ConnectionString", _database.ConnectionString),
+            new("Demo:ClientId", DemoClientId),
+            new("Demo:ClientSecret", DemoClientSecret),
+        ]);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        _app = JukeboxHost.Build(builder);
+        await JukeboxHost.InitializeAsync(_app, CancellationToken.None);
+        await _app.StartAsync();
+        await CatalogAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
