@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
+# PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
+# JUKEBOX_REQUIRE_POSTGRES=1 to fail instead of skipping the PostgreSQL run when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log_dir=$(mktemp -d)
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+  rm -rf "$log_dir"
+}
+trap cleanup EXIT
+
+# PostgreSQL refuses to run as root; run its programs as the postgres account then.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+run_suite() { # $1: label, then environment assignments
+  local label=$1; shift
+  echo "== Test suite on $label"
+  env "$@" dotnet test Jukebox.slnx --no-build 2>&1 | tee "$log_dir/$label.log"
+  return "${PIPESTATUS[0]}"
+}
+
+dotnet build Jukebox.slnx -nologo -v quiet
+status=0
+run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ] && command -v pg_ctl >/dev/null 2>&1; then pg_bin=$(dirname "$(command -v pg_ctl)"); fi
+if [ -n "$pg_bin" ]; then
+  pg_dir=$(mktemp -d /tmp/jukebox-pg.XXXXXX)
+  port=$(( 20000 + RANDOM % 20000 ))
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U jukebox -A trust --no-sync >/dev/null
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  run_suite postgres JUKEBOX_TEST_DATABASE=postgres \
+    "JUKEBOX_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=jukebox;Database=postgres" || status=1
+elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" = 1 ]; then
+  echo "PostgreSQL is required (JUKEBOX_REQUIRE_POSTGRES=1) but its server programs are not installed."
+  status=1
+else
+  echo "PostgreSQL is not installed: the suite ran on SQLite only (apt-get install postgresql to run both)."
+fi
+
+# One closing line over every run: "tests: N passed, N failed, N skipped".
+cat "$log_dir"/*.log | awk '
+  /(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+    }
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }'
+exit $status
