@@ -23,7 +23,7 @@ public class JukeboxTestServer : IAsyncLifetime
 
     private WebApplication? _app;
     private TestDatabase? _database;
-    private string? _clientToken;
+    private (string Token, DateTimeOffset IssuedAt)? _clientToken;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
     public Uri BaseAddress { get; private set; } = null!;
@@ -41,13 +41,24 @@ public class JukeboxTestServer : IAsyncLifetime
         return client;
     }
 
-    /// <summary>A client-credentials token of the demo app, obtained once through /api/token.</summary>
+    /// <summary>
+    /// A client-credentials token of the demo app from /api/token, reused while it is young on the
+    /// fake clock (tests may move the clock past a token's lifetime).
+    /// </summary>
     public async Task<string> ClientTokenAsync()
     {
-        if (_clientToken is not null)
+        if (_clientToken is { } cached && Clock.GetUtcNow() - cached.IssuedAt < TimeSpan.FromMinutes(30))
         {
-            return _clientToken;
+            return cached.Token;
         }
+        var token = await NewClientTokenAsync();
+        _clientToken = (token, Clock.GetUtcNow());
+        return token;
+    }
+
+    /// <summary>A fresh client-credentials token of the demo app.</summary>
+    public async Task<string> NewClientTokenAsync()
+    {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
         {
@@ -58,7 +69,7 @@ public class JukeboxTestServer : IAsyncLifetime
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return _clientToken = body.RootElement.GetProperty("access_token").GetString()!;
+        return body.RootElement.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>A client that sends the demo app's client-credentials token.</summary>
