@@ -38,6 +38,7 @@ public static class AccountsSetup
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 server.UseDataProtection();
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
+                server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .DisableTransportSecurityRequirement();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -37,6 +39,31 @@ public sealed class SpotifyTokenErrors : IOpenIddictServerHandler<ApplyTokenResp
             _ => (response.Error, response.ErrorDescription),
         };
         response.ErrorUri = null;
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Spotify answers every token endpoint error with 400, including invalid_client where RFC 6749
+/// allows 401; clients branch on that status, so it is set after OpenIddict picked its own.
+/// </summary>
+public sealed class SpotifyTokenErrorStatus : IOpenIddictServerHandler<ApplyTokenResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+            .UseSingletonHandler<SpotifyTokenErrorStatus>()
+            .SetOrder(OpenIddictServerAspNetCoreHandlers.AttachWwwAuthenticateHeader<ApplyTokenResponseContext>.Descriptor.Order + 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ApplyTokenResponseContext context)
+    {
+        if (!string.IsNullOrEmpty(context.Response.Error) &&
+            context.Transaction.GetHttpRequest()?.HttpContext.Response is { } response)
+        {
+            response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest;
+            response.Headers.WWWAuthenticate = default;
+        }
         return ValueTask.CompletedTask;
     }
 }
