@@ -4,7 +4,17 @@ public sealed class AccountsOptions
 {
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long a validated access token is remembered, so most requests skip decryption.</summary>
+    /// <summary>Refresh tokens expire this long after the user's original authorization; refreshing does not extend it.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(182);
+
+    /// <summary>Whether response_type=token may be used at all (Spotify removed it on 27 Nov 2025); apps must also allow it.</summary>
+    public bool AllowImplicitGrant { get; set; }
+
+    /// <summary>Failed sign-ins in a row that lock an account, and for how long.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Entries of the per-node cache of validated access tokens.</summary>
     public int ValidatedTokenCacheSize { get; set; } = 100_000;
 }
 
@@ -21,4 +31,16 @@ public sealed class DemoOptions
     public string UserEmail { get; set; } = "demo@jukebox.local";
     public string UserPassword { get; set; } = "";
     public string UserCountry { get; set; } = "US";
+
+    /// <summary>extended lets every user use the demo app; development limits it to its allowlist.</summary>
+    public string QuotaMode { get; set; } = Jukebox.Data.Entities.QuotaModes.Extended;
+}
+
+/// <summary>The administrative sandbox API: create users and mint user tokens without a browser.</summary>
+public sealed class SandboxOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>When set, sandbox calls must send it in the X-Jukebox-Admin-Key header.</summary>
+    public string AdminKey { get; set; } = "";
 }

@@ -1,13 +1,19 @@
 using Jukebox.Accounts.Apps;
+using Jukebox.Accounts.Authorization;
+using Jukebox.Accounts.Sandbox;
 using Jukebox.Accounts.Tokens;
+using Jukebox.Api.Http;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation;
 
@@ -18,10 +24,18 @@ public static class AccountsSetup
     /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
     public const string ApiPolicy = "SpotifyApi";
 
-    public static IServiceCollection AddJukeboxAccounts(this IServiceCollection services, string publicBaseUrl)
+    /// <summary>The cookie that keeps a user signed in to the accounts pages.</summary>
+    public const string SessionScheme = "JukeboxSession";
+
+    public static IServiceCollection AddJukeboxAccounts(this IServiceCollection services, IConfiguration configuration, string publicBaseUrl)
     {
-        // Tokens are protected with ASP.NET Core Data Protection, whose key ring lives in the shared
-        // database, so every node can read the tokens every other node issued.
+        services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<SandboxOptions>(configuration.GetSection("Sandbox"));
+        var accounts = configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new AccountsOptions();
+
+        // Tokens and cookies are protected with ASP.NET Core Data Protection, whose key ring lives in
+        // the shared database, so every node can read what every other node issued.
         services.AddDataProtection()
             .SetApplicationName("Jukebox")
             .PersistKeysToDbContext<JukeboxDbContext>();
@@ -31,16 +45,44 @@ public static class AccountsSetup
             .AddServer(server =>
             {
                 server.SetIssuer(new Uri(publicBaseUrl.TrimEnd('/') + "/"));
+                server.SetAuthorizationEndpointUris("authorize");
                 server.SetTokenEndpointUris("api/token");
                 server.AllowClientCredentialsFlow();
-                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                server.AllowAuthorizationCodeFlow();
+                server.AllowRefreshTokenFlow();
+                server.AllowCustomFlow(TokenEndpoint.SandboxGrantType);
+                if (accounts.AllowImplicitGrant)
+                {
+                    server.AllowImplicitFlow();
+                }
+                // Any app may ask for any scope; the user decides on the consent page.
+                server.IgnoreScopePermissions();
+                server.RegisterScopes([.. Scopes.UserDescriptions.Keys, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]);
+                server.SetAccessTokenLifetime(accounts.AccessTokenLifetime);
+                server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(10));
+                server.SetRefreshTokenLifetime(accounts.RefreshTokenLifetime);
+                server.DisableSlidingRefreshTokenExpiration();
+                server.DisableRollingRefreshTokens();
+                server.Configure(o => o.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
                 // Only identity tokens would be JWTs, and Jukebox issues none; these keys sign nothing that lasts.
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 server.UseDataProtection();
+
+                server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.ValidateRedirectUri.Descriptor);
+                server.RemoveEventHandler(OpenIddictServerHandlers.ValidateClientType.Descriptor);
+                server.RemoveEventHandler(OpenIddictServerHandlers.ValidateClientSecret.Descriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.AuthenticateClient.Descriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.RotatePkceRefreshTokens.Descriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.TokenDescriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.AuthorizationDescriptor);
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
+
                 server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableErrorPassthrough()
                     .DisableTransportSecurityRequirement();
             })
             .AddValidation(validation =>
@@ -54,10 +96,24 @@ public static class AccountsSetup
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<AppAccess>();
+        services.AddMemoryCache();
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(SessionScheme, cookie =>
+            {
+                cookie.Cookie.Name = "jukebox_session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/login";
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+                cookie.SlidingExpiration = true;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        // Named explicitly: the pages live in this library, not in the entry assembly (nor the test host).
+        services.AddRazorPages().AddApplicationPart(typeof(AccountsSetup).Assembly);
 
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DemoAccounts>();
@@ -67,5 +123,7 @@ public static class AccountsSetup
     public static void MapJukeboxAccounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery();
+        app.MapRazorPages();
+        app.MapSandbox();
     }
 }

@@ -38,7 +38,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         app.MapImages();
-        var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy);
+        var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();
         api.MapTracks();

@@ -31,8 +31,6 @@ public static class JukeboxHost
         var options = builder.Configuration.Get<JukeboxOptions>() ?? new JukeboxOptions();
         builder.Services.AddSingleton(options);
         builder.WebHost.UseUrls(options.Urls.Split(';'));
-        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
-        builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection("Accounts"));
         builder.Services.AddSingleton(TimeProvider.System);
 
         var (provider, connectionString) = ResolveStorage(options);
@@ -50,7 +48,7 @@ public static class JukeboxHost
         builder.Services.AddScoped<CatalogSeeder>();
 
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
-        builder.Services.AddJukeboxAccounts(options.EffectivePublicBaseUrl);
+        builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddCors();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -67,6 +65,7 @@ public static class JukeboxHost
         app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapJukeboxAccounts();
         app.MapJukeboxApi(AccountsSetup.ApiPolicy);

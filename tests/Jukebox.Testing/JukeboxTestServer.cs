@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Jukebox.Api.Catalog;
@@ -20,6 +21,10 @@ public class JukeboxTestServer : IAsyncLifetime
 {
     public const string DemoClientId = "6a756b65626f782d64656d6f2d617070";
     public const string DemoClientSecret = "6a756b65626f782d64656d6f2d736563";
+    public const string DemoRedirectUri = "http://127.0.0.1:8888/callback";
+    public const string DemoUserId = "jukebox-demo";
+    public const string DemoUserEmail = "demo@jukebox.local";
+    public const string DemoUserPassword = "jukebox-demo";
 
     private WebApplication? _app;
     private TestDatabase? _database;
@@ -77,6 +82,17 @@ public class JukeboxTestServer : IAsyncLifetime
 
     public async Task<CatalogSnapshot> CatalogAsync() => await Services.GetRequiredService<CatalogStore>().GetAsync();
 
+    /// <summary>Extra configuration a derived fixture sets for its server.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    /// <summary>Creates a user through the sandbox API.</summary>
+    public async Task CreateUserAsync(string id, string password, string country = "US", string product = "premium")
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsync("/sandbox/users", JsonContent.Create(new { id, password, email = $"{id}@example.test", country, product }));
+        response.EnsureSuccessStatusCode();
+    }
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -89,6 +105,12 @@ public class JukeboxTestServer : IAsyncLifetime
             new("Database:ConnectionString", _database.ConnectionString),
             new("Demo:ClientId", DemoClientId),
             new("Demo:ClientSecret", DemoClientSecret),
+            new("Demo:RedirectUri", DemoRedirectUri),
+            new("Demo:UserId", DemoUserId),
+            new("Demo:UserEmail", DemoUserEmail),
+            new("Demo:UserPassword", DemoUserPassword),
+            new("Sandbox:Enabled", "true"),
+            .. Settings,
         ]);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

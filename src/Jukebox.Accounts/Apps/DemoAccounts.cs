@@ -26,8 +26,23 @@ public sealed class DemoAccounts(
         {
             return;
         }
-        await EnsureAppAsync(demo, ct);
         await EnsureUserAsync(demo, ct);
+        await EnsureAppAsync(demo, ct);
+        if (await db.DeveloperApps.FindAsync([demo.ClientId], ct) is null)
+        {
+            var now = clock.GetUtcNow();
+            db.DeveloperApps.Add(new DeveloperApp
+            {
+                ClientId = demo.ClientId,
+                OwnerId = demo.UserId,
+                Name = demo.AppName,
+                Description = "The app Jukebox creates so that it can be tried at once.",
+                QuotaMode = demo.QuotaMode,
+                CreatedAt = now,
+                SecretRotatedAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task EnsureAppAsync(DemoOptions demo, CancellationToken ct)

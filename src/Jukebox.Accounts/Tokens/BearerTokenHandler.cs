@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Jukebox.Accounts.Apps;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Jukebox.Accounts.Tokens;
@@ -22,6 +23,7 @@ public sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ValidatedTokenCache cache,
+    AppAccess access,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -44,7 +46,7 @@ public sealed class BearerTokenHandler(
         if (cache.TryGet(token, out var cached))
         {
             return cached.ExpiresAt > clock.GetUtcNow()
-                ? Succeed(cached.Principal)
+                ? await SucceedAsync(cached.Principal)
                 : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
@@ -54,7 +56,7 @@ public sealed class BearerTokenHandler(
             var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
             cache.Add(token, principal, expiresAt);
             Context.Features.Set(caller);
-            return Succeed(principal);
+            return await SucceedAsync(principal);
         }
         var description = result.Properties?.GetString(".error_description") ?? "";
         return description.Contains("no longer valid", StringComparison.Ordinal)
@@ -62,11 +64,13 @@ public sealed class BearerTokenHandler(
             : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
     }
 
-    private AuthenticateResult Succeed(ClaimsPrincipal principal)
+    private async Task<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal)
     {
-        if (Context.Features.Get<Caller>() is null && Caller.FromPrincipal(principal) is { } caller)
+        var caller = Context.Features.Get<Caller>() ?? Caller.FromPrincipal(principal)!;
+        Context.Features.Set(caller);
+        if (caller.UserId is { } userId && !await access.AllowsAsync(caller.ClientId, userId, Context.RequestAborted))
         {
-            Context.Features.Set(caller);
+            return Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -15,15 +15,25 @@ public sealed class SpotifyTokenErrors : IOpenIddictServerHandler<ApplyTokenResp
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
             .UseSingletonHandler<SpotifyTokenErrors>()
-            .SetOrder(int.MinValue + 100_000)
+            // After OpenIddict turns token validation errors (invalid_token) into invalid_grant.
+            .SetOrder(OpenIddictServerHandlers.Exchange.NormalizeErrorResponse.Descriptor.Order + 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
+
+    private static readonly HashSet<string> SpotifyDescriptions =
+    [
+        "Invalid client", "Invalid client secret", "Invalid authorization code", "Invalid redirect URI",
+        "Invalid refresh token", "code_verifier was incorrect", "grant_type parameter is missing",
+        "grant_type parameter is invalid", "Unknown user_id",
+    ];
 
     public ValueTask HandleAsync(ApplyTokenResponseContext context)
     {
         var response = context.Response;
-        if (string.IsNullOrEmpty(response.Error))
+        if (string.IsNullOrEmpty(response.Error) || SpotifyDescriptions.Contains(response.ErrorDescription ?? ""))
         {
+            // No error, or one of Jukebox's own, already worded as Spotify words it.
+            response.ErrorUri = null;
             return ValueTask.CompletedTask;
         }
         var id = response.ErrorUri?.Split('/').LastOrDefault() ?? "";
@@ -36,6 +46,10 @@ public sealed class SpotifyTokenErrors : IOpenIddictServerHandler<ApplyTokenResp
             (Errors.InvalidClient, "ID2055") => (Errors.InvalidClient, "Invalid client secret"),
             (Errors.InvalidClient, _) => (Errors.InvalidClient, "Invalid client"),
             (Errors.UnauthorizedClient, _) => (Errors.InvalidClient, "Invalid client"),
+            (Errors.InvalidGrant, _) when about.Contains("code_verifier", StringComparison.Ordinal) => (Errors.InvalidGrant, "code_verifier was incorrect"),
+            (Errors.InvalidGrant, _) when about.Contains("redirect_uri", StringComparison.Ordinal) => (Errors.InvalidGrant, "Invalid redirect URI"),
+            (Errors.InvalidGrant, _) when about.Contains("authorization code", StringComparison.Ordinal) => (Errors.InvalidGrant, "Invalid authorization code"),
+            (Errors.InvalidGrant, _) when about.Contains("refresh token", StringComparison.Ordinal) => (Errors.InvalidGrant, "Invalid refresh token"),
             _ => (response.Error, response.ErrorDescription),
         };
         response.ErrorUri = null;

@@ -1,21 +1,29 @@
 using System.Security.Claims;
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
+using Jukebox.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Microsoft.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Jukebox.Accounts.Tokens;
 
 /// <summary>
-/// POST /api/token. OpenIddict has already parsed the request and authenticated the client (HTTP
-/// Basic or body credentials); this decides what the issued token says.
+/// POST /api/token. OpenIddict has already parsed the request, authenticated the client and, for
+/// codes and refresh tokens, validated them; this decides what the issued tokens say.
 /// </summary>
 public static class TokenEndpoint
 {
-    public static IResult Exchange(HttpContext context)
+    /// <summary>Mints a user token without a browser; only while the sandbox API is enabled.</summary>
+    public const string SandboxGrantType = "urn:jukebox:params:oauth:grant-type:sandbox-user";
+
+    public static async Task<IResult> Exchange(
+        HttpContext context, JukeboxDbContext db, IOpenIddictTokenManager tokens, IOptions<SandboxOptions> sandbox)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
@@ -28,15 +36,54 @@ public static class TokenEndpoint
             identity.SetClaim(JukeboxClaims.ClientId, request.ClientId);
             identity.SetClaim(JukeboxClaims.TokenKind, "client");
             identity.SetDestinations(_ => [Destinations.AccessToken]);
-            return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return SignIn(new ClaimsPrincipal(identity));
         }
 
-        return TypedResults.Forbid(
-            new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var granted = result.Principal!;
+            var refresh = request.IsRefreshTokenGrantType();
+            var pkce = SpotifyOpenIddictHandlers.IsPkce(granted);
+            if (refresh && !pkce && string.IsNullOrEmpty(request.ClientSecret))
             {
-                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.UnsupportedGrantType,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "grant_type parameter is invalid",
+                return Reject(Errors.InvalidClient, "Invalid client secret");
+            }
+            var user = await db.Users.FindAsync([granted.GetClaim(Claims.Subject)], context.RequestAborted);
+            if (user is null)
+            {
+                return Reject(Errors.InvalidGrant, refresh ? "Invalid refresh token" : "Invalid authorization code");
+            }
+            if (refresh && pkce && granted.GetTokenId() is { } usedId && await tokens.FindByIdAsync(usedId, context.RequestAborted) is { } used)
+            {
+                // PKCE refresh tokens rotate: the one just used stops working.
+                await tokens.TryRedeemAsync(used, context.RequestAborted);
+            }
+            return SignIn(UserPrincipals.Create(user, request.ClientId!, granted.GetScopes(), pkce));
+        }
+
+        if (request.GrantType == SandboxGrantType && sandbox.Value.Enabled)
+        {
+            var user = await db.Users.FindAsync([request.GetParameter("user_id")?.ToString()], context.RequestAborted);
+            if (user is null)
+            {
+                return Reject(Errors.InvalidGrant, "Unknown user_id");
+            }
+            return SignIn(UserPrincipals.Create(user, request.ClientId!, request.GetScopes(), pkce: false));
+        }
+
+        return Reject(Errors.UnsupportedGrantType, "grant_type parameter is invalid");
+    }
+
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    private static IResult Reject(string error, string description) =>
+        TypedResults.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
             }),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-    }
 }

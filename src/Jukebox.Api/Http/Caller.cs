@@ -9,6 +9,9 @@ public static class JukeboxClaims
     public const string Subject = "sub";
     public const string ClientId = "client_id";
     public const string Scope = "scope";
+
+    /// <summary>The claim OpenIddict keeps granted scopes in inside its tokens.</summary>
+    public const string GrantedScope = "oi_scp";
     public const string Country = "country";
     public const string Product = "product";
 
@@ -33,7 +36,8 @@ public sealed record Caller(string ClientId, string? UserId, string? Country, st
             return null;
         }
         var isUser = principal.FindFirst(JukeboxClaims.TokenKind)?.Value == "user";
-        var scopes = principal.FindAll(JukeboxClaims.Scope).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var scopes = principal.FindAll(c => c.Type is JukeboxClaims.Scope or JukeboxClaims.GrantedScope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return new Caller(
             clientId,
             isUser ? principal.FindFirst(JukeboxClaims.Subject)?.Value : null,

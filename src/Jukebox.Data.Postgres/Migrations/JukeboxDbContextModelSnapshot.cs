@@ -302,6 +302,69 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("Chapters");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("AllowImplicitGrant")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("QuotaMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SecretRotatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("DeveloperApps");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperAppUser", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DeveloperAppUsers");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Episode", b =>
                 {
                     b.Property<string>("Id")
@@ -636,6 +699,12 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<bool>("ExplicitFilterLocked")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -931,6 +1000,30 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperAppUser", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.DeveloperApp", null)
+                        .WithMany("Users")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Episode", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Show", null)
@@ -1037,6 +1130,11 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Navigation("LocalizedNames");
 
                     b.Navigation("Playlists");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.Navigation("Users");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.Playlist", b =>

@@ -297,6 +297,69 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("Chapters");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowImplicitGrant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotaMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SecretRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("DeveloperApps");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperAppUser", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DeveloperAppUsers");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Episode", b =>
                 {
                     b.Property<string>("Id")
@@ -629,6 +692,12 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<bool>("ExplicitFilterLocked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -922,6 +991,30 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperAppUser", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.DeveloperApp", null)
+                        .WithMany("Users")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Episode", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Show", null)
@@ -1028,6 +1121,11 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Navigation("LocalizedNames");
 
                     b.Navigation("Playlists");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.DeveloperApp", b =>
+                {
+                    b.Navigation("Users");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.Playlist", b =>

@@ -15,4 +15,8 @@ public sealed class User
     public bool ExplicitFilterEnabled { get; set; }
     public bool ExplicitFilterLocked { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Failed sign-ins since the last success; reaching the limit locks the account for a while.</summary>
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
 }

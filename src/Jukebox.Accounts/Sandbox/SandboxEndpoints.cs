@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Jukebox.Api.Http;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jukebox.Accounts.Sandbox;
+
+/// <summary>
+/// The opt-in administrative API for client developers' test suites: create users without a
+/// browser. (Tokens for them come from /api/token with the sandbox grant type.) Off unless
+/// Sandbox:Enabled is true; guarded by Sandbox:AdminKey when one is set.
+/// </summary>
+public static class SandboxEndpoints
+{
+    public static void MapSandbox(this IEndpointRouteBuilder app)
+    {
+        var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
+        sandbox.MapPost("/users", CreateUser);
+    }
+
+    public sealed record CreateUserRequest(
+        string Id, string? DisplayName, string? Email, string? Password, string? Country, string? Product);
+
+    public sealed record SandboxUser(
+        string Id, string DisplayName, string? Email, string Country, string Product);
+
+    private static async Task<IResult> CreateUser(CreateUserRequest body, JukeboxDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(body.Id) || body.Id.Length > 64 || !body.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw SpotifyException.BadRequest("id must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+        var country = (body.Country ?? "US").ToUpperInvariant();
+        if (!Jukebox.Data.Markets.IsKnown(country))
+        {
+            throw SpotifyException.BadRequest(SpotifyErrors.InvalidMarket);
+        }
+        var product = body.Product ?? "premium";
+        if (product is not ("premium" or "free" or "open"))
+        {
+            throw SpotifyException.BadRequest("product must be premium, free or open");
+        }
+        if (await db.Users.AnyAsync(u => u.Id == body.Id || (body.Email != null && u.NormalizedEmail == body.Email.ToUpperInvariant())))
+        {
+            throw new SpotifyException(StatusCodes.Status409Conflict, "A user with this id or email exists");
+        }
+        var user = new User
+        {
+            Id = body.Id,
+            DisplayName = body.DisplayName ?? body.Id,
+            Email = body.Email,
+            NormalizedEmail = body.Email?.ToUpperInvariant(),
+            Country = country,
+            Product = product,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (!string.IsNullOrEmpty(body.Password))
+        {
+            user.PasswordHash = hasher.HashPassword(user, body.Password);
+        }
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/sandbox/users/{user.Id}", new SandboxUser(user.Id, user.DisplayName, user.Email, user.Country, user.Product));
+    }
+
+    private static async ValueTask<object?> RequireSandbox(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        if (!options.Enabled)
+        {
+            throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound);
+        }
+        if (options.AdminKey.Length > 0 && context.HttpContext.Request.Headers["X-Jukebox-Admin-Key"] != options.AdminKey)
+        {
+            throw SpotifyException.Unauthorized("Invalid admin key");
+        }
+        return await next(context);
+    }
+}

@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jukebox.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class DeveloperApps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "FailedSignIns",
+                table: "Users",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LockedUntil",
+                table: "Users",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DeveloperApps",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Website = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    QuotaMode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AllowImplicitGrant = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SecretRotatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeveloperApps", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_DeveloperApps_Users_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeveloperAppUsers",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(100)", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeveloperAppUsers", x => new { x.ClientId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_DeveloperAppUsers_DeveloperApps_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "DeveloperApps",
+                        principalColumn: "ClientId",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DeveloperAppUsers_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeveloperAppUsers_UserId",
+                table: "DeveloperAppUsers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeveloperApps_OwnerId",
+                table: "DeveloperApps",
+                column: "OwnerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeveloperAppUsers");
+
+            migrationBuilder.DropTable(
+                name: "DeveloperApps");
+
+            migrationBuilder.DropColumn(
+                name: "FailedSignIns",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "LockedUntil",
+                table: "Users");
+        }
+    }
+}
