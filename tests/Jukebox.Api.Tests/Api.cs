@@ -33,6 +33,18 @@ internal static class Api
         Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString());
     }
 
+    /// <summary>Fails unless GET <paramref name="url"/> answers <paramref name="status"/> with an error object that says so.</summary>
+    public static async Task AssertErrorStatusAsync(this HttpClient client, string url, HttpStatusCode status)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"GET {url}: expected {(int)status} but got {(int)response.StatusCode} {body}");
+        using var document = JsonDocument.Parse(body);
+        var error = document.RootElement.GetProperty("error");
+        Assert.Equal((int)status, error.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+    }
+
     public static Task AssertBadRequestAsync(this HttpClient client, string url, string message) =>
         client.AssertErrorAsync(url, HttpStatusCode.BadRequest, message);
 
