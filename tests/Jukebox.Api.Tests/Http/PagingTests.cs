@@ -82,6 +82,20 @@ public sealed class PagingTests(JukeboxTestServer server)
         Assert.Contains($"offset={total - 2}&limit=2", page.Str("previous"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Routes.Paged), MemberType = typeof(Routes))]
+    public async Task The_largest_possible_offset_gives_an_empty_last_page(string template, string specPath, int defaultLimit, int maxLimit)
+    {
+        _ = (defaultLimit, maxLimit);
+        var url = Routes.Fill(await server.CatalogAsync(), template);
+        using var client = await server.CreateAppClientAsync();
+
+        var page = PagingOf(await client.GetOkAsync(url.With($"offset={int.MaxValue}"), specPath));
+
+        Assert.Empty(page.Array());
+        Assert.Null(page.GetProperty("next").GetString());
+    }
+
     /// <summary>The paging object of a body: the body itself, or the one object it wraps (categories, playlists, albums).</summary>
     internal static System.Text.Json.JsonElement PagingOf(System.Text.Json.JsonElement body) =>
         body.Has("items") ? body : body.EnumerateObject().Single(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Object).Value;
