@@ -80,7 +80,10 @@ public sealed class ArtistsTests(JukeboxTestServer server)
         });
         var popularity = tracks.Select(t => t.Int("popularity")).ToList();
         Assert.Equal(popularity.OrderDescending(), popularity);
-        Assert.True(popularity[^1] >= artist.Tracks.Where(t => t.Markets.Contains("SE")).Select(t => t.Popularity).OrderDescending().ElementAt(9));
+        var isrcs = tracks.Select(t => t.GetProperty("external_ids").Str("isrc")).ToHashSet();
+        var left = artist.Tracks.Where(t => t.Markets.Contains("SE") && !isrcs.Contains(t.Isrc)).ToList();
+        Assert.NotEmpty(left);
+        Assert.All(left, t => Assert.True(t.Popularity <= popularity[^1], $"{t.Name} ({t.Popularity}) is more popular than the last top track ({popularity[^1]})."));
     }
 
     [Fact]
