@@ -44,9 +44,12 @@ public static class ArtistsService
         return result;
     }
 
-    /// <summary>The ten most popular tracks; with a market, only ones playable there (after relinking).</summary>
+    /// <summary>
+    /// The ten most popular recordings, each once even when it was released more than once (same
+    /// ISRC); with a market, only ones playable there (after relinking).
+    /// </summary>
     public static IEnumerable<CatalogTrack> TopTracks(CatalogArtist artist, string? market) =>
-        artist.Tracks.Where(t => CatalogObjects.Relink(t, market).IsPlayable != false).Take(10);
+        artist.Tracks.Where(t => CatalogObjects.Relink(t, market).IsPlayable != false).DistinctBy(t => t.Isrc, StringComparer.Ordinal).Take(10);
 
     /// <summary>Up to 20 artists who share the most genres with this one, the more popular first.</summary>
     public static IEnumerable<CatalogArtist> Related(CatalogSnapshot catalog, CatalogArtist artist)

@@ -54,7 +54,7 @@ public readonly record struct Page(int Limit, int Offset)
         return new(
             Href: LinkTo(urls, path, Offset, extra),
             Limit: Limit,
-            Next: Offset + Limit < total ? LinkTo(urls, path, Offset + Limit, extra) : null,
+            Next: (long)Offset + Limit < total ? LinkTo(urls, path, Offset + Limit, extra) : null,
             Offset: Offset,
             Previous: Offset > 0 ? LinkTo(urls, path, Math.Max(0, Offset - Limit), extra) : null,
             Total: total,
