@@ -64,6 +64,17 @@ public sealed class DemoCatalogGenerator(DateOnly today)
                 album.ReleaseDatePrecision = "day";
                 newReleaseSlots--;
             }
+            // Released under two licences: the original is not available in North America and a second
+            // instance (same recordings, same ISRCs) is available only there.
+            var licensedRegionally = chinookAlbum.AlbumId % 25 == 7;
+            if (licensedRegionally)
+            {
+                album.AvailableMarkets = _allMarkets.Except(NorthAmerica).ToList();
+            }
+            else if (chinookAlbum.AlbumId % 31 == 3)
+            {
+                album.AvailableMarkets = _allMarkets.Except(EastAsia).ToList();
+            }
             for (var i = 0; i < albumTracks.Count; i++)
             {
                 var source1 = albumTracks[i];
@@ -76,17 +87,9 @@ public sealed class DemoCatalogGenerator(DateOnly today)
                 }
             }
             batch.Albums.Add(album);
-
-            if (chinookAlbum.AlbumId % 25 == 7)
+            if (licensedRegionally)
             {
-                // Released under two licences: the original is not available in North America and a
-                // second instance (same recordings, same ISRCs) is available only there.
-                album.AvailableMarkets = _allMarkets.Except(NorthAmerica).ToList();
                 batch.Albums.Add(RegionalInstance(album, artist, chinookAlbum.AlbumId));
-            }
-            else if (chinookAlbum.AlbumId % 31 == 3)
-            {
-                album.AvailableMarkets = _allMarkets.Except(EastAsia).ToList();
             }
         }
 
