@@ -117,6 +117,7 @@ public static class AccountsSetup
 
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<DeveloperApps>();
         return services;
     }
 

@@ -62,6 +62,7 @@ public sealed class DemoAccounts(
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
+                Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
             },
         };
         var existing = await applications.FindByClientIdAsync(demo.ClientId, ct);
@@ -69,8 +70,9 @@ public sealed class DemoAccounts(
         {
             await applications.CreateAsync(descriptor, ct);
         }
-        else if (!await applications.ValidateClientSecretAsync(existing, demo.ClientSecret, ct))
+        else
         {
+            // Configuration wins: a changed secret, redirect URI or permission applies at the next start.
             await applications.UpdateAsync(existing, descriptor, ct);
         }
     }

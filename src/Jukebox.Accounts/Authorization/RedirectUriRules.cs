@@ -10,9 +10,14 @@ public static class RedirectUriRules
     /// <summary>Why <paramref name="uri"/> cannot be registered or used, or null when it can.</summary>
     public static string? Problem(string uri)
     {
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+        // On Unix, "/callback" parses as an absolute file: URI; a redirect URI names its scheme.
+        if (!uri.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
             return "The redirect URI must be an absolute URI.";
+        }
+        if (parsed.Scheme is "file" or "javascript" or "data")
+        {
+            return "The redirect URI's scheme is not allowed.";
         }
         if (!string.IsNullOrEmpty(parsed.Fragment))
         {

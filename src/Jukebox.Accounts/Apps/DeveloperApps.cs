@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Jukebox.Accounts.Authorization;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Jukebox.Accounts.Apps;
+
+/// <summary>A rule of the Apps or Quota modes pages that a change to an app would break.</summary>
+public sealed class AppRuleException(string message) : Exception(message);
+
+/// <summary>
+/// Creating and managing developer apps: the OAuth registration through OpenIddict's application
+/// manager (which hashes the secret) and Jukebox's own settings, changed together. Only the owner
+/// may see or change an app.
+/// </summary>
+public sealed class DeveloperApps(IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, TimeProvider clock)
+{
+    public sealed record Created(string ClientId, string ClientSecret);
+
+    public async Task<Created> CreateAsync(string ownerId, string name, string description, string? website, IReadOnlyList<string> redirectUris, CancellationToken ct)
+    {
+        ValidateDetails(name, redirectUris);
+        var clientId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var secret = NewSecret();
+        await applications.CreateAsync(Descriptor(clientId, secret, name, redirectUris), ct);
+        var now = clock.GetUtcNow();
+        db.DeveloperApps.Add(new DeveloperApp
+        {
+            ClientId = clientId, OwnerId = ownerId, Name = name, Description = description, Website = website,
+            CreatedAt = now, SecretRotatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return new Created(clientId, secret);
+    }
+
+    public Task<List<DeveloperApp>> ListAsync(string ownerId, CancellationToken ct) =>
+        db.DeveloperApps.AsNoTracking().Where(a => a.OwnerId == ownerId).OrderBy(a => a.Name).ToListAsync(ct);
+
+    public async Task<(DeveloperApp App, IReadOnlyList<string> RedirectUris)?> FindAsync(string ownerId, string clientId, CancellationToken ct)
+    {
+        var app = await db.DeveloperApps.Include(a => a.Users).FirstOrDefaultAsync(a => a.ClientId == clientId && a.OwnerId == ownerId, ct);
+        var registration = await applications.FindByClientIdAsync(clientId, ct);
+        if (app is null || registration is null)
+        {
+            return null;
+        }
+        return (app, [.. await applications.GetRedirectUrisAsync(registration, ct)]);
+    }
+
+    public async Task UpdateAsync(string ownerId, string clientId, string name, string description, string? website, IReadOnlyList<string> redirectUris, CancellationToken ct)
+    {
+        ValidateDetails(name, redirectUris);
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        var registration = (await applications.FindByClientIdAsync(clientId, ct))!;
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, registration, ct);
+        descriptor.DisplayName = name;
+        descriptor.RedirectUris.Clear();
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+        await applications.UpdateAsync(registration, descriptor, ct);
+        (app.Name, app.Description, app.Website) = (name, description, website);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A new secret; the old one stops working at once.</summary>
+    public async Task<string> RotateSecretAsync(string ownerId, string clientId, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        var registration = (await applications.FindByClientIdAsync(clientId, ct))!;
+        var secret = NewSecret();
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, registration, ct);
+        descriptor.ClientSecret = secret;
+        await applications.UpdateAsync(registration, descriptor, ct);
+        app.SecretRotatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    public async Task DeleteAsync(string ownerId, string clientId, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        await applications.DeleteAsync((await applications.FindByClientIdAsync(clientId, ct))!, ct);
+        db.DeveloperApps.Remove(app);
+        await db.SaveChangesAsync(ct);
+        access.Forget(clientId);
+    }
+
+    public async Task SetQuotaModeAsync(string ownerId, string clientId, string mode, CancellationToken ct)
+    {
+        if (mode is not (QuotaModes.Development or QuotaModes.Extended))
+        {
+            throw new AppRuleException("The quota mode is development or extended.");
+        }
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        app.QuotaMode = mode;
+        await db.SaveChangesAsync(ct);
+        access.Forget(clientId);
+    }
+
+    public async Task AllowUserAsync(string ownerId, string clientId, string userIdOrEmail, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        var normalized = userIdOrEmail.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userIdOrEmail.Trim() || u.NormalizedEmail == normalized, ct)
+            ?? throw new AppRuleException("No user has that username or email address.");
+        if (app.Users.Any(u => u.UserId == user.Id))
+        {
+            return;
+        }
+        if (app.Users.Count >= QuotaModes.DevelopmentUserLimit)
+        {
+            throw new AppRuleException($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users.");
+        }
+        app.Users.Add(new DeveloperAppUser { ClientId = clientId, UserId = user.Id, AddedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        access.Forget(clientId);
+    }
+
+    public async Task RemoveUserAsync(string ownerId, string clientId, string userId, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        app.Users.RemoveAll(u => u.UserId == userId);
+        await db.SaveChangesAsync(ct);
+        access.Forget(clientId);
+    }
+
+    private static void ValidateDetails(string name, IReadOnlyList<string> redirectUris)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new AppRuleException("The app needs a name.");
+        }
+        foreach (var uri in redirectUris)
+        {
+            if (RedirectUriRules.Problem(uri) is { } problem)
+            {
+                throw new AppRuleException($"{uri}: {problem}");
+            }
+        }
+    }
+
+    private static OpenIddictApplicationDescriptor Descriptor(string clientId, string secret, string name, IEnumerable<string> redirectUris)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = name,
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.Authorization,
+                Permissions.GrantTypes.ClientCredentials,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.GrantTypes.Implicit,
+                Permissions.ResponseTypes.Code,
+                Permissions.ResponseTypes.Token,
+                Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
+            },
+        };
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+        return descriptor;
+    }
+
+    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
