@@ -102,10 +102,11 @@ public static class SpotifyOpenIddictHandlers
 
         public ValueTask HandleAsync(ProcessSignInContext context)
         {
-            if (context.Request.IsRefreshTokenGrantType() && context.Principal?.HasClaim(c => c.Type == PkceClaim) == true)
+            if (context.Request.IsRefreshTokenGrantType())
             {
-                context.GenerateRefreshToken = true;
-                context.IncludeRefreshToken = true;
+                var pkce = context.Principal?.HasClaim(c => c.Type == PkceClaim) == true;
+                context.GenerateRefreshToken = pkce;
+                context.IncludeRefreshToken = pkce;
             }
             return ValueTask.CompletedTask;
         }

@@ -57,7 +57,7 @@ public static class TokenEndpoint
             if (refresh && pkce && granted.GetTokenId() is { } usedId && await tokens.FindByIdAsync(usedId, context.RequestAborted) is { } used)
             {
                 // PKCE refresh tokens rotate: the one just used stops working.
-                await tokens.TryRedeemAsync(used, context.RequestAborted);
+                await tokens.TryRevokeAsync(used, context.RequestAborted);
             }
             return SignIn(UserPrincipals.Create(user, request.ClientId!, granted.GetScopes(), pkce));
         }
