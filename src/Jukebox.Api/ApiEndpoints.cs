@@ -12,6 +12,7 @@ using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
+using Jukebox.Api.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,6 +50,7 @@ public static class ApiEndpoints
         api.MapBrowse();
         api.MapMarkets();
         api.MapRecommendations();
+        api.MapUsers();
         return api;
     }
 }

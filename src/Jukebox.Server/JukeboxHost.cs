@@ -26,7 +26,12 @@ public static class JukeboxHost
             ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables("JUKEBOX_");
-        builder.Configuration.AddInMemoryCollection(overrides);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value; // the last one given wins
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
 
         var options = builder.Configuration.Get<JukeboxOptions>() ?? new JukeboxOptions();
         builder.Services.AddSingleton(options);

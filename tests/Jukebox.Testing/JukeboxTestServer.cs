@@ -17,7 +17,7 @@ namespace Jukebox.Testing;
 /// A real Jukebox on a loopback port with its own database (SQLite or PostgreSQL, see
 /// <see cref="TestDatabase"/>) and a fake clock that tests move forward.
 /// </summary>
-public class JukeboxTestServer : IAsyncLifetime
+public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
 {
     public const string DemoClientId = "6a756b65626f782d64656d6f2d617070";
     public const string DemoClientSecret = "6a756b65626f782d64656d6f2d736563";
@@ -131,6 +131,12 @@ public class JukeboxTestServer : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private static int FreeLoopbackPort()

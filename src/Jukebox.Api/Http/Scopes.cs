@@ -79,6 +79,9 @@ public static class Scopes
     {
         // Catalog operations work with any token. Episodes and shows need
         // user-read-playback-position only for resume points, which are left out without it.
+        // GET /me shows email only with user-read-email, and country, product and explicit_content
+        // only with user-read-private (applied in Users/UsersEndpoints).
+        ["GET /me"] = new(User: true),
     };
 
     public sealed record Requirement(bool User, params string[] Scopes);

@@ -9,6 +9,7 @@ using Jukebox.Api.Markets;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
+using Jukebox.Api.Users;
 
 namespace Jukebox.Api.Http;
 
@@ -40,4 +41,6 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(NewReleasesResponse))]
 [JsonSerializable(typeof(MarketsResponse))]
 [JsonSerializable(typeof(GenreSeedsResponse))]
+[JsonSerializable(typeof(PrivateUserObject))]
+[JsonSerializable(typeof(PublicUserObject))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
