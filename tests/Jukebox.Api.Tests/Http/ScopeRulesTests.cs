@@ -1,0 +1,83 @@
+using Jukebox.Api.Http;
+using Jukebox.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Api.Tests.Http;
+
+/// <summary>The scope table agrees with the spec's security requirements and covers the routes served.</summary>
+[Collection(CatalogServer.Name)]
+public sealed class ScopeRulesTests(JukeboxTestServer server)
+{
+    /// <summary>Where the table deliberately asks less than the spec's list, and why.</summary>
+    private static readonly Dictionary<string, string> Relaxed = new()
+    {
+        ["GET /shows/{id}"] = "user-read-playback-position only adds resume points",
+        ["GET /shows/{id}/episodes"] = "user-read-playback-position only adds resume points",
+        ["GET /episodes/{id}"] = "user-read-playback-position only adds resume points",
+        ["GET /episodes"] = "user-read-playback-position only adds resume points",
+        ["GET /me"] = "the two scopes only reveal email and private fields",
+        ["GET /me/playlists"] = "without playlist-read-private the public playlists are listed",
+        ["GET /users/{user_id}/playlists"] = "without the read scopes the public playlists are listed",
+        ["GET /playlists/{playlist_id}/tracks"] = "public playlists can be read without a scope",
+        ["GET /playlists/{playlist_id}/items"] = "public playlists can be read without a scope",
+        ["GET /me/episodes"] = "user-read-playback-position only adds resume points",
+        ["PUT /me/library"] = "the scope depends on the types of the URIs",
+        ["DELETE /me/library"] = "the scope depends on the types of the URIs",
+        ["GET /me/library/contains"] = "the scope depends on the types of the URIs",
+    };
+
+    [Fact]
+    public async Task Every_scope_the_spec_requires_is_in_the_table_or_explained()
+    {
+        var document = await SpotifySpec.LoadAsync();
+        var problems = new List<string>();
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item)
+            {
+                var key = $"{method.ToUpperInvariant()} {path}";
+                var specScopes = operation.Security?.SelectMany(s => s.Values).SelectMany(v => v).ToHashSet() ?? [];
+                if (specScopes.Count == 0 || Relaxed.ContainsKey(key))
+                {
+                    continue;
+                }
+                if (!Scopes.Table.TryGetValue(key, out var rule))
+                {
+                    problems.Add($"{key}: not in the table");
+                    continue;
+                }
+                var covered = rule.All.Concat(rule.Any).ToHashSet();
+                if (!specScopes.IsSubsetOf(covered) || !rule.User)
+                {
+                    problems.Add($"{key}: spec {string.Join(',', specScopes)}, table all={string.Join(',', rule.All)} any={string.Join(',', rule.Any)}");
+                }
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Every_table_entry_names_an_operation_of_the_spec()
+    {
+        var document = await SpotifySpec.LoadAsync();
+        var operations = document.Paths.SelectMany(p => p.Value.Keys.Select(m => $"{m.ToUpperInvariant()} {p.Key}")).ToHashSet();
+
+        Assert.DoesNotContain(Scopes.Table.Keys, k => !operations.Contains(k));
+        Assert.DoesNotContain(Relaxed.Keys, k => !operations.Contains(k));
+    }
+
+    [Fact]
+    public async Task Every_served_route_is_an_operation_of_the_spec()
+    {
+        var routes = server.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText![3..]}"))
+            .ToList();
+        var operations = (await SpotifySpec.LoadAsync()).Paths
+            .SelectMany(p => p.Value.Keys.Select(m => $"{m.ToUpperInvariant()} {p.Key}")).ToHashSet();
+
+        Assert.NotEmpty(routes);
+        Assert.DoesNotContain(routes, r => !operations.Contains(r));
+    }
+}
