@@ -104,6 +104,14 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
         access.Forget(clientId);
     }
 
+    /// <summary>Lets the app use response_type=token (only where the server allows the implicit grant at all).</summary>
+    public async Task SetImplicitGrantAsync(string ownerId, string clientId, bool allowed, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        app.AllowImplicitGrant = allowed;
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task AllowUserAsync(string ownerId, string clientId, string userIdOrEmail, CancellationToken ct)
     {
         var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
