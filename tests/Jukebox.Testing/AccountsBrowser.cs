@@ -26,12 +26,19 @@ public sealed partial class AccountsBrowser : IDisposable
 
     public async Task LogInAsync(string login, string password)
     {
+        if (!await TryLogInAsync(login, password))
+        {
+            throw new InvalidOperationException($"Logging in as {login} failed: {LastHtml}");
+        }
+    }
+
+    /// <summary>Submits the login form; false when the server shows the form again (see <see cref="LastHtml"/>).</summary>
+    public async Task<bool> TryLogInAsync(string login, string password)
+    {
         var page = await _client.GetStringAsync("/login");
         using var response = await PostFormAsync("/login", Fields(page).Append(new("Login", login)).Append(new("Password", password)));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Logging in as {login} failed: {(int)response.StatusCode}");
-        }
+        LastHtml = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.Redirect;
     }
 
     /// <summary>
