@@ -8,42 +8,42 @@ namespace Jukebox.Api.Albums;
 
 public class SimplifiedAlbumObject
 {
-    public required string AlbumType { get; init; }
-    public required int TotalTracks { get; init; }
+    public string AlbumType { get; set; } = null!;
+    public int TotalTracks { get; set; }
 
     [JsonConverter(typeof(MarketSetJsonConverter))]
-    public required MarketSet AvailableMarkets { get; init; }
-    public required ExternalUrlObject ExternalUrls { get; init; }
-    public required string Href { get; init; }
-    public required string Id { get; init; }
-    public required IReadOnlyList<ImageObject> Images { get; init; }
-    public required string Name { get; init; }
-    public required string ReleaseDate { get; init; }
-    public required string ReleaseDatePrecision { get; init; }
+    public MarketSet AvailableMarkets { get; set; } = null!;
+    public ExternalUrlObject ExternalUrls { get; set; } = null!;
+    public string Href { get; set; } = null!;
+    public string Id { get; set; } = null!;
+    public IReadOnlyList<ImageObject> Images { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public string ReleaseDate { get; set; } = null!;
+    public string ReleaseDatePrecision { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? IsPlayable { get; init; }
+    public bool? IsPlayable { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public RestrictionsObject? Restrictions { get; init; }
-    public string Type { get; init; } = "album";
-    public required string Uri { get; init; }
-    public required IReadOnlyList<SimplifiedArtistObject> Artists { get; init; }
+    public RestrictionsObject? Restrictions { get; set; }
+    public string Type { get; set; } = "album";
+    public string Uri { get; set; } = null!;
+    public IReadOnlyList<SimplifiedArtistObject> Artists { get; set; } = null!;
 }
 
 public sealed class ArtistDiscographyAlbumObject : SimplifiedAlbumObject
 {
-    public required string AlbumGroup { get; init; }
+    public string AlbumGroup { get; set; } = null!;
 }
 
 public sealed class AlbumObject : SimplifiedAlbumObject
 {
-    public required PagingObject<SimplifiedTrackObject> Tracks { get; init; }
-    public required IReadOnlyList<CopyrightObject> Copyrights { get; init; }
-    public required ExternalIdObject ExternalIds { get; init; }
-    public required IReadOnlyList<string> Genres { get; init; }
-    public required string Label { get; init; }
-    public required int Popularity { get; init; }
+    public PagingObject<SimplifiedTrackObject> Tracks { get; set; } = null!;
+    public IReadOnlyList<CopyrightObject> Copyrights { get; set; } = null!;
+    public ExternalIdObject ExternalIds { get; set; } = null!;
+    public IReadOnlyList<string> Genres { get; set; } = null!;
+    public string Label { get; set; } = null!;
+    public int Popularity { get; set; }
 }
 
 public sealed record AlbumsResponse(IReadOnlyList<AlbumObject?> Albums);

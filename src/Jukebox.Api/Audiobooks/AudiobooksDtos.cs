@@ -11,34 +11,34 @@ public sealed record NarratorObject(string Name);
 
 public class SimplifiedAudiobookObject
 {
-    public required IReadOnlyList<AuthorObject> Authors { get; init; }
+    public IReadOnlyList<AuthorObject> Authors { get; set; } = null!;
 
     [JsonConverter(typeof(MarketSetJsonConverter))]
-    public required MarketSet AvailableMarkets { get; init; }
-    public required IReadOnlyList<CopyrightObject> Copyrights { get; init; }
-    public required string Description { get; init; }
-    public required string HtmlDescription { get; init; }
+    public MarketSet AvailableMarkets { get; set; } = null!;
+    public IReadOnlyList<CopyrightObject> Copyrights { get; set; } = null!;
+    public string Description { get; set; } = null!;
+    public string HtmlDescription { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Edition { get; init; }
-    public required bool Explicit { get; init; }
-    public required ExternalUrlObject ExternalUrls { get; init; }
-    public required string Href { get; init; }
-    public required string Id { get; init; }
-    public required IReadOnlyList<ImageObject> Images { get; init; }
-    public required IReadOnlyList<string> Languages { get; init; }
-    public required string MediaType { get; init; }
-    public required string Name { get; init; }
-    public required IReadOnlyList<NarratorObject> Narrators { get; init; }
-    public required string Publisher { get; init; }
-    public string Type { get; init; } = "audiobook";
-    public required string Uri { get; init; }
-    public required int TotalChapters { get; init; }
+    public string? Edition { get; set; }
+    public bool Explicit { get; set; }
+    public ExternalUrlObject ExternalUrls { get; set; } = null!;
+    public string Href { get; set; } = null!;
+    public string Id { get; set; } = null!;
+    public IReadOnlyList<ImageObject> Images { get; set; } = null!;
+    public IReadOnlyList<string> Languages { get; set; } = null!;
+    public string MediaType { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public IReadOnlyList<NarratorObject> Narrators { get; set; } = null!;
+    public string Publisher { get; set; } = null!;
+    public string Type { get; set; } = "audiobook";
+    public string Uri { get; set; } = null!;
+    public int TotalChapters { get; set; }
 }
 
 public sealed class AudiobookObject : SimplifiedAudiobookObject
 {
-    public required PagingObject<SimplifiedChapterObject> Chapters { get; init; }
+    public PagingObject<SimplifiedChapterObject> Chapters { get; set; } = null!;
 }
 
 public sealed record AudiobooksResponse(IReadOnlyList<AudiobookObject?> Audiobooks);

@@ -34,7 +34,29 @@ public sealed class CatalogObjects(PublicUrls urls)
         return result;
     }
 
-    public SimplifiedAlbumObject SimplifiedAlbum(CatalogAlbum a, string? market) => new()
+    public SimplifiedAlbumObject SimplifiedAlbum(CatalogAlbum a, string? market) => AlbumFields<SimplifiedAlbumObject>(a, market);
+
+    public ArtistDiscographyAlbumObject DiscographyAlbum(CatalogAlbum a, string group, string? market)
+    {
+        var album = AlbumFields<ArtistDiscographyAlbumObject>(a, market);
+        album.AlbumGroup = group;
+        return album;
+    }
+
+    public AlbumObject Album(CatalogAlbum a, string? market, PagingObject<SimplifiedTrackObject> tracks)
+    {
+        var album = AlbumFields<AlbumObject>(a, market);
+        album.Tracks = tracks;
+        album.Copyrights = [new CopyrightObject(a.CopyrightText, "C"), new CopyrightObject(a.PhonogramText, "P")];
+        album.ExternalIds = new ExternalIdObject(Upc: a.Upc, Ean: a.Ean);
+        album.Genres = a.Genres;
+        album.Label = a.Label;
+        album.Popularity = a.Popularity;
+        return album;
+    }
+
+    /// <summary>The fields every album object shares; the richer objects add theirs.</summary>
+    private T AlbumFields<T>(CatalogAlbum a, string? market) where T : SimplifiedAlbumObject, new() => new()
     {
         AlbumType = a.AlbumType,
         TotalTracks = a.Tracks.Length,
@@ -50,48 +72,6 @@ public sealed class CatalogObjects(PublicUrls urls)
         Restrictions = market is not null && !a.Markets.Contains(market) ? new RestrictionsObject("market") : null,
         Uri = SpotifyIds.Uri("album", a.Id),
         Artists = Artists(a.Artists),
-    };
-
-    public ArtistDiscographyAlbumObject DiscographyAlbum(CatalogAlbum a, string group, string? market) => new()
-    {
-        AlbumGroup = group,
-        AlbumType = a.AlbumType,
-        TotalTracks = a.Tracks.Length,
-        AvailableMarkets = a.Markets,
-        ExternalUrls = urls.External("album", a.Id),
-        Href = urls.Resource("albums", a.Id),
-        Id = a.Id,
-        Images = urls.Images("album", a.Id),
-        Name = a.Name,
-        ReleaseDate = a.ReleaseDate,
-        ReleaseDatePrecision = a.ReleaseDatePrecision,
-        IsPlayable = market is null ? null : a.Markets.Contains(market),
-        Uri = SpotifyIds.Uri("album", a.Id),
-        Artists = Artists(a.Artists),
-    };
-
-    public AlbumObject Album(CatalogAlbum a, string? market, PagingObject<SimplifiedTrackObject> tracks) => new()
-    {
-        AlbumType = a.AlbumType,
-        TotalTracks = a.Tracks.Length,
-        AvailableMarkets = a.Markets,
-        ExternalUrls = urls.External("album", a.Id),
-        Href = urls.Resource("albums", a.Id),
-        Id = a.Id,
-        Images = urls.Images("album", a.Id),
-        Name = a.Name,
-        ReleaseDate = a.ReleaseDate,
-        ReleaseDatePrecision = a.ReleaseDatePrecision,
-        IsPlayable = market is null ? null : a.Markets.Contains(market),
-        Restrictions = market is not null && !a.Markets.Contains(market) ? new RestrictionsObject("market") : null,
-        Uri = SpotifyIds.Uri("album", a.Id),
-        Artists = Artists(a.Artists),
-        Tracks = tracks,
-        Copyrights = [new CopyrightObject(a.CopyrightText, "C"), new CopyrightObject(a.PhonogramText, "P")],
-        ExternalIds = new ExternalIdObject(Upc: a.Upc, Ean: a.Ean),
-        Genres = a.Genres,
-        Label = a.Label,
-        Popularity = a.Popularity,
     };
 
     /// <summary>
@@ -121,41 +101,28 @@ public sealed class CatalogObjects(PublicUrls urls)
 
     public readonly record struct Relinked(CatalogTrack Track, CatalogTrack? LinkedFrom, bool? IsPlayable);
 
-    public SimplifiedTrackObject SimplifiedTrack(CatalogTrack requested, string? market)
-    {
-        var (t, from, playable) = Relink(requested, market);
-        return new SimplifiedTrackObject
-        {
-            Artists = Artists(t.Artists),
-            AvailableMarkets = market is null ? t.Markets : null,
-            DiscNumber = t.DiscNumber,
-            DurationMs = t.DurationMs,
-            Explicit = t.Explicit,
-            ExternalUrls = urls.External("track", t.Id),
-            Href = urls.Resource("tracks", t.Id),
-            Id = t.Id,
-            IsPlayable = playable,
-            LinkedFrom = from is null ? null : LinkedTrack(from),
-            Restrictions = playable == false ? new RestrictionsObject("market") : null,
-            Name = t.Name,
-            PreviewUrl = t.PreviewUrl,
-            TrackNumber = t.TrackNumber,
-            Uri = SpotifyIds.Uri("track", t.Id),
-        };
-    }
+    public SimplifiedTrackObject SimplifiedTrack(CatalogTrack requested, string? market) => TrackFields<SimplifiedTrackObject>(requested, market).Object;
 
     public TrackObject Track(CatalogTrack requested, string? market)
     {
+        var (track, served) = TrackFields<TrackObject>(requested, market);
+        track.Album = SimplifiedAlbum(served.Album, market);
+        track.ExternalIds = new ExternalIdObject(Isrc: served.Isrc);
+        track.Popularity = served.Popularity;
+        return track;
+    }
+
+    /// <summary>The fields every track object shares, for the instance relinking serves.</summary>
+    private (T Object, CatalogTrack Served) TrackFields<T>(CatalogTrack requested, string? market) where T : SimplifiedTrackObject, new()
+    {
         var (t, from, playable) = Relink(requested, market);
-        return new TrackObject
+        return (new T
         {
-            Album = SimplifiedAlbum(t.Album, market),
             Artists = Artists(t.Artists),
             AvailableMarkets = market is null ? t.Markets : null,
             DiscNumber = t.DiscNumber,
             DurationMs = t.DurationMs,
             Explicit = t.Explicit,
-            ExternalIds = new ExternalIdObject(Isrc: t.Isrc),
             ExternalUrls = urls.External("track", t.Id),
             Href = urls.Resource("tracks", t.Id),
             Id = t.Id,
@@ -163,17 +130,25 @@ public sealed class CatalogObjects(PublicUrls urls)
             LinkedFrom = from is null ? null : LinkedTrack(from),
             Restrictions = playable == false ? new RestrictionsObject("market") : null,
             Name = t.Name,
-            Popularity = t.Popularity,
             PreviewUrl = t.PreviewUrl,
             TrackNumber = t.TrackNumber,
             Uri = SpotifyIds.Uri("track", t.Id),
-        };
+        }, t);
     }
 
     private LinkedTrackObject LinkedTrack(CatalogTrack t) =>
         new(urls.External("track", t.Id), urls.Resource("tracks", t.Id), t.Id, "track", SpotifyIds.Uri("track", t.Id));
 
-    public SimplifiedShowObject SimplifiedShow(CatalogShow s) => new()
+    public SimplifiedShowObject SimplifiedShow(CatalogShow s) => ShowFields<SimplifiedShowObject>(s);
+
+    public ShowObject Show(CatalogShow s, PagingObject<SimplifiedEpisodeObject> episodes)
+    {
+        var show = ShowFields<ShowObject>(s);
+        show.Episodes = episodes;
+        return show;
+    }
+
+    private T ShowFields<T>(CatalogShow s) where T : SimplifiedShowObject, new() => new()
     {
         AvailableMarkets = s.Markets,
         Copyrights = [new CopyrightObject(s.CopyrightText, "C")],
@@ -193,28 +168,16 @@ public sealed class CatalogObjects(PublicUrls urls)
         TotalEpisodes = s.Episodes.Length,
     };
 
-    public ShowObject Show(CatalogShow s, PagingObject<SimplifiedEpisodeObject> episodes) => new()
-    {
-        AvailableMarkets = s.Markets,
-        Copyrights = [new CopyrightObject(s.CopyrightText, "C")],
-        Description = s.Description,
-        HtmlDescription = s.HtmlDescription,
-        Explicit = s.Explicit,
-        ExternalUrls = urls.External("show", s.Id),
-        Href = urls.Resource("shows", s.Id),
-        Id = s.Id,
-        Images = urls.Images("show", s.Id),
-        IsExternallyHosted = s.IsExternallyHosted,
-        Languages = s.Languages,
-        MediaType = s.MediaType,
-        Name = s.Name,
-        Publisher = s.Publisher,
-        Uri = SpotifyIds.Uri("show", s.Id),
-        TotalEpisodes = s.Episodes.Length,
-        Episodes = episodes,
-    };
+    public SimplifiedEpisodeObject SimplifiedEpisode(CatalogEpisode e, string? market) => EpisodeFields<SimplifiedEpisodeObject>(e, market);
 
-    public SimplifiedEpisodeObject SimplifiedEpisode(CatalogEpisode e, string? market) => new()
+    public EpisodeObject Episode(CatalogEpisode e, string? market)
+    {
+        var episode = EpisodeFields<EpisodeObject>(e, market);
+        episode.Show = SimplifiedShow(e.Show);
+        return episode;
+    }
+
+    private T EpisodeFields<T>(CatalogEpisode e, string? market) where T : SimplifiedEpisodeObject, new() => new()
     {
         AudioPreviewUrl = e.AudioPreviewUrl,
         Description = e.Description,
@@ -236,30 +199,16 @@ public sealed class CatalogObjects(PublicUrls urls)
         Restrictions = market is not null && !e.Show.Markets.Contains(market) ? new RestrictionsObject("market") : null,
     };
 
-    public EpisodeObject Episode(CatalogEpisode e, string? market) => new()
-    {
-        AudioPreviewUrl = e.AudioPreviewUrl,
-        Description = e.Description,
-        HtmlDescription = e.HtmlDescription,
-        DurationMs = e.DurationMs,
-        Explicit = e.Explicit,
-        ExternalUrls = urls.External("episode", e.Id),
-        Href = urls.Resource("episodes", e.Id),
-        Id = e.Id,
-        Images = urls.Images("show", e.Show.Id),
-        IsExternallyHosted = e.IsExternallyHosted,
-        IsPlayable = market is null || e.Show.Markets.Contains(market),
-        Language = e.Languages.Count > 0 ? e.Languages[0] : "en",
-        Languages = e.Languages,
-        Name = e.Name,
-        ReleaseDate = e.ReleaseDate,
-        ReleaseDatePrecision = e.ReleaseDatePrecision,
-        Uri = SpotifyIds.Uri("episode", e.Id),
-        Restrictions = market is not null && !e.Show.Markets.Contains(market) ? new RestrictionsObject("market") : null,
-        Show = SimplifiedShow(e.Show),
-    };
+    public SimplifiedAudiobookObject SimplifiedAudiobook(CatalogAudiobook b) => AudiobookFields<SimplifiedAudiobookObject>(b);
 
-    public SimplifiedAudiobookObject SimplifiedAudiobook(CatalogAudiobook b) => new()
+    public AudiobookObject Audiobook(CatalogAudiobook b, PagingObject<SimplifiedChapterObject> chapters)
+    {
+        var book = AudiobookFields<AudiobookObject>(b);
+        book.Chapters = chapters;
+        return book;
+    }
+
+    private T AudiobookFields<T>(CatalogAudiobook b) where T : SimplifiedAudiobookObject, new() => new()
     {
         Authors = [.. b.Authors.Select(a => new AuthorObject(a))],
         AvailableMarkets = b.Markets,
@@ -281,30 +230,16 @@ public sealed class CatalogObjects(PublicUrls urls)
         TotalChapters = b.Chapters.Length,
     };
 
-    public AudiobookObject Audiobook(CatalogAudiobook b, PagingObject<SimplifiedChapterObject> chapters) => new()
-    {
-        Authors = [.. b.Authors.Select(a => new AuthorObject(a))],
-        AvailableMarkets = b.Markets,
-        Copyrights = [new CopyrightObject(b.CopyrightText, "C")],
-        Description = b.Description,
-        HtmlDescription = b.HtmlDescription,
-        Edition = b.Edition,
-        Explicit = b.Explicit,
-        ExternalUrls = urls.External("audiobook", b.Id),
-        Href = urls.Resource("audiobooks", b.Id),
-        Id = b.Id,
-        Images = urls.Images("audiobook", b.Id),
-        Languages = b.Languages,
-        MediaType = b.MediaType,
-        Name = b.Name,
-        Narrators = [.. b.Narrators.Select(n => new NarratorObject(n))],
-        Publisher = b.Publisher,
-        Uri = SpotifyIds.Uri("audiobook", b.Id),
-        TotalChapters = b.Chapters.Length,
-        Chapters = chapters,
-    };
+    public SimplifiedChapterObject SimplifiedChapter(CatalogChapter c, string? market) => ChapterFields<SimplifiedChapterObject>(c, market);
 
-    public SimplifiedChapterObject SimplifiedChapter(CatalogChapter c, string? market) => new()
+    public ChapterObject Chapter(CatalogChapter c, string? market)
+    {
+        var chapter = ChapterFields<ChapterObject>(c, market);
+        chapter.Audiobook = SimplifiedAudiobook(c.Audiobook);
+        return chapter;
+    }
+
+    private T ChapterFields<T>(CatalogChapter c, string? market) where T : SimplifiedChapterObject, new() => new()
     {
         AudioPreviewUrl = c.AudioPreviewUrl,
         AvailableMarkets = market is null ? c.Audiobook.Markets : null,
@@ -324,28 +259,5 @@ public sealed class CatalogObjects(PublicUrls urls)
         ReleaseDatePrecision = c.ReleaseDatePrecision,
         Uri = SpotifyIds.Uri("episode", c.Id),
         Restrictions = market is not null && !c.Audiobook.Markets.Contains(market) ? new RestrictionsObject("market") : null,
-    };
-
-    public ChapterObject Chapter(CatalogChapter c, string? market) => new()
-    {
-        AudioPreviewUrl = c.AudioPreviewUrl,
-        AvailableMarkets = market is null ? c.Audiobook.Markets : null,
-        ChapterNumber = c.ChapterNumber,
-        Description = c.Description,
-        HtmlDescription = c.HtmlDescription,
-        DurationMs = c.DurationMs,
-        Explicit = c.Explicit,
-        ExternalUrls = urls.External("episode", c.Id),
-        Href = urls.Resource("chapters", c.Id),
-        Id = c.Id,
-        Images = urls.Images("audiobook", c.Audiobook.Id),
-        IsPlayable = market is null || c.Audiobook.Markets.Contains(market),
-        Languages = c.Languages,
-        Name = c.Name,
-        ReleaseDate = c.ReleaseDate,
-        ReleaseDatePrecision = c.ReleaseDatePrecision,
-        Uri = SpotifyIds.Uri("episode", c.Id),
-        Restrictions = market is not null && !c.Audiobook.Markets.Contains(market) ? new RestrictionsObject("market") : null,
-        Audiobook = SimplifiedAudiobook(c.Audiobook),
     };
 }

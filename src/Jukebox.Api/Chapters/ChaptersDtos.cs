@@ -8,40 +8,40 @@ namespace Jukebox.Api.Chapters;
 
 public class SimplifiedChapterObject
 {
-    public required string? AudioPreviewUrl { get; init; }
+    public string? AudioPreviewUrl { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonConverter(typeof(MarketSetJsonConverter))]
-    public MarketSet? AvailableMarkets { get; init; }
-    public required int ChapterNumber { get; init; }
-    public required string Description { get; init; }
-    public required string HtmlDescription { get; init; }
-    public required int DurationMs { get; init; }
-    public required bool Explicit { get; init; }
-    public required ExternalUrlObject ExternalUrls { get; init; }
-    public required string Href { get; init; }
-    public required string Id { get; init; }
-    public required IReadOnlyList<ImageObject> Images { get; init; }
-    public required bool IsPlayable { get; init; }
-    public required IReadOnlyList<string> Languages { get; init; }
-    public required string Name { get; init; }
-    public required string ReleaseDate { get; init; }
-    public required string ReleaseDatePrecision { get; init; }
+    public MarketSet? AvailableMarkets { get; set; }
+    public int ChapterNumber { get; set; }
+    public string Description { get; set; } = null!;
+    public string HtmlDescription { get; set; } = null!;
+    public int DurationMs { get; set; }
+    public bool Explicit { get; set; }
+    public ExternalUrlObject ExternalUrls { get; set; } = null!;
+    public string Href { get; set; } = null!;
+    public string Id { get; set; } = null!;
+    public IReadOnlyList<ImageObject> Images { get; set; } = null!;
+    public bool IsPlayable { get; set; }
+    public IReadOnlyList<string> Languages { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public string ReleaseDate { get; set; } = null!;
+    public string ReleaseDatePrecision { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ResumePointObject? ResumePoint { get; init; }
+    public ResumePointObject? ResumePoint { get; set; }
 
     /// <summary>The spec types chapters as episodes, as their URIs are.</summary>
-    public string Type { get; init; } = "episode";
-    public required string Uri { get; init; }
+    public string Type { get; set; } = "episode";
+    public string Uri { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public RestrictionsObject? Restrictions { get; init; }
+    public RestrictionsObject? Restrictions { get; set; }
 }
 
 public sealed class ChapterObject : SimplifiedChapterObject
 {
-    public required SimplifiedAudiobookObject Audiobook { get; init; }
+    public SimplifiedAudiobookObject Audiobook { get; set; } = null!;
 }
 
 public sealed record ChaptersResponse(IReadOnlyList<ChapterObject?> Chapters);

@@ -8,28 +8,28 @@ namespace Jukebox.Api.Shows;
 public class SimplifiedShowObject
 {
     [JsonConverter(typeof(MarketSetJsonConverter))]
-    public required MarketSet AvailableMarkets { get; init; }
-    public required IReadOnlyList<CopyrightObject> Copyrights { get; init; }
-    public required string Description { get; init; }
-    public required string HtmlDescription { get; init; }
-    public required bool Explicit { get; init; }
-    public required ExternalUrlObject ExternalUrls { get; init; }
-    public required string Href { get; init; }
-    public required string Id { get; init; }
-    public required IReadOnlyList<ImageObject> Images { get; init; }
-    public required bool IsExternallyHosted { get; init; }
-    public required IReadOnlyList<string> Languages { get; init; }
-    public required string MediaType { get; init; }
-    public required string Name { get; init; }
-    public required string Publisher { get; init; }
-    public string Type { get; init; } = "show";
-    public required string Uri { get; init; }
-    public required int TotalEpisodes { get; init; }
+    public MarketSet AvailableMarkets { get; set; } = null!;
+    public IReadOnlyList<CopyrightObject> Copyrights { get; set; } = null!;
+    public string Description { get; set; } = null!;
+    public string HtmlDescription { get; set; } = null!;
+    public bool Explicit { get; set; }
+    public ExternalUrlObject ExternalUrls { get; set; } = null!;
+    public string Href { get; set; } = null!;
+    public string Id { get; set; } = null!;
+    public IReadOnlyList<ImageObject> Images { get; set; } = null!;
+    public bool IsExternallyHosted { get; set; }
+    public IReadOnlyList<string> Languages { get; set; } = null!;
+    public string MediaType { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public string Publisher { get; set; } = null!;
+    public string Type { get; set; } = "show";
+    public string Uri { get; set; } = null!;
+    public int TotalEpisodes { get; set; }
 }
 
 public sealed class ShowObject : SimplifiedShowObject
 {
-    public required PagingObject<SimplifiedEpisodeObject> Episodes { get; init; }
+    public PagingObject<SimplifiedEpisodeObject> Episodes { get; set; } = null!;
 }
 
 public sealed record ShowsResponse(IReadOnlyList<SimplifiedShowObject?> Shows);

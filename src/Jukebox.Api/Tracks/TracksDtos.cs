@@ -8,40 +8,40 @@ namespace Jukebox.Api.Tracks;
 
 public class SimplifiedTrackObject
 {
-    public required IReadOnlyList<SimplifiedArtistObject> Artists { get; init; }
+    public IReadOnlyList<SimplifiedArtistObject> Artists { get; set; } = null!;
 
     /// <summary>Present without a market; replaced by is_playable when the request names one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonConverter(typeof(MarketSetJsonConverter))]
-    public MarketSet? AvailableMarkets { get; init; }
-    public required int DiscNumber { get; init; }
-    public required int DurationMs { get; init; }
-    public required bool Explicit { get; init; }
-    public required ExternalUrlObject ExternalUrls { get; init; }
-    public required string Href { get; init; }
-    public required string Id { get; init; }
+    public MarketSet? AvailableMarkets { get; set; }
+    public int DiscNumber { get; set; }
+    public int DurationMs { get; set; }
+    public bool Explicit { get; set; }
+    public ExternalUrlObject ExternalUrls { get; set; } = null!;
+    public string Href { get; set; } = null!;
+    public string Id { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? IsPlayable { get; init; }
+    public bool? IsPlayable { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public LinkedTrackObject? LinkedFrom { get; init; }
+    public LinkedTrackObject? LinkedFrom { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public RestrictionsObject? Restrictions { get; init; }
-    public required string Name { get; init; }
-    public required string? PreviewUrl { get; init; }
-    public required int TrackNumber { get; init; }
-    public string Type { get; init; } = "track";
-    public required string Uri { get; init; }
-    public bool IsLocal { get; init; }
+    public RestrictionsObject? Restrictions { get; set; }
+    public string Name { get; set; } = null!;
+    public string? PreviewUrl { get; set; }
+    public int TrackNumber { get; set; }
+    public string Type { get; set; } = "track";
+    public string Uri { get; set; } = null!;
+    public bool IsLocal { get; set; }
 }
 
 public sealed class TrackObject : SimplifiedTrackObject
 {
-    public required SimplifiedAlbumObject Album { get; init; }
-    public required ExternalIdObject ExternalIds { get; init; }
-    public required int Popularity { get; init; }
+    public SimplifiedAlbumObject Album { get; set; } = null!;
+    public ExternalIdObject ExternalIds { get; set; } = null!;
+    public int Popularity { get; set; }
 }
 
 public sealed record LinkedTrackObject(ExternalUrlObject ExternalUrls, string Href, string Id, string Type, string Uri);
