@@ -54,17 +54,8 @@ public sealed class DemoAccounts(
             ClientType = ClientTypes.Confidential,
             DisplayName = demo.AppName,
             RedirectUris = { new Uri(demo.RedirectUri) },
-            Permissions =
-            {
-                Permissions.Endpoints.Token,
-                Permissions.Endpoints.Authorization,
-                Permissions.GrantTypes.ClientCredentials,
-                Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code,
-                Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
-            },
         };
+        DeveloperApps.GrantSpotifyFlows(descriptor);
         var existing = await applications.FindByClientIdAsync(demo.ClientId, ct);
         if (existing is null)
         {

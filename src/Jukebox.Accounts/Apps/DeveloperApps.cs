@@ -162,24 +162,31 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
             ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
             DisplayName = name,
-            Permissions =
-            {
-                Permissions.Endpoints.Token,
-                Permissions.Endpoints.Authorization,
-                Permissions.GrantTypes.ClientCredentials,
-                Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.RefreshToken,
-                Permissions.GrantTypes.Implicit,
-                Permissions.ResponseTypes.Code,
-                Permissions.ResponseTypes.Token,
-                Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
-            },
         };
+        GrantSpotifyFlows(descriptor);
         foreach (var uri in redirectUris)
         {
             descriptor.RedirectUris.Add(new Uri(uri));
         }
         return descriptor;
+    }
+
+    /// <summary>What every Jukebox app may do at the OAuth endpoints: the flows Spotify offers, and the sandbox grant.</summary>
+    internal static void GrantSpotifyFlows(OpenIddictApplicationDescriptor descriptor)
+    {
+        string[] permissions =
+        [
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.Authorization,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.GrantTypes.Implicit,
+            Permissions.ResponseTypes.Code,
+            Permissions.ResponseTypes.Token,
+            Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
+        ];
+        descriptor.Permissions.UnionWith(permissions);
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
