@@ -38,14 +38,17 @@ export async function startJukebox() {
   let output = '';
   child.stdout.on('data', chunk => { output += chunk; });
   child.stderr.on('data', chunk => { output += chunk; });
-  const exited = new Promise(resolveExit => child.once('exit', code => resolveExit(code)));
+  const exited = new Promise(resolveExit => {
+    child.once('exit', code => resolveExit(code));
+    child.once('error', error => { output += `${error.message}\n`; resolveExit(error.code); });
+  });
   const kill = signal => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
   const onExit = () => kill('SIGKILL');
   process.once('exit', onExit);
 
   const stop = async () => {
     process.removeListener('exit', onExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    if (child.pid && child.exitCode === null && child.signalCode === null) {
       kill('SIGTERM');
       const timer = setTimeout(() => kill('SIGKILL'), 10_000);
       await exited;
