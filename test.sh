@@ -16,6 +16,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The client library suites (tests/clients: real Spotify client libraries against a server each
+# suite starts) need Node.js and `npm ci` in tests/clients; without them they are skipped with a
+# notice, unless JUKEBOX_REQUIRE_CLIENTS=1.
+run_clients() {
+  echo "== Client library suites (tests/clients)"
+  (cd tests/clients && npm test -- --test-reporter=tap) 2>&1 | tee "$log_dir/clients.log"
+  return "${PIPESTATUS[0]}"
+}
+
 # PostgreSQL refuses to run as root; run its programs as the postgres account then.
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -31,6 +40,15 @@ run_suite() { # $1: label, then environment assignments
 dotnet build Jukebox.slnx -nologo -v quiet
 status=0
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
+
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -d tests/clients/node_modules ]; then
+  run_clients || status=1
+elif [ "${JUKEBOX_REQUIRE_CLIENTS:-}" = 1 ]; then
+  echo "The client library suites are required (JUKEBOX_REQUIRE_CLIENTS=1) but node, npm or tests/clients/node_modules is missing."
+  status=1
+else
+  echo "Node.js or tests/clients/node_modules is missing: the client library suites did not run (install Node.js 20+ and run npm ci in tests/clients to run them)."
+fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] && command -v pg_ctl >/dev/null 2>&1; then pg_bin=$(dirname "$(command -v pg_ctl)"); fi
@@ -50,12 +68,16 @@ else
   echo "PostgreSQL is not installed: the suite ran on SQLite only (apt-get install postgresql to run both)."
 fi
 
-# One closing line over every run: "tests: N passed, N failed, N skipped".
+# One closing line over every run: "tests: N passed, N failed, N skipped" (dotnet test's summaries,
+# and node --test's "# pass N" lines, with cancelled tests counted as failed).
 cat "$log_dir"/*.log | awk '
   /(Passed|Failed)! +- +Failed: / {
     gsub(/,/, ""); for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
     }
   }
+  /^# pass [0-9]+$/ { p += $3 }
+  /^# (fail|cancelled) [0-9]+$/ { f += $3 }
+  /^# (skipped|todo) [0-9]+$/ { s += $3 }
   END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }'
 exit $status

@@ -1,0 +1,358 @@
+// spotify-web-api-node, unmodified, against a Jukebox server: its requests for api.spotify.com and
+// accounts.spotify.com are routed to the server by wrapping its HTTP layer at run time.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import SpotifyWebApi from 'spotify-web-api-node';
+import { Browser, demo } from '../lib/accounts.js';
+import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
+import { routeSpotifyWebApiNode, toJukebox } from '../lib/redirect.js';
+import { startJukebox } from '../lib/server.js';
+
+let server;
+let unroute;
+let catalog;
+/** Holds a client-credentials token once the first test has obtained one. */
+const api = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clientSecret });
+
+before(async () => {
+  server = await startJukebox();
+  unroute = routeSpotifyWebApiNode(server.baseUrl);
+  catalog = await readCatalog(server.baseUrl);
+});
+
+after(async () => {
+  unroute?.();
+  await server?.stop();
+});
+
+const ids = items => items.map(item => item?.id);
+
+/** Runs call, which must reject, and returns the library's error. */
+async function failure(call) {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('the call succeeded');
+}
+
+describe('client credentials', () => {
+  test('clientCredentialsGrant gives a bearer token', async () => {
+    const { body, statusCode } = await api.clientCredentialsGrant();
+    assert.equal(statusCode, 200);
+    assert.equal(body.token_type, 'Bearer');
+    assert.equal(typeof body.access_token, 'string');
+    assert.ok(body.expires_in > 3000 && body.expires_in <= 3600, `expires_in ${body.expires_in}`);
+    assert.equal(body.refresh_token, undefined);
+    api.setAccessToken(body.access_token);
+  });
+
+  test('a wrong client secret gives the library its authentication error', async () => {
+    const wrong = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: 'ffffffffffffffffffffffffffffffff' });
+    const error = await failure(() => wrong.clientCredentialsGrant());
+    assert.equal(error.name, 'WebapiAuthenticationError');
+    assert.equal(error.statusCode, 400);
+    assert.equal(error.body.error, 'invalid_client');
+  });
+});
+
+describe('catalog', () => {
+  before(async () => {
+    if (!api.getAccessToken()) api.setAccessToken((await api.clientCredentialsGrant()).body.access_token);
+  });
+
+  test('getAlbum', async () => {
+    const { body, statusCode } = await api.getAlbum(catalog.album.id, { market: 'US' });
+    assert.equal(statusCode, 200);
+    assert.equal(body.id, catalog.album.id);
+    assert.equal(body.name, catalog.album.name);
+    assert.equal(body.type, 'album');
+    assert.equal(body.uri, `spotify:album:${catalog.album.id}`);
+    assert.equal(body.artists[0].id, catalog.artist.id);
+    assert.equal(body.tracks.total, catalog.album.total_tracks);
+    assert.deepEqual(ids(body.tracks.items), ids(catalog.album.tracks.items));
+  });
+
+  test('getAlbums', async () => {
+    const wanted = [...ids(catalog.albums), unknownId];
+    const { body } = await api.getAlbums(wanted, { market: 'US' });
+    assert.deepEqual(ids(body.albums), [...ids(catalog.albums), undefined]);
+    assert.equal(body.albums.at(-1), null);
+    assert.deepEqual(body.albums.slice(0, -1).map(a => a.name), catalog.albums.map(a => a.name));
+  });
+
+  test('getAlbumTracks', async () => {
+    const { body } = await api.getAlbumTracks(catalog.album.id, { market: 'US', limit: 2, offset: 1 });
+    assert.equal(body.total, catalog.album.total_tracks);
+    assert.equal(body.limit, 2);
+    assert.equal(body.offset, 1);
+    assert.deepEqual(ids(body.items), ids(catalog.album.tracks.items.slice(1, 3)));
+    assert.equal(body.next, catalog.albumTracks.next);
+    assert.ok(body.previous);
+  });
+
+  test('getArtist', async () => {
+    const { body } = await api.getArtist(catalog.artist.id);
+    assert.equal(body.id, catalog.artist.id);
+    assert.equal(body.name, catalog.artist.name);
+    assert.equal(body.type, 'artist');
+    assert.equal(body.followers.total, catalog.artist.followers.total);
+    assert.deepEqual(body.genres, catalog.artist.genres);
+  });
+
+  test('getArtists', async () => {
+    const { body } = await api.getArtists(ids(catalog.artists));
+    assert.deepEqual(ids(body.artists), ids(catalog.artists));
+    assert.deepEqual(body.artists.map(a => a.name), catalog.artists.map(a => a.name));
+  });
+
+  test('getArtistAlbums', async () => {
+    const { body } = await api.getArtistAlbums(catalog.artist.id, { market: 'US', limit: 10 });
+    assert.equal(body.total, catalog.artistAlbums.total);
+    assert.equal(body.limit, 10);
+    assert.deepEqual(ids(body.items), ids(catalog.artistAlbums.items));
+    assert.ok(body.items.every(a => a.album_group), 'discography albums carry their album_group');
+  });
+
+  test('getArtistTopTracks', async () => {
+    const { body } = await api.getArtistTopTracks(catalog.artist.id, 'US');
+    assert.ok(body.tracks.length > 0);
+    assert.deepEqual(ids(body.tracks), ids(catalog.topTracks.tracks));
+    assert.ok(body.tracks.every(t => t.artists.some(a => a.id === catalog.artist.id)));
+  });
+
+  test('getArtistRelatedArtists', async () => {
+    const { body } = await api.getArtistRelatedArtists(catalog.artist.id);
+    assert.deepEqual(ids(body.artists), ids(catalog.related.artists));
+    assert.ok(!ids(body.artists).includes(catalog.artist.id));
+  });
+
+  test('getTrack', async () => {
+    const [track] = catalog.tracks;
+    const { body } = await api.getTrack(track.id, { market: 'US' });
+    assert.equal(body.id, track.id);
+    assert.equal(body.name, track.name);
+    assert.equal(body.duration_ms, track.duration_ms);
+    assert.equal(body.album.id, catalog.album.id);
+    assert.equal(body.is_playable, true);
+  });
+
+  test('getTracks', async () => {
+    const { body } = await api.getTracks(ids(catalog.tracks), { market: 'US' });
+    assert.deepEqual(ids(body.tracks), ids(catalog.tracks));
+    assert.deepEqual(body.tracks.map(t => t.name), catalog.tracks.map(t => t.name));
+  });
+
+  test('getShow', async () => {
+    const { body } = await api.getShow(catalog.show.id, { market: 'US' });
+    assert.equal(body.id, catalog.show.id);
+    assert.equal(body.name, 'The Vinyl Hour');
+    assert.equal(body.publisher, catalog.show.publisher);
+    assert.equal(body.total_episodes, catalog.show.total_episodes);
+    assert.equal(body.episodes.total, catalog.show.total_episodes);
+  });
+
+  test('getShows', async () => {
+    const { body } = await api.getShows([catalog.show.id, catalog.secondShow.id], { market: 'US' });
+    assert.deepEqual(ids(body.shows), [catalog.show.id, catalog.secondShow.id]);
+    assert.deepEqual(body.shows.map(s => s.name), ['The Vinyl Hour', catalog.secondShow.name]);
+  });
+
+  test('getShowEpisodes', async () => {
+    const { body } = await api.getShowEpisodes(catalog.show.id, { market: 'US', limit: 5, offset: 2 });
+    assert.equal(body.total, catalog.show.total_episodes);
+    assert.equal(body.limit, 5);
+    assert.equal(body.offset, 2);
+    assert.deepEqual(ids(body.items), ids(catalog.showEpisodes.items));
+  });
+
+  test('getEpisode', async () => {
+    const { body } = await api.getEpisode(catalog.episode.id, { market: 'US' });
+    assert.equal(body.id, catalog.episode.id);
+    assert.equal(body.name, catalog.episode.name);
+    assert.match(body.name, /^The Vinyl Hour #1: /);
+    assert.equal(body.show.id, catalog.show.id);
+  });
+
+  test('getEpisodes', async () => {
+    const second = catalog.showEpisodes.items[0];
+    const { body } = await api.getEpisodes([catalog.episode.id, second.id], { market: 'US' });
+    assert.deepEqual(ids(body.episodes), [catalog.episode.id, second.id]);
+    assert.deepEqual(body.episodes.map(e => e.name), [catalog.episode.name, second.name]);
+  });
+
+  test('getCategories', async () => {
+    const { body } = await api.getCategories({ limit: 5, offset: 0 });
+    assert.equal(body.categories.total, catalog.categories.total);
+    assert.equal(body.categories.limit, 5);
+    assert.deepEqual(ids(body.categories.items), ids(catalog.categories.items.slice(0, 5)));
+  });
+
+  test('getCategory', async () => {
+    const { body } = await api.getCategory('rock', { country: 'US' });
+    assert.equal(body.id, 'rock');
+    assert.equal(body.name, catalog.categories.items.find(c => c.id === 'rock').name);
+    assert.ok(body.icons.length > 0);
+  });
+
+  test('getCategory in another locale', async () => {
+    const { body } = await api.getCategory('rock', { locale: 'es_ES' });
+    assert.equal(body.id, 'rock');
+    assert.ok(body.name.length > 0);
+  });
+
+  test('getPlaylistsForCategory', async () => {
+    const { body } = await api.getPlaylistsForCategory('rock', { country: 'US' });
+    assert.equal(body.message, catalog.categoryPlaylists.message);
+    assert.equal(body.playlists.total, catalog.categoryPlaylists.playlists.total);
+    assert.deepEqual(ids(body.playlists.items), ids(catalog.categoryPlaylists.playlists.items));
+  });
+
+  test('getFeaturedPlaylists', async () => {
+    const { body } = await api.getFeaturedPlaylists({ country: 'US' });
+    assert.equal(body.message, catalog.featured.message);
+    assert.equal(body.playlists.total, catalog.featured.playlists.total);
+    assert.deepEqual(ids(body.playlists.items), ids(catalog.featured.playlists.items));
+  });
+
+  test('getNewReleases', async () => {
+    const { body } = await api.getNewReleases({ country: 'US', limit: 10, offset: 5 });
+    assert.equal(body.albums.total, catalog.releases.total);
+    assert.equal(body.albums.offset, 5);
+    assert.deepEqual(ids(body.albums.items), ids(catalog.releases.items.slice(5, 15)));
+  });
+
+  test('getAvailableGenreSeeds', async () => {
+    const { body } = await api.getAvailableGenreSeeds();
+    assert.deepEqual(body.genres, catalog.genreSeeds);
+    assert.ok(body.genres.includes('rock'));
+  });
+});
+
+describe('errors', () => {
+  before(async () => {
+    if (!api.getAccessToken()) api.setAccessToken((await api.clientCredentialsGrant()).body.access_token);
+  });
+
+  for (const [name, call] of [
+    ['getAlbum', () => api.getAlbum(unknownId)],
+    ['getArtist', () => api.getArtist(unknownId)],
+    ['getTrack', () => api.getTrack(unknownId)],
+    ['getShow', () => api.getShow(unknownId, { market: 'US' })],
+    ['getCategory', () => api.getCategory('no-such-category')],
+  ]) {
+    test(`${name} of an unknown id gives the library's 404 error`, async () => {
+      const error = await failure(call);
+      assert.equal(error.name, 'WebapiRegularError');
+      assert.equal(error.statusCode, 404);
+      assert.equal(error.body.error.status, 404);
+      assert.match(error.message, /^An error occurred while communicating with Spotify's Web API\.\nDetails: .+\.$/);
+    });
+  }
+
+  for (const [name, call] of [
+    ['getAlbum', () => api.getAlbum(malformedId)],
+    ['getArtistRelatedArtists', () => api.getArtistRelatedArtists(malformedId)],
+    ['getTracks', () => api.getTracks([catalog.tracks[0].id, malformedId])],
+  ]) {
+    test(`${name} of a malformed id gives the library's 400 error`, async () => {
+      const error = await failure(call);
+      assert.equal(error.name, 'WebapiRegularError');
+      assert.equal(error.statusCode, 400);
+      assert.equal(error.body.error.status, 400);
+      assert.equal(error.body.error.message, 'Invalid base62 id');
+    });
+  }
+
+  test('a call without a token gives 401', async () => {
+    const anonymous = new SpotifyWebApi();
+    const error = await failure(() => anonymous.getAlbum(catalog.album.id));
+    assert.equal(error.name, 'WebapiRegularError');
+    assert.equal(error.statusCode, 401);
+    assert.equal(error.body.error.message, 'No token provided');
+  });
+
+  test('a call with a token the server never issued gives 401', async () => {
+    const forged = new SpotifyWebApi({ accessToken: 'not-a-token' });
+    const error = await failure(() => forged.getAlbum(catalog.album.id));
+    assert.equal(error.statusCode, 401);
+    assert.equal(error.body.error.message, 'Invalid access token');
+  });
+});
+
+describe('authorization code flow', () => {
+  const scopes = ['user-read-private', 'user-read-email'];
+  const user = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clientSecret, redirectUri: demo.redirectUri });
+  let code;
+
+  test('createAuthorizeURL, then logging in and agreeing, sends the browser back with a code', async () => {
+    const url = user.createAuthorizeURL(scopes, 'state-1234', true);
+    assert.ok(url.startsWith('https://accounts.spotify.com/authorize?'));
+    const back = await new Browser(server.baseUrl).authorize(toJukebox(url, server.baseUrl));
+    assert.equal(`${back.origin}${back.pathname}`, demo.redirectUri);
+    assert.equal(back.searchParams.get('state'), 'state-1234');
+    assert.equal(back.searchParams.get('error'), null);
+    code = back.searchParams.get('code');
+    assert.ok(code);
+  });
+
+  test('authorizationCodeGrant exchanges the code for tokens', async () => {
+    const { body, statusCode } = await user.authorizationCodeGrant(code);
+    assert.equal(statusCode, 200);
+    assert.equal(body.token_type, 'Bearer');
+    assert.ok(body.expires_in > 3000 && body.expires_in <= 3600);
+    assert.equal(typeof body.access_token, 'string');
+    assert.equal(typeof body.refresh_token, 'string');
+    assert.deepEqual(body.scope.split(' ').sort(), [...scopes].sort());
+    user.setAccessToken(body.access_token);
+    user.setRefreshToken(body.refresh_token);
+  });
+
+  test('the user token reads the catalog in the user\'s country', async () => {
+    const track = catalog.tracks[0];
+    const { body } = await user.getTrack(track.id, { market: 'from_token' });
+    assert.equal(body.id, track.id);
+    assert.equal(body.is_playable, true);
+    // getMe and the other user calls join here once the server has them.
+  });
+
+  test('refreshAccessToken gives a new access token, and the refresh token stays valid', async () => {
+    const before = user.getAccessToken();
+    const first = await user.refreshAccessToken();
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.body.token_type, 'Bearer');
+    assert.notEqual(first.body.access_token, before);
+    assert.deepEqual(first.body.scope.split(' ').sort(), [...scopes].sort());
+    if (first.body.refresh_token) user.setRefreshToken(first.body.refresh_token);
+    const second = await user.refreshAccessToken();
+    assert.equal(second.statusCode, 200);
+    user.setAccessToken(second.body.access_token);
+    const { body } = await user.getAlbum(catalog.album.id);
+    assert.equal(body.id, catalog.album.id);
+  });
+
+  test('refreshAccessToken with a refresh token the server never issued gives invalid_grant', async () => {
+    const stranger = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clientSecret, refreshToken: 'not-a-refresh-token' });
+    const error = await failure(() => stranger.refreshAccessToken());
+    assert.equal(error.name, 'WebapiAuthenticationError');
+    assert.equal(error.statusCode, 400);
+    assert.equal(error.body.error, 'invalid_grant');
+  });
+
+  test('the code cannot be exchanged a second time', async () => {
+    const error = await failure(() => user.authorizationCodeGrant(code));
+    assert.equal(error.name, 'WebapiAuthenticationError');
+    assert.equal(error.statusCode, 400);
+    assert.equal(error.body.error, 'invalid_grant');
+  });
+
+  test('cancelling on the consent page sends the browser back with access_denied', async () => {
+    const url = user.createAuthorizeURL(scopes, 'state-5678', true);
+    const back = await new Browser(server.baseUrl).authorize(toJukebox(url, server.baseUrl), { decision: 'cancel' });
+    assert.equal(`${back.origin}${back.pathname}`, demo.redirectUri);
+    assert.equal(back.searchParams.get('error'), 'access_denied');
+    assert.equal(back.searchParams.get('state'), 'state-5678');
+    assert.equal(back.searchParams.get('code'), null);
+  });
+});

@@ -1,0 +1,382 @@
+// @spotify/web-api-ts-sdk, unmodified, against a Jukebox server: its Web API requests go through the
+// documented `fetch` option; its token requests (client credentials, refresh) call the global fetch,
+// which the suite routes to the server the same way.
+import { SpotifyApi } from '@spotify/web-api-ts-sdk';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { Browser, demo } from '../lib/accounts.js';
+import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
+import { jukeboxFetch, routeGlobalFetch, toJukebox } from '../lib/redirect.js';
+import { startJukebox } from '../lib/server.js';
+
+let server;
+let unroute;
+let catalog;
+let config;
+let sdk;
+
+before(async () => {
+  server = await startJukebox();
+  catalog = await readCatalog(server.baseUrl);
+  config = { fetch: jukeboxFetch(server.baseUrl) };
+  unroute = routeGlobalFetch(server.baseUrl);
+});
+
+after(async () => {
+  unroute?.();
+  await server?.stop();
+});
+
+const ids = items => items.map(item => item?.id);
+
+/** Runs call, which must reject, and returns the error. */
+async function failure(call) {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('the call succeeded');
+}
+
+describe('client credentials', () => {
+  test('withClientCredentials obtains a token on the first call', async () => {
+    sdk = SpotifyApi.withClientCredentials(demo.clientId, demo.clientSecret, [], config);
+    assert.equal(await sdk.getAccessToken(), null);
+    const { authenticated, accessToken } = await sdk.authenticate();
+    assert.equal(authenticated, true);
+    assert.equal(accessToken.token_type, 'Bearer');
+    assert.ok(accessToken.expires_in > 3000 && accessToken.expires_in <= 3600);
+    assert.equal((await sdk.getAccessToken()).access_token, accessToken.access_token);
+  });
+
+  test('a wrong client secret fails to get a token', async () => {
+    const wrong = SpotifyApi.withClientCredentials(demo.clientId, 'ffffffffffffffffffffffffffffffff', [], config);
+    const error = await failure(() => wrong.albums.get(catalog.album.id));
+    assert.equal(error.message, 'Failed to get access token.');
+  });
+});
+
+describe('catalog', () => {
+  before(() => {
+    sdk ??= SpotifyApi.withClientCredentials(demo.clientId, demo.clientSecret, [], config);
+  });
+
+  test('albums.get of one id', async () => {
+    const album = await sdk.albums.get(catalog.album.id, 'US');
+    assert.equal(album.id, catalog.album.id);
+    assert.equal(album.name, catalog.album.name);
+    assert.equal(album.artists[0].id, catalog.artist.id);
+    assert.equal(album.tracks.total, catalog.album.total_tracks);
+    assert.deepEqual(ids(album.tracks.items), ids(catalog.album.tracks.items));
+  });
+
+  test('albums.get of several ids', async () => {
+    const albums = await sdk.albums.get(ids(catalog.albums), 'US');
+    assert.deepEqual(ids(albums), ids(catalog.albums));
+    assert.deepEqual(albums.map(a => a.name), catalog.albums.map(a => a.name));
+  });
+
+  test('albums.tracks', async () => {
+    const page = await sdk.albums.tracks(catalog.album.id, 'US', 2, 1);
+    assert.equal(page.total, catalog.album.total_tracks);
+    assert.equal(page.limit, 2);
+    assert.equal(page.offset, 1);
+    assert.deepEqual(ids(page.items), ids(catalog.album.tracks.items.slice(1, 3)));
+  });
+
+  test('artists.get of one id', async () => {
+    const artist = await sdk.artists.get(catalog.artist.id);
+    assert.equal(artist.id, catalog.artist.id);
+    assert.equal(artist.name, catalog.artist.name);
+    assert.equal(artist.popularity, catalog.artist.popularity);
+  });
+
+  test('artists.get of several ids', async () => {
+    const artists = await sdk.artists.get(ids(catalog.artists));
+    assert.deepEqual(ids(artists), ids(catalog.artists));
+    assert.deepEqual(artists.map(a => a.name), catalog.artists.map(a => a.name));
+  });
+
+  test('artists.albums', async () => {
+    const page = await sdk.artists.albums(catalog.artist.id, 'album,single,compilation,appears_on', 'US', 10, 0);
+    assert.equal(page.total, catalog.artistAlbums.total);
+    assert.deepEqual(ids(page.items), ids(catalog.artistAlbums.items));
+  });
+
+  test('artists.albums of one group', async () => {
+    const page = await sdk.artists.albums(catalog.artist.id, 'album', 'US', 10);
+    assert.ok(page.total > 0 && page.total <= catalog.artistAlbums.total);
+    assert.ok(page.items.every(a => a.album_group === 'album'));
+  });
+
+  test('artists.topTracks', async () => {
+    const { tracks } = await sdk.artists.topTracks(catalog.artist.id, 'US');
+    assert.ok(tracks.length > 0 && tracks.length <= 10);
+    assert.deepEqual(ids(tracks), ids(catalog.topTracks.tracks));
+  });
+
+  test('artists.relatedArtists', async () => {
+    const { artists } = await sdk.artists.relatedArtists(catalog.artist.id);
+    assert.deepEqual(ids(artists), ids(catalog.related.artists));
+  });
+
+  test('tracks.get of one id', async () => {
+    const [track] = catalog.tracks;
+    const result = await sdk.tracks.get(track.id, 'US');
+    assert.equal(result.id, track.id);
+    assert.equal(result.name, track.name);
+    assert.equal(result.album.id, catalog.album.id);
+    assert.equal(result.is_playable, true);
+  });
+
+  test('tracks.get of several ids', async () => {
+    const tracks = await sdk.tracks.get(ids(catalog.tracks), 'US');
+    assert.deepEqual(ids(tracks), ids(catalog.tracks));
+    assert.deepEqual(tracks.map(t => t.duration_ms), catalog.tracks.map(t => t.duration_ms));
+  });
+
+  test('shows.get of one id', async () => {
+    const show = await sdk.shows.get(catalog.show.id, 'US');
+    assert.equal(show.id, catalog.show.id);
+    assert.equal(show.name, 'The Vinyl Hour');
+    assert.equal(show.total_episodes, catalog.show.total_episodes);
+  });
+
+  test('shows.get of several ids', async () => {
+    const shows = await sdk.shows.get([catalog.show.id, catalog.secondShow.id], 'US');
+    assert.deepEqual(ids(shows), [catalog.show.id, catalog.secondShow.id]);
+    assert.deepEqual(shows.map(s => s.name), ['The Vinyl Hour', catalog.secondShow.name]);
+  });
+
+  test('shows.episodes', async () => {
+    const page = await sdk.shows.episodes(catalog.show.id, 'US', 5, 2);
+    assert.equal(page.total, catalog.show.total_episodes);
+    assert.equal(page.offset, 2);
+    assert.deepEqual(ids(page.items), ids(catalog.showEpisodes.items));
+  });
+
+  test('episodes.get of one id', async () => {
+    const episode = await sdk.episodes.get(catalog.episode.id, 'US');
+    assert.equal(episode.id, catalog.episode.id);
+    assert.equal(episode.name, catalog.episode.name);
+    assert.equal(episode.show.id, catalog.show.id);
+  });
+
+  test('episodes.get of several ids', async () => {
+    const second = catalog.showEpisodes.items[0];
+    const episodes = await sdk.episodes.get([catalog.episode.id, second.id], 'US');
+    assert.deepEqual(ids(episodes), [catalog.episode.id, second.id]);
+  });
+
+  test('audiobooks.get of one id', async () => {
+    const book = await sdk.audiobooks.get(catalog.audiobook.id, 'US');
+    assert.equal(book.id, catalog.audiobook.id);
+    assert.equal(book.name, 'Pride and Prejudice');
+    assert.deepEqual(book.authors, [{ name: 'Jane Austen' }]);
+    assert.equal(book.total_chapters, catalog.audiobook.total_chapters);
+  });
+
+  test('audiobooks.get of several ids', async () => {
+    const books = await sdk.audiobooks.get([catalog.audiobook.id, catalog.secondAudiobook.id], 'US');
+    assert.deepEqual(ids(books), [catalog.audiobook.id, catalog.secondAudiobook.id]);
+    assert.deepEqual(books.map(b => b.name), ['Pride and Prejudice', catalog.secondAudiobook.name]);
+  });
+
+  test('audiobooks.getAudiobookChapters', async () => {
+    const page = await sdk.audiobooks.getAudiobookChapters(catalog.audiobook.id, 'US', 3, 0);
+    assert.equal(page.total, catalog.audiobook.total_chapters);
+    assert.equal(page.limit, 3);
+    assert.deepEqual(ids(page.items), ids(catalog.audiobookChapters.items));
+    assert.equal(page.items[0].name, 'Chapter 1');
+  });
+
+  test('chapters.get of one id', async () => {
+    const chapter = await sdk.chapters.get(catalog.chapter.id, 'US');
+    assert.equal(chapter.id, catalog.chapter.id);
+    assert.equal(chapter.name, 'Chapter 1');
+    assert.equal(chapter.audiobook.id, catalog.audiobook.id);
+  });
+
+  test('chapters.get of several ids', async () => {
+    const second = catalog.audiobookChapters.items[1];
+    const chapters = await sdk.chapters.get([catalog.chapter.id, second.id], 'US');
+    assert.deepEqual(ids(chapters), [catalog.chapter.id, second.id]);
+  });
+
+  test('browse.getCategories', async () => {
+    const { categories } = await sdk.browse.getCategories('US', 'en_US', 5, 5);
+    assert.equal(categories.total, catalog.categories.total);
+    assert.equal(categories.offset, 5);
+    assert.deepEqual(ids(categories.items), ids(catalog.categories.items.slice(5, 10)));
+  });
+
+  test('browse.getCategory', async () => {
+    const category = await sdk.browse.getCategory('rock', 'US');
+    assert.equal(category.id, 'rock');
+    assert.equal(category.name, catalog.categories.items.find(c => c.id === 'rock').name);
+  });
+
+  test('browse.getPlaylistsForCategory', async () => {
+    const { message, playlists } = await sdk.browse.getPlaylistsForCategory('rock', 'US');
+    assert.equal(message, catalog.categoryPlaylists.message);
+    assert.equal(playlists.total, catalog.categoryPlaylists.playlists.total);
+    assert.deepEqual(ids(playlists.items), ids(catalog.categoryPlaylists.playlists.items));
+  });
+
+  test('browse.getFeaturedPlaylists', async () => {
+    const { message, playlists } = await sdk.browse.getFeaturedPlaylists('US');
+    assert.equal(message, catalog.featured.message);
+    assert.deepEqual(ids(playlists.items), ids(catalog.featured.playlists.items));
+  });
+
+  test('browse.getNewReleases', async () => {
+    const { albums } = await sdk.browse.getNewReleases('US', 20, 0);
+    assert.equal(albums.total, catalog.releases.total);
+    assert.deepEqual(ids(albums.items), ids(catalog.releases.items.slice(0, 20)));
+  });
+
+  test('recommendations.genreSeeds', async () => {
+    const { genres } = await sdk.recommendations.genreSeeds();
+    assert.deepEqual(genres, catalog.genreSeeds);
+  });
+
+  test('markets.getAvailableMarkets', async () => {
+    const { markets } = await sdk.markets.getAvailableMarkets();
+    assert.deepEqual(markets, catalog.markets);
+    assert.ok(markets.includes('US') && markets.includes('DE'));
+  });
+});
+
+describe('errors', () => {
+  before(() => {
+    sdk ??= SpotifyApi.withClientCredentials(demo.clientId, demo.clientSecret, [], config);
+  });
+
+  for (const [name, call] of [
+    ['albums.get', () => sdk.albums.get(unknownId)],
+    ['artists.get', () => sdk.artists.get(unknownId)],
+    ['tracks.get', () => sdk.tracks.get(unknownId)],
+    ['audiobooks.get', () => sdk.audiobooks.get(unknownId, 'US')],
+    ['browse.getCategory', () => sdk.browse.getCategory('no-such-category')],
+  ]) {
+    test(`${name} of an unknown id gives the SDK's 404 error`, async () => {
+      const error = await failure(call);
+      assert.match(error.message, /^Unrecognised response code: 404 - Not Found\. Body: /);
+      const body = JSON.parse(error.message.slice(error.message.indexOf('Body: ') + 6));
+      assert.equal(body.error.status, 404);
+    });
+  }
+
+  for (const [name, call] of [
+    ['albums.get', () => sdk.albums.get(malformedId)],
+    ['shows.get', () => sdk.shows.get(malformedId, 'US')],
+    ['tracks.get of several ids', () => sdk.tracks.get([catalog.tracks[0].id, malformedId])],
+  ]) {
+    test(`${name} of a malformed id gives the SDK's 400 error`, async () => {
+      const error = await failure(call);
+      assert.match(error.message, /^Unrecognised response code: 400 - Bad Request\. Body: /);
+      const body = JSON.parse(error.message.slice(error.message.indexOf('Body: ') + 6));
+      assert.deepEqual(body, { error: { status: 400, message: 'Invalid base62 id' } });
+    });
+  }
+
+  test('a token the server never issued gives the SDK\'s 401 error', async () => {
+    const forged = SpotifyApi.withAccessToken(demo.clientId,
+      { access_token: 'not-a-token', token_type: 'Bearer', expires_in: 3600, refresh_token: '' }, config);
+    const error = await failure(() => forged.albums.get(catalog.album.id));
+    assert.match(error.message, /^Bad or expired token\./);
+  });
+});
+
+describe('authorization code flow with PKCE', () => {
+  const scopes = ['user-read-private', 'user-read-email'];
+  const base64url = bytes => Buffer.from(bytes).toString('base64url');
+  let token;
+
+  async function authorize(challenge, decision = 'agree', showDialog = false) {
+    // The URL AuthorizationCodeWithPKCEStrategy.generateRedirectUrlForUser builds, plus a state.
+    const params = new URLSearchParams();
+    params.append('client_id', demo.clientId);
+    params.append('response_type', 'code');
+    params.append('redirect_uri', demo.redirectUri);
+    params.append('scope', scopes.join(' '));
+    params.append('code_challenge_method', 'S256');
+    params.append('code_challenge', challenge);
+    params.append('state', 'pkce-state');
+    if (showDialog) params.append('show_dialog', 'true');
+    const url = `https://accounts.spotify.com/authorize?${params}`;
+    return new Browser(server.baseUrl).authorize(toJukebox(url, server.baseUrl), { decision });
+  }
+
+  /** The code exchange AuthorizationCodeWithPKCEStrategy.exchangeCodeForToken makes: no client secret. */
+  async function exchange(code, verifier) {
+    const params = new URLSearchParams();
+    params.append('client_id', demo.clientId);
+    params.append('grant_type', 'authorization_code');
+    params.append('code', code);
+    params.append('redirect_uri', demo.redirectUri);
+    params.append('code_verifier', verifier);
+    return fetch('https://accounts.spotify.com/api/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: params,
+    });
+  }
+
+  test('the code is exchanged with client_id and code_verifier, and withAccessToken uses the token', async () => {
+    const verifier = base64url(randomBytes(64));
+    const challenge = base64url(createHash('sha256').update(verifier).digest());
+    const back = await authorize(challenge);
+    assert.equal(`${back.origin}${back.pathname}`, demo.redirectUri);
+    assert.equal(back.searchParams.get('state'), 'pkce-state');
+    const code = back.searchParams.get('code');
+    assert.ok(code, `no code in ${back}`);
+
+    const response = await exchange(code, verifier);
+    assert.equal(response.status, 200);
+    token = await response.json();
+    assert.equal(token.token_type, 'Bearer');
+    assert.equal(typeof token.refresh_token, 'string');
+    assert.deepEqual(token.scope.split(' ').sort(), [...scopes].sort());
+
+    const user = SpotifyApi.withAccessToken(demo.clientId, token, config);
+    const track = await user.tracks.get(catalog.tracks[0].id, 'from_token');
+    assert.equal(track.id, catalog.tracks[0].id);
+    assert.equal(track.is_playable, true);
+    // currentUser.profile() and the other user calls join here once the server has them.
+  });
+
+  test('a wrong code_verifier is refused', async () => {
+    const verifier = base64url(randomBytes(64));
+    const back = await authorize(base64url(createHash('sha256').update(verifier).digest()));
+    const response = await exchange(back.searchParams.get('code'), base64url(randomBytes(64)));
+    assert.equal(response.status, 400);
+    assert.equal((await response.json()).error, 'invalid_grant');
+  });
+
+  test('an expired token is refreshed by the SDK with client_id and the refresh token', async () => {
+    assert.ok(token, 'the code exchange ran');
+    const user = SpotifyApi.withAccessToken(demo.clientId, { ...token, expires: Date.now() - 1000 }, config);
+    const album = await user.albums.get(catalog.album.id, 'from_token');
+    assert.equal(album.id, catalog.album.id);
+    const refreshed = await user.getAccessToken();
+    assert.notEqual(refreshed.access_token, token.access_token);
+    assert.ok(refreshed.expires > Date.now());
+    // A public client's refresh token rotates.
+    assert.equal(typeof refreshed.refresh_token, 'string');
+    assert.notEqual(refreshed.refresh_token, token.refresh_token);
+  });
+
+  test('a user who agreed before is sent back with a code at once', async () => {
+    const back = await authorize(base64url(createHash('sha256').update('x'.repeat(43)).digest()));
+    assert.ok(back.searchParams.get('code'));
+  });
+
+  test('with show_dialog, cancelling on the consent page sends the browser back with access_denied', async () => {
+    const back = await authorize(base64url(createHash('sha256').update('x'.repeat(43)).digest()), 'cancel', true);
+    assert.equal(back.searchParams.get('error'), 'access_denied');
+    assert.equal(back.searchParams.get('state'), 'pkce-state');
+  });
+});
