@@ -59,10 +59,20 @@ public static class BrowseEndpoints
         return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.FeaturedPlaylistsResponse);
     }
 
-    private static async Task<SpotifyJson<NewReleasesResponse>> GetNewReleases(HttpContext context, CatalogStore store, CatalogObjects objects)
+    /// <remarks>
+    /// <c>country</c> is not in the current spec but Spotify accepts it and client libraries send it:
+    /// only releases available there are listed.
+    /// </remarks>
+    private static async Task<SpotifyJson<NewReleasesResponse>> GetNewReleases(string? country, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var releases = (await store.GetAsync()).NewReleases;
+        var market = country is null ? null : country.ToUpperInvariant();
+        if (market is not null && !Jukebox.Data.Markets.IsKnown(market))
+        {
+            throw SpotifyException.BadRequest(SpotifyErrors.InvalidMarket);
+        }
+        var all = (await store.GetAsync()).NewReleases;
+        IReadOnlyList<CatalogAlbum> releases = market is null ? all : [.. all.Where(a => a.Markets.Contains(market))];
         var paging = page.ToPaging(context.Request, objects.Urls, releases, a => objects.SimplifiedAlbum(a, null));
         return SpotifyResults.Catalog(new NewReleasesResponse(paging), SpotifyJsonContext.Default.NewReleasesResponse);
     }
