@@ -68,7 +68,10 @@ public static class JukeboxHost
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
         // Spotify answers cross-origin requests from any site (browser apps call the API directly).
         app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
-        app.UseAuthentication();
+        // The Web API authenticates through its authorization policy's own scheme; only the accounts
+        // pages and endpoints need OpenIddict's and the cookie's per-request handling, which would
+        // otherwise run on every API call too.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/v1"), accounts => accounts.UseAuthentication());
         app.UseAuthorization();
         app.UseAntiforgery();
 
