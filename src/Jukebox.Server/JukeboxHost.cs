@@ -63,6 +63,8 @@ public static class JukeboxHost
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
         // Spotify answers cross-origin requests from any site (browser apps call the API directly).
         app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
+        app.UseAppRequestCounting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
