@@ -89,13 +89,20 @@ public static class PageSteps
         await page.GetByLabel("Email address or username").FillAsync(login);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
+
+    /// <summary>
+    /// Navigates and waits for the document only: the pages load nothing else, and waiting for the
+    /// "load" event sometimes hangs with a Chromium newer than the one Playwright was built for.
+    /// </summary>
+    public static Task<IResponse?> OpenAsync(this IPage page, string path) =>
+        page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     /// <summary>Opens the login page and signs in as the demo user; the browser lands on the dashboard.</summary>
     public static async Task LogInAsDemoAsync(this IPage page)
     {
-        await page.GotoAsync("/login");
+        await page.OpenAsync("/login");
         await page.LogInAsync(JukeboxTestServer.DemoUserEmail, JukeboxTestServer.DemoUserPassword);
     }
 }

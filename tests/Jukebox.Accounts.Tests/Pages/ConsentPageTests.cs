@@ -33,7 +33,7 @@ public sealed class ConsentPageTests(BrowserServer server) : IClassFixture<Brows
     {
         var page = await NewPageWithAppAsync();
 
-        await page.GotoAsync(AuthorizeUrl("user-read-private user-top-read playlist-modify-public", "state-agree-1"));
+        await page.OpenAsync(AuthorizeUrl("user-read-private user-top-read playlist-modify-public", "state-agree-1"));
         Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
         await page.LogInAsync(JukeboxTestServer.DemoUserEmail, JukeboxTestServer.DemoUserPassword);
         await BrowserServer.ScreenshotAsync(page, "consent");
@@ -46,7 +46,7 @@ public sealed class ConsentPageTests(BrowserServer server) : IClassFixture<Brows
         await Expect(page.Locator("ul.scopes li[data-scope]")).ToHaveCountAsync(3);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Agree" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(Redirect + "?", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(Redirect + "?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         var back = new Uri(page.Url);
         Assert.Equal("state-agree-1", OAuthClient.Parameter(back, "state"));
@@ -62,10 +62,10 @@ public sealed class ConsentPageTests(BrowserServer server) : IClassFixture<Brows
         var page = await NewPageWithAppAsync();
         await page.LogInAsDemoAsync();
 
-        await page.GotoAsync(AuthorizeUrl("user-library-read", "state-cancel-1"));
+        await page.OpenAsync(AuthorizeUrl("user-library-read", "state-cancel-1"));
         await Expect(page.Locator("li[data-scope='user-library-read']")).ToHaveTextAsync(Scopes.UserDescriptions["user-library-read"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(Redirect + "?", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(Redirect + "?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         var back = new Uri(page.Url);
         Assert.Equal("access_denied", OAuthClient.Parameter(back, "error"));

@@ -43,14 +43,14 @@ public sealed class DashboardPageTests(BrowserServer server) : IClassFixture<Bro
         Assert.Matches("^[0-9a-f]{32}$", secret);
         Assert.Equal(200, (await new OAuthClient(server, clientId, secret).TokenAsync([("grant_type", "client_credentials")])).Status);
 
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("#client-secret")).ToHaveCountAsync(0);
         await Expect(page.Locator("#client-secret-hidden")).ToContainTextAsync("stores the secret only hashed");
-        await page.GotoAsync("/dashboard");
+        await page.OpenAsync("/dashboard");
         await Expect(page.Locator($"#apps tr[data-client-id='{clientId}']")).ToContainTextAsync("Browser Test App");
 
         // Edit: a localhost redirect URI is refused next to the field; a loopback literal is saved.
-        await page.GotoAsync($"/dashboard/apps/{clientId}");
+        await page.OpenAsync($"/dashboard/apps/{clientId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit settings" }).ClickAsync();
         await page.GetByLabel("Redirect URIs").FillAsync("http://127.0.0.1:5173/callback\nhttp://localhost:3000/callback");
         await Button(page, "Save").ClickAsync();
@@ -110,11 +110,11 @@ public sealed class DashboardPageTests(BrowserServer server) : IClassFixture<Bro
 
         foreach (var path in new[] { "", "/edit", "/delete" })
         {
-            var response = await page.GotoAsync($"/dashboard/apps/{theirs.ClientId}{path}");
+            var response = await page.OpenAsync($"/dashboard/apps/{theirs.ClientId}{path}");
             Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "App not found" })).ToBeVisibleAsync();
         }
-        await page.GotoAsync("/dashboard");
+        await page.OpenAsync("/dashboard");
         await Expect(page.GetByText("Their App")).ToHaveCountAsync(0);
     }
 
@@ -139,7 +139,7 @@ public sealed class DashboardPageTests(BrowserServer server) : IClassFixture<Bro
 
         var page = await server.NewPageAsync();
         await page.LogInAsDemoAsync();
-        await page.GotoAsync($"/dashboard/apps/{app.ClientId}");
+        await page.OpenAsync($"/dashboard/apps/{app.ClientId}");
         await BrowserServer.ScreenshotAsync(page, "dashboard-chart");
 
         await Expect(page.Locator("#request-total")).ToContainTextAsync("5 requests in the last hour");

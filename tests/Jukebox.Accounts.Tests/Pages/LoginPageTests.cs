@@ -12,7 +12,7 @@ public sealed class LoginPageTests(BrowserServer server) : IClassFixture<Browser
     public async Task A_wrong_password_shows_an_error_and_keeps_the_user_on_the_login_page()
     {
         var page = await server.NewPageAsync();
-        await page.GotoAsync("/login");
+        await page.OpenAsync("/login");
 
         await page.LogInAsync(JukeboxTestServer.DemoUserEmail, "not-the-password");
 
@@ -27,7 +27,7 @@ public sealed class LoginPageTests(BrowserServer server) : IClassFixture<Browser
     {
         await server.CreateUserAsync("lockout-user", "right-password-1");
         var page = await server.NewPageAsync();
-        await page.GotoAsync("/login");
+        await page.OpenAsync("/login");
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -50,7 +50,7 @@ public sealed class LoginPageTests(BrowserServer server) : IClassFixture<Browser
     {
         var page = await server.NewPageAsync();
 
-        await page.GotoAsync("/dashboard");
+        await page.OpenAsync("/dashboard");
         Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
         Assert.Contains("ReturnUrl=%2Fdashboard", page.Url);
         await page.LogInAsync(JukeboxTestServer.DemoUserId, JukeboxTestServer.DemoUserPassword);
@@ -72,7 +72,7 @@ public sealed class LoginPageTests(BrowserServer server) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/login").ToString());
 
-        await page.GotoAsync("/dashboard");
+        await page.OpenAsync("/dashboard");
         Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
     }
 }
