@@ -27,6 +27,9 @@ public static class AccountsSetup
     /// <summary>The cookie that keeps a user signed in to the accounts pages.</summary>
     public const string SessionScheme = "JukeboxSession";
 
+    /// <summary>The authorization policy of the dashboard pages: a signed-in user (else the login page).</summary>
+    public const string DashboardPolicy = "Dashboard";
+
     public static IServiceCollection AddJukeboxAccounts(this IServiceCollection services, IConfiguration configuration, string publicBaseUrl)
     {
         services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
@@ -98,7 +101,9 @@ public static class AccountsSetup
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<AppAccess>();
         services.AddMemoryCache();
-        services.AddAuthentication()
+        // The session cookie is read on every request, so that pages and their anti-forgery tokens
+        // know the signed-in user; the Web API's policy authenticates with the bearer scheme instead.
+        services.AddAuthentication(auth => auth.DefaultAuthenticateScheme = SessionScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddCookie(SessionScheme, cookie =>
             {
@@ -111,13 +116,29 @@ public static class AccountsSetup
                 cookie.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(DashboardPolicy, policy => policy.AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireClaim("sub"));
         // Named explicitly: the pages live in this library, not in the entry assembly (nor the test host).
-        services.AddRazorPages().AddApplicationPart(typeof(AccountsSetup).Assembly);
+        // Razor Pages check the anti-forgery token of every POST form.
+        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
+            .AddApplicationPart(typeof(AccountsSetup).Assembly);
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
+        {
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
+        {
+            tempData.Cookie.HttpOnly = true;
+            tempData.Cookie.SameSite = SameSiteMode.Lax;
+            tempData.Cookie.IsEssential = true;
+        });
 
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DeveloperApps>();
+        services.AddSingleton<AppRequestCounter>();
+        services.AddHostedService<AppRequestCountFlusher>();
         return services;
     }
 

@@ -25,6 +25,7 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<PlaylistItem> PlaylistItems => Set<PlaylistItem>();
     public DbSet<DeveloperApp> DeveloperApps => Set<DeveloperApp>();
     public DbSet<DeveloperAppUser> DeveloperAppUsers => Set<DeveloperAppUser>();
+    public DbSet<AppRequestCount> AppRequestCounts => Set<AppRequestCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

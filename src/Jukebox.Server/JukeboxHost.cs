@@ -68,6 +68,8 @@ public static class JukeboxHost
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
         // Spotify answers cross-origin requests from any site (browser apps call the API directly).
         app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
+        app.UseAppRequestCounting();
         // The Web API authenticates through its authorization policy's own scheme; only the accounts
         // pages and endpoints need OpenIddict's and the cookie's per-request handling, which would
         // otherwise run on every API call too.

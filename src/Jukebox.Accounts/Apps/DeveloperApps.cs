@@ -8,21 +8,38 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Jukebox.Accounts.Apps;
 
-/// <summary>A rule of the Apps or Quota modes pages that a change to an app would break.</summary>
-public sealed class AppRuleException(string message) : Exception(message);
+/// <summary>
+/// A rule of the Apps or Quota modes pages that a change to an app would break. <see cref="Field"/>
+/// names the setting at fault (a property of <see cref="AppFields"/>) when there is one, so that a
+/// form can show the message next to it.
+/// </summary>
+public sealed class AppRuleException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The settings of an app that its forms edit, as <see cref="AppRuleException.Field"/> names them.</summary>
+public static class AppFields
+{
+    public const string Name = "Name";
+    public const string Description = "Description";
+    public const string Website = "Website";
+    public const string RedirectUris = "RedirectUris";
+    public const string User = "User";
+}
 
 /// <summary>
 /// Creating and managing developer apps: the OAuth registration through OpenIddict's application
 /// manager (which hashes the secret) and Jukebox's own settings, changed together. Only the owner
 /// may see or change an app.
 /// </summary>
-public sealed class DeveloperApps(IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, TimeProvider clock)
+public sealed class DeveloperApps(IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, AppRequestCounter requests, TimeProvider clock)
 {
     public sealed record Created(string ClientId, string ClientSecret);
 
     public async Task<Created> CreateAsync(string ownerId, string name, string description, string? website, IReadOnlyList<string> redirectUris, CancellationToken ct)
     {
-        ValidateDetails(name, redirectUris);
+        ValidateDetails(name, description, website, redirectUris);
         var clientId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var secret = NewSecret();
         await applications.CreateAsync(Descriptor(clientId, secret, name, redirectUris), ct);
@@ -52,7 +69,7 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
 
     public async Task UpdateAsync(string ownerId, string clientId, string name, string description, string? website, IReadOnlyList<string> redirectUris, CancellationToken ct)
     {
-        ValidateDetails(name, redirectUris);
+        ValidateDetails(name, description, website, redirectUris);
         var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
         var registration = (await applications.FindByClientIdAsync(clientId, ct))!;
         var descriptor = new OpenIddictApplicationDescriptor();
@@ -89,6 +106,7 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
         await applications.DeleteAsync((await applications.FindByClientIdAsync(clientId, ct))!, ct);
         db.DeveloperApps.Remove(app);
         await db.SaveChangesAsync(ct);
+        await requests.DeleteAsync(db, clientId, ct);
         access.Forget(clientId);
     }
 
@@ -117,18 +135,32 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
         var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
         var normalized = userIdOrEmail.Trim().ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userIdOrEmail.Trim() || u.NormalizedEmail == normalized, ct)
-            ?? throw new AppRuleException("No user has that username or email address.");
+            ?? throw new AppRuleException("No user has that username or email address.", AppFields.User);
         if (app.Users.Any(u => u.UserId == user.Id))
         {
             return;
         }
         if (app.Users.Count >= QuotaModes.DevelopmentUserLimit)
         {
-            throw new AppRuleException($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users.");
+            throw new AppRuleException($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users.", AppFields.User);
         }
         app.Users.Add(new DeveloperAppUser { ClientId = clientId, UserId = user.Id, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         access.Forget(clientId);
+    }
+
+    public sealed record AllowedUser(string Id, string DisplayName, string? Email, DateTimeOffset AddedAt);
+
+    /// <summary>The users on an app's allowlist, in the order they were added.</summary>
+    public async Task<IReadOnlyList<AllowedUser>> ListUsersAsync(string ownerId, string clientId, CancellationToken ct)
+    {
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        var ids = app.Users.Select(u => u.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        return [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal)
+            .Select(u => users.GetValueOrDefault(u.UserId) is { } user
+                ? new AllowedUser(u.UserId, user.DisplayName, user.Email, u.AddedAt)
+                : new AllowedUser(u.UserId, u.UserId, null, u.AddedAt))];
     }
 
     public async Task RemoveUserAsync(string ownerId, string clientId, string userId, CancellationToken ct)
@@ -139,20 +171,36 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
         access.Forget(clientId);
     }
 
-    private static void ValidateDetails(string name, IReadOnlyList<string> redirectUris)
+    private static void ValidateDetails(string name, string description, string? website, IReadOnlyList<string> redirectUris)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new AppRuleException("The app needs a name.");
+            throw new AppRuleException("The app needs a name.", AppFields.Name);
+        }
+        if (name.Length > MaxNameLength)
+        {
+            throw new AppRuleException($"The app's name is at most {MaxNameLength} characters long.", AppFields.Name);
+        }
+        if (description.Length > MaxDescriptionLength)
+        {
+            throw new AppRuleException($"The description is at most {MaxDescriptionLength} characters long.", AppFields.Description);
+        }
+        if (!string.IsNullOrEmpty(website) &&
+            !(Uri.TryCreate(website, UriKind.Absolute, out var site) && site.Scheme is "http" or "https"))
+        {
+            throw new AppRuleException("The website must be an http or https URL.", AppFields.Website);
         }
         foreach (var uri in redirectUris)
         {
             if (RedirectUriRules.Problem(uri) is { } problem)
             {
-                throw new AppRuleException($"{uri}: {problem}");
+                throw new AppRuleException($"{uri}: {problem}", AppFields.RedirectUris);
             }
         }
     }
+
+    private const int MaxNameLength = 100;
+    private const int MaxDescriptionLength = 1000;
 
     private static OpenIddictApplicationDescriptor Descriptor(string clientId, string secret, string name, IEnumerable<string> redirectUris)
     {

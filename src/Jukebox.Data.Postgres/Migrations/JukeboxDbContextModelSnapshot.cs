@@ -109,6 +109,23 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("AlbumArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AppRequestCount", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ClientId", "BucketStart");
+
+                    b.ToTable("AppRequestCounts");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Artist", b =>
                 {
                     b.Property<string>("Id")

@@ -104,6 +104,23 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("AlbumArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AppRequestCount", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "BucketStart");
+
+                    b.ToTable("AppRequestCounts");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Artist", b =>
                 {
                     b.Property<string>("Id")

@@ -28,3 +28,14 @@ internal sealed class DeveloperAppUserConfiguration : IEntityTypeConfiguration<D
         builder.HasOne<User>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AppRequestCountConfiguration : IEntityTypeConfiguration<AppRequestCount>
+{
+    public void Configure(EntityTypeBuilder<AppRequestCount> builder)
+    {
+        // No foreign key to the app: nodes add counts without checking that the app still exists;
+        // deleting an app deletes its counts.
+        builder.HasKey(c => new { c.ClientId, c.BucketStart });
+        builder.Property(c => c.ClientId).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Runtime.InteropServices;
+using Jukebox.Api.Http;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Accounts.Apps;
+
+/// <summary>
+/// Counts every Web API request per app in 30-second buckets, for the dashboard's request-volume
+/// chart. A request only touches memory: each node sums its counts and adds them to the shared
+/// <see cref="AppRequestCount"/> rows every <see cref="FlushEvery"/> and when it shuts down, with
+/// an upsert that increments, so nodes never overwrite each other. A node that crashes loses the
+/// counts of at most its last unflushed <see cref="FlushEvery"/>; a failed flush keeps its counts
+/// for the next one. Rows older than <see cref="KeepFor"/> are deleted.
+/// </summary>
+public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private Dictionary<(string ClientId, DateTimeOffset Bucket), long> _pending = [];
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
+
+    public void Count(string clientId)
+    {
+        var bucket = AppRequestCount.BucketOf(clock.GetUtcNow());
+        lock (_gate)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_pending, (clientId, bucket), out _)++;
+        }
+    }
+
+    /// <summary>Adds this node's counts to the database.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await _flushing.WaitAsync(ct);
+        try
+        {
+            Dictionary<(string ClientId, DateTimeOffset Bucket), long> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+                (batch, _pending) = (_pending, []);
+            }
+            try
+            {
+                await WriteAsync(batch, ct);
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    foreach (var (key, count) in batch)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _) += count;
+                    }
+                }
+                throw;
+            }
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task WriteAsync(Dictionary<(string ClientId, DateTimeOffset Bucket), long> batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        // SQLite keeps instants as Unix milliseconds (see JukeboxDbContext); raw SQL bypasses the converter.
+        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var ((clientId, bucket), count) in batch)
+        {
+            // INSERT ... ON CONFLICT DO UPDATE is the same statement on SQLite and PostgreSQL.
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "AppRequestCounts" ("ClientId", "BucketStart", "Count") VALUES ({0}, {1}, {2})
+                ON CONFLICT ("ClientId", "BucketStart") DO UPDATE SET "Count" = "AppRequestCounts"."Count" + excluded."Count"
+                """,
+                [clientId, sqlite ? bucket.ToUnixTimeMilliseconds() : bucket, count], ct);
+        }
+        var now = clock.GetUtcNow();
+        if (now - _lastPrune >= PruneEvery)
+        {
+            var cutoff = now - KeepFor;
+            await db.AppRequestCounts.Where(c => c.BucketStart < cutoff).ExecuteDeleteAsync(ct);
+            _lastPrune = now;
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The app's request count of each of the <paramref name="buckets"/> buckets up to the current one,
+    /// oldest first: what every node has flushed plus what this node has not flushed yet.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTimeOffset Start, long Count)>> RecentAsync(string clientId, int buckets, CancellationToken ct)
+    {
+        var last = AppRequestCount.BucketOf(clock.GetUtcNow());
+        var first = last - (AppRequestCount.BucketLength * (buckets - 1));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        var stored = await db.AppRequestCounts.AsNoTracking()
+            .Where(c => c.ClientId == clientId && c.BucketStart >= first)
+            .Select(c => new { c.BucketStart, c.Count })
+            .ToListAsync(ct);
+        var counts = stored.GroupBy(c => c.BucketStart).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        lock (_gate)
+        {
+            foreach (var ((id, bucket), count) in _pending)
+            {
+                if (id == clientId && bucket >= first)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, bucket, out _) += count;
+                }
+            }
+        }
+        return [.. Enumerable.Range(0, buckets).Select(i => first + (AppRequestCount.BucketLength * i)).Select(b => (b, counts.GetValueOrDefault(b)))];
+    }
+
+    /// <summary>Forgets an app's counts (when the app is deleted).</summary>
+    public Task DeleteAsync(JukeboxDbContext db, string clientId, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _pending.Keys.Where(k => k.ClientId == clientId).ToList())
+            {
+                _pending.Remove(key);
+            }
+        }
+        return db.AppRequestCounts.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(ct);
+    }
+}
+
+/// <summary>Flushes <see cref="AppRequestCounter"/> on a timer of the server's clock, and once more at shutdown.</summary>
+internal sealed class AppRequestCountFlusher(AppRequestCounter counter, TimeProvider clock, ILogger<AppRequestCountFlusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(AppRequestCounter.FlushEvery, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        try
+        {
+            await counter.FlushAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The counts stay in memory for the next flush.
+            logger.LogWarning(e, "Could not store the apps' request counts.");
+        }
+    }
+}
+
+public static class AppRequestCounting
+{
+    /// <summary>
+    /// Counts each /v1 request by the app whose token it carries, once the request is over (so after
+    /// authentication, including requests refused for scope or allowlist reasons).
+    /// </summary>
+    public static IApplicationBuilder UseAppRequestCounting(this IApplicationBuilder app)
+    {
+        var counter = app.ApplicationServices.GetRequiredService<AppRequestCounter>();
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (context.Request.Path.StartsWithSegments("/v1") && context.Features.Get<Caller>() is { } caller)
+                {
+                    counter.Count(caller.ClientId);
+                }
+            }
+        });
+    }
+}

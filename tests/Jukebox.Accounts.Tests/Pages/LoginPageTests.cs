@@ -1,0 +1,79 @@
+using Jukebox.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jukebox.Accounts.Tests.Pages;
+
+/// <summary>The login page in Chromium.</summary>
+[Collection(BrowserServer.Collection)]
+[Trait("Category", "Browser")]
+public sealed class LoginPageTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    [Fact]
+    public async Task A_wrong_password_shows_an_error_and_keeps_the_user_on_the_login_page()
+    {
+        var page = await server.NewPageAsync();
+        await page.OpenAsync("/login");
+
+        await page.LogInAsync(JukeboxTestServer.DemoUserEmail, "not-the-password");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Incorrect username or password.");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        await Expect(page.GetByLabel("Email address or username")).ToHaveValueAsync(JukeboxTestServer.DemoUserEmail);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "jukebox_session");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_until_the_lockout_ends()
+    {
+        await server.CreateUserAsync("lockout-user", "right-password-1");
+        var page = await server.NewPageAsync();
+        await page.OpenAsync("/login");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.LogInAsync("lockout-user", $"wrong-{attempt}");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Incorrect username or password.");
+        }
+        await page.LogInAsync("lockout-user", "right-password-1");
+        await BrowserServer.ScreenshotAsync(page, "login-locked");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many failed attempts. Try again later.");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(16));
+        await page.LogInAsync("lockout-user", "right-password-1");
+        await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/dashboard").ToString());
+    }
+
+    [Fact]
+    public async Task Signing_in_from_a_dashboard_page_returns_to_it_with_an_HttpOnly_SameSite_session_cookie()
+    {
+        var page = await server.NewPageAsync();
+
+        await page.OpenAsync("/dashboard");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        Assert.Contains("ReturnUrl=%2Fdashboard", page.Url);
+        await page.LogInAsync(JukeboxTestServer.DemoUserId, JukeboxTestServer.DemoUserPassword);
+
+        await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/dashboard").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        var session = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "jukebox_session");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
+        Assert.All(await page.Context.CookiesAsync(), c => Assert.True(c.HttpOnly, c.Name));
+    }
+
+    [Fact]
+    public async Task Logging_out_ends_the_session()
+    {
+        var page = await server.NewPageAsync();
+        await page.LogInAsDemoAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/login").ToString());
+
+        await page.OpenAsync("/dashboard");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+    }
+}
