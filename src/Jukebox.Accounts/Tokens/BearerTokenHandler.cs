@@ -44,7 +44,7 @@ public sealed class BearerTokenHandler(
         if (cache.TryGet(token, out var cached))
         {
             return cached.ExpiresAt > clock.GetUtcNow()
-                ? Succeed(cached.Principal)
+                ? Succeed(cached.Principal, cached.Caller)
                 : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
@@ -52,9 +52,8 @@ public sealed class BearerTokenHandler(
         if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
         {
             var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
-            cache.Add(token, principal, expiresAt);
-            Context.Features.Set(caller);
-            return Succeed(principal);
+            cache.Add(token, principal, caller, expiresAt);
+            return Succeed(principal, caller);
         }
         var description = result.Properties?.GetString(".error_description") ?? "";
         return description.Contains("no longer valid", StringComparison.Ordinal)
@@ -62,9 +61,9 @@ public sealed class BearerTokenHandler(
             : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
     }
 
-    private AuthenticateResult Succeed(ClaimsPrincipal principal)
+    private AuthenticateResult Succeed(ClaimsPrincipal principal, Caller caller)
     {
-        if (Context.Features.Get<Caller>() is null && Caller.FromPrincipal(principal) is { } caller)
+        if (Context.Features.Get<Caller>() is null)
         {
             Context.Features.Set(caller);
         }
@@ -95,10 +94,11 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
 {
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize });
 
-    public sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset ExpiresAt);
+    /// <summary>A validated token's principal and the <see cref="Caller"/> read from it once.</summary>
+    public sealed record Entry(ClaimsPrincipal Principal, Caller Caller, DateTimeOffset ExpiresAt);
 
     public bool TryGet(string token, out Entry entry) => _entries.TryGetValue(token, out entry!);
 
-    public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expiresAt) =>
-        _entries.Set(token, new Entry(principal, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
+    public void Add(string token, ClaimsPrincipal principal, Caller caller, DateTimeOffset expiresAt) =>
+        _entries.Set(token, new Entry(principal, caller, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
 }
