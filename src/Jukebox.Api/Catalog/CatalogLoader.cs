@@ -87,21 +87,28 @@ internal static class CatalogLoader
             .ToDictionary(isrc => isrc, _ => new List<CatalogTrack>(), StringComparer.Ordinal);
         var tracks = new Dictionary<string, CatalogTrack>(await db.Tracks.CountAsync(ct), StringComparer.Ordinal);
         var albumTracks = new Dictionary<CatalogAlbum, List<CatalogTrack>>(albums.Count);
+        CatalogAlbum? current = null;
+        List<CatalogTrack> currentTracks = [];
         await foreach (var t in db.Tracks.AsNoTracking().Select(t => new
         {
             t.Id, t.AlbumId, t.Name, t.DiscNumber, t.TrackNumber, t.DurationMs, t.Explicit, t.Isrc, t.PreviewUrl,
             t.Popularity, t.AvailableMarkets,
         }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var album = albums[t.AlbumId];
+            // Tracks come album by album, so the previous track's album is usually the one.
+            if (current?.Id != t.AlbumId)
+            {
+                current = albums[t.AlbumId];
+                currentTracks = GetOrAdd(albumTracks, current);
+            }
             var track = new CatalogTrack
             {
-                Id = t.Id, Album = album, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
+                Id = t.Id, Album = current, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
                 DurationMs = t.DurationMs, Explicit = t.Explicit, Isrc = t.Isrc, PreviewUrl = t.PreviewUrl,
-                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? album.Markets : Intern(t.AvailableMarkets),
+                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? current.Markets : Intern(t.AvailableMarkets),
             };
             tracks[t.Id] = track;
-            GetOrAdd(albumTracks, album).Add(track);
+            currentTracks.Add(track);
             if (sharedIsrcs.TryGetValue(t.Isrc, out var instances))
             {
                 instances.Add(track);
@@ -122,26 +129,33 @@ internal static class CatalogLoader
         // Most tracks have one artist: those take their credit as it comes, and tracks sharing an
         // artist share the one-element array. Only the few with several are gathered and ordered.
         var multiArtistTracks = (await db.TrackArtists.GroupBy(x => x.TrackId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
-            .ToDictionary(id => tracks[id], _ => new List<(int Position, CatalogArtist Artist)>());
+            .ToDictionary(id => id, _ => new List<(int Position, CatalogArtist Artist)>(), StringComparer.Ordinal);
         var soloCredits = new Dictionary<CatalogArtist, CatalogArtist[]>(artists.Count);
+        CatalogArtist? credited = null;
+        CatalogArtist[] solo = [];
         await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var track = tracks[x.TrackId];
-            var artist = artists[x.ArtistId];
-            if (multiArtistTracks.TryGetValue(track, out var credits))
+            // Credits come artist by artist, so the previous credit's artist is usually the one.
+            if (credited?.Id != x.ArtistId)
             {
-                credits.Add((x.Position, artist));
+                credited = artists[x.ArtistId];
+                if (!soloCredits.TryGetValue(credited, out solo!))
+                {
+                    soloCredits[credited] = solo = [credited];
+                }
+            }
+            if (multiArtistTracks.Count > 0 && multiArtistTracks.TryGetValue(x.TrackId, out var credits))
+            {
+                credits.Add((x.Position, credited));
                 continue;
             }
-            if (!soloCredits.TryGetValue(artist, out var solo))
-            {
-                soloCredits[artist] = solo = [artist];
-            }
+            var track = tracks[x.TrackId];
             track.Artists = solo;
-            Credit(track, artist);
+            Credit(track, credited);
         }
-        foreach (var (track, credits) in multiArtistTracks)
+        foreach (var (trackId, credits) in multiArtistTracks)
         {
+            var track = tracks[trackId];
             track.Artists = [.. credits.OrderBy(p => p.Position).Select(p => p.Artist)];
             foreach (var artist in track.Artists)
             {
