@@ -46,7 +46,7 @@ public sealed class BearerTokenHandler(
         if (cache.TryGet(token, out var cached))
         {
             return cached.ExpiresAt > clock.GetUtcNow()
-                ? await SucceedAsync(cached.Principal)
+                ? await SucceedAsync(cached.Principal, cached.Caller)
                 : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
@@ -54,9 +54,8 @@ public sealed class BearerTokenHandler(
         if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
         {
             var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
-            cache.Add(token, principal, expiresAt);
-            Context.Features.Set(caller);
-            return await SucceedAsync(principal);
+            cache.Add(token, principal, caller, expiresAt);
+            return await SucceedAsync(principal, caller);
         }
         var description = result.Properties?.GetString(".error_description") ?? "";
         return description.Contains("no longer valid", StringComparison.Ordinal)
@@ -64,10 +63,10 @@ public sealed class BearerTokenHandler(
             : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
     }
 
-    private async Task<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal)
+    private async ValueTask<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal, Caller caller)
     {
-        var caller = Context.Features.Get<Caller>() ?? Caller.FromPrincipal(principal)!;
         Context.Features.Set(caller);
+        // Development-mode apps serve only their allowlisted users (cached per node, see AppAccess).
         if (caller.UserId is { } userId && !await access.AllowsAsync(caller.ClientId, userId, Context.RequestAborted))
         {
             return Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard");
@@ -99,10 +98,11 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
 {
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize });
 
-    public sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset ExpiresAt);
+    /// <summary>A validated token's principal and the <see cref="Caller"/> read from it once.</summary>
+    public sealed record Entry(ClaimsPrincipal Principal, Caller Caller, DateTimeOffset ExpiresAt);
 
     public bool TryGet(string token, out Entry entry) => _entries.TryGetValue(token, out entry!);
 
-    public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expiresAt) =>
-        _entries.Set(token, new Entry(principal, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
+    public void Add(string token, ClaimsPrincipal principal, Caller caller, DateTimeOffset expiresAt) =>
+        _entries.Set(token, new Entry(principal, caller, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
 }

@@ -1,4 +1,5 @@
 using Jukebox.Data;
+using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jukebox.Api.Catalog;
@@ -7,6 +8,9 @@ namespace Jukebox.Api.Catalog;
 internal static class CatalogLoader
 {
     private const int NewReleaseCount = 100;
+
+    /// <summary>Above this many distinct album market lists, albums are read with their own lists.</summary>
+    private const int MaxSharedMarketLists = 64;
 
     public static async Task<CatalogSnapshot> LoadAsync(JukeboxDbContext db, CancellationToken ct)
     {
@@ -29,19 +33,38 @@ internal static class CatalogLoader
         }
 
         var albums = new Dictionary<string, CatalogAlbum>(StringComparer.Ordinal);
-        await foreach (var a in db.Albums.AsNoTracking().Select(a => new
+        // Albums share a few market lists, so each distinct list is read once with the albums that
+        // have it, rather than a list of some 180 codes parsed for every album.
+        var albumMarkets = await db.Albums.Select(a => a.AvailableMarkets).Distinct().ToListAsync(ct);
+        if (albumMarkets.Count <= MaxSharedMarketLists)
         {
-            a.Id, a.Name, a.AlbumType, a.ReleaseDate, a.ReleaseDatePrecision, a.Label, a.Upc, a.Ean, a.Popularity,
-            a.Genres, a.AvailableMarkets, a.CopyrightText, a.PhonogramText,
-        }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            albums[a.Id] = new CatalogAlbum
+            foreach (var codes in albumMarkets)
             {
-                Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate,
-                ReleaseDatePrecision = a.ReleaseDatePrecision, Label = a.Label, Upc = a.Upc, Ean = a.Ean,
-                Popularity = a.Popularity, Genres = a.Genres, Markets = Intern(a.AvailableMarkets),
-                CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
-            };
+                var markets = Intern(codes);
+                await foreach (var a in SelectAlbums(db.Albums.Where(a => a.AvailableMarkets == codes)).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    albums[a.Id] = NewAlbum(a, markets);
+                }
+            }
+        }
+        // Many distinct lists, or a list stored in a spelling the queries above did not match.
+        if (albums.Count < await db.Albums.CountAsync(ct))
+        {
+            var ownMarkets = new Dictionary<string, MarketSet>(StringComparer.Ordinal);
+            await foreach (var a in db.Albums.AsNoTracking().Select(a => new { a.Id, a.AvailableMarkets }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (!albums.ContainsKey(a.Id))
+                {
+                    ownMarkets[a.Id] = Intern(a.AvailableMarkets);
+                }
+            }
+            await foreach (var a in SelectAlbums(db.Albums).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (ownMarkets.TryGetValue(a.Id, out var markets))
+                {
+                    albums[a.Id] = NewAlbum(a, markets);
+                }
+            }
         }
 
         var albumArtists = new Dictionary<string, List<(int Position, CatalogArtist Artist)>>(StringComparer.Ordinal);
@@ -59,55 +82,84 @@ internal static class CatalogLoader
             }
         }
 
-        var tracks = new Dictionary<string, CatalogTrack>(StringComparer.Ordinal);
-        var albumTracks = new Dictionary<CatalogAlbum, List<CatalogTrack>>();
+        // Few recordings have several instances; the database finds their ISRCs through its index.
+        var sharedIsrcs = (await db.Tracks.GroupBy(t => t.Isrc).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
+            .ToDictionary(isrc => isrc, _ => new List<CatalogTrack>(), StringComparer.Ordinal);
+        var tracks = new Dictionary<string, CatalogTrack>(await db.Tracks.CountAsync(ct), StringComparer.Ordinal);
+        var albumTracks = new Dictionary<CatalogAlbum, List<CatalogTrack>>(albums.Count);
+        CatalogAlbum? current = null;
+        List<CatalogTrack> currentTracks = [];
         await foreach (var t in db.Tracks.AsNoTracking().Select(t => new
         {
             t.Id, t.AlbumId, t.Name, t.DiscNumber, t.TrackNumber, t.DurationMs, t.Explicit, t.Isrc, t.PreviewUrl,
             t.Popularity, t.AvailableMarkets,
         }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var album = albums[t.AlbumId];
+            // Tracks come album by album, so the previous track's album is usually the one.
+            if (current?.Id != t.AlbumId)
+            {
+                current = albums[t.AlbumId];
+                currentTracks = GetOrAdd(albumTracks, current);
+            }
             var track = new CatalogTrack
             {
-                Id = t.Id, Album = album, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
+                Id = t.Id, Album = current, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
                 DurationMs = t.DurationMs, Explicit = t.Explicit, Isrc = t.Isrc, PreviewUrl = t.PreviewUrl,
-                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? album.Markets : Intern(t.AvailableMarkets),
+                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? current.Markets : Intern(t.AvailableMarkets),
             };
             tracks[t.Id] = track;
-            GetOrAdd(albumTracks, album).Add(track);
+            currentTracks.Add(track);
+            if (sharedIsrcs.TryGetValue(t.Isrc, out var instances))
+            {
+                instances.Add(track);
+            }
         }
         foreach (var (album, list) in albumTracks)
         {
             album.Tracks = [.. list.OrderBy(t => t.DiscNumber).ThenBy(t => t.TrackNumber)];
         }
-
-        var trackArtists = new Dictionary<string, List<(int Position, CatalogArtist Artist)>>(tracks.Count, StringComparer.Ordinal);
-        await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
+        foreach (var instances in sharedIsrcs.Values)
         {
-            GetOrAdd(trackArtists, x.TrackId).Add((x.Position, artists[x.ArtistId]));
-        }
-        foreach (var (trackId, list) in trackArtists)
-        {
-            var track = tracks[trackId];
-            track.Artists = list.Count == 1 ? [list[0].Artist] : [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
-            foreach (var artist in track.Artists)
-            {
-                artist.Tracks.Add(track);
-                if (!track.Album.Artists.Contains(artist) && (artist.AppearsOn.Count == 0 || artist.AppearsOn[^1] != track.Album))
-                {
-                    artist.AppearsOn.Add(track.Album);
-                }
-            }
-        }
-        trackArtists.Clear();
-
-        foreach (var group in tracks.Values.GroupBy(t => t.Isrc, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
-        {
-            var instances = group.ToArray();
             foreach (var t in instances)
             {
                 t.OtherInstances = [.. instances.Where(other => other != t)];
+            }
+        }
+
+        // Most tracks have one artist: those take their credit as it comes, and tracks sharing an
+        // artist share the one-element array. Only the few with several are gathered and ordered.
+        var multiArtistTracks = (await db.TrackArtists.GroupBy(x => x.TrackId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
+            .ToDictionary(id => id, _ => new List<(int Position, CatalogArtist Artist)>(), StringComparer.Ordinal);
+        var soloCredits = new Dictionary<CatalogArtist, CatalogArtist[]>(artists.Count);
+        CatalogArtist? credited = null;
+        CatalogArtist[] solo = [];
+        await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // Credits come artist by artist, so the previous credit's artist is usually the one.
+            if (credited?.Id != x.ArtistId)
+            {
+                credited = artists[x.ArtistId];
+                if (!soloCredits.TryGetValue(credited, out solo!))
+                {
+                    soloCredits[credited] = solo = [credited];
+                }
+            }
+            if (multiArtistTracks.Count > 0 && multiArtistTracks.TryGetValue(x.TrackId, out var credits))
+            {
+                credits.Add((x.Position, credited));
+                continue;
+            }
+            var track = tracks[x.TrackId];
+            track.Artists = solo;
+            Credit(track, credited);
+        }
+        foreach (var (trackId, credits) in multiArtistTracks)
+        {
+            var track = tracks[trackId];
+            track.Artists = [.. credits.OrderBy(p => p.Position).Select(p => p.Artist)];
+            foreach (var artist in track.Artists)
+            {
+                Credit(track, artist);
             }
         }
 
@@ -135,6 +187,46 @@ internal static class CatalogLoader
             Artists = artists, Albums = albums, Tracks = tracks, Shows = shows, Episodes = episodes,
             Audiobooks = audiobooks, Chapters = chapters, Categories = categories, NewReleases = newReleases,
         };
+    }
+
+    private static void Credit(CatalogTrack track, CatalogArtist artist)
+    {
+        artist.Tracks.Add(track);
+        if (!track.Album.Artists.Contains(artist) && (artist.AppearsOn.Count == 0 || artist.AppearsOn[^1] != track.Album))
+        {
+            artist.AppearsOn.Add(track.Album);
+        }
+    }
+
+    private static IQueryable<AlbumRow> SelectAlbums(IQueryable<Album> albums) => albums.AsNoTracking().Select(a => new AlbumRow
+    {
+        Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate, ReleaseDatePrecision = a.ReleaseDatePrecision,
+        Label = a.Label, Upc = a.Upc, Ean = a.Ean, Popularity = a.Popularity, Genres = a.Genres,
+        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
+    });
+
+    private static CatalogAlbum NewAlbum(AlbumRow a, MarketSet markets) => new()
+    {
+        Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate,
+        ReleaseDatePrecision = a.ReleaseDatePrecision, Label = a.Label, Upc = a.Upc, Ean = a.Ean,
+        Popularity = a.Popularity, Genres = a.Genres, Markets = markets,
+        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
+    };
+
+    private sealed class AlbumRow
+    {
+        public required string Id { get; init; }
+        public required string Name { get; init; }
+        public required string AlbumType { get; init; }
+        public required string ReleaseDate { get; init; }
+        public required string ReleaseDatePrecision { get; init; }
+        public required string Label { get; init; }
+        public required string Upc { get; init; }
+        public string? Ean { get; init; }
+        public int Popularity { get; init; }
+        public required IReadOnlyList<string> Genres { get; init; }
+        public required string CopyrightText { get; init; }
+        public required string PhonogramText { get; init; }
     }
 
     private static int NewestFirst(CatalogAlbum a, CatalogAlbum b)

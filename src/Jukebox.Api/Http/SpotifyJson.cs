@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Net.Http.Headers;
 
 namespace Jukebox.Api.Http;
@@ -25,27 +26,36 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = SpotifyJsonBuffers.Pool.Get();
+        try
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                JsonSerializer.Serialize(writer, value, typeInfo);
+            }
+            var etag = ETagOf(buffer.WrittenSpan);
+            var response = httpContext.Response;
+            response.Headers.ETag = etag;
+            // A response that depends on a user's token must not be shared between users by a cache.
+            // The bearer handler leaves the caller it read from the token in the request's features.
+            var caller = httpContext.Features.Get<Caller>() ?? Caller.FromPrincipal(httpContext.User);
+            response.Headers.CacheControl = cache == CachePolicy.Catalog && caller is not { IsUser: true }
+                ? "public, max-age=120"
+                : "private, max-age=0";
+            if (statusCode == StatusCodes.Status200OK && Matches(httpContext.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            response.StatusCode = statusCode;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = buffer.WrittenCount;
+            await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
         }
-        var etag = ETagOf(buffer.WrittenSpan);
-        var response = httpContext.Response;
-        response.Headers.ETag = etag;
-        // A response that depends on a user's token must not be shared between users by a cache.
-        response.Headers.CacheControl = cache == CachePolicy.Catalog && Caller.FromPrincipal(httpContext.User) is not { IsUser: true }
-            ? "public, max-age=120"
-            : "private, max-age=0";
-        if (statusCode == StatusCodes.Status200OK && Matches(httpContext.Request, etag))
+        finally
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            SpotifyJsonBuffers.Pool.Return(buffer);
         }
-        response.StatusCode = statusCode;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
     }
 
     private static string ETagOf(ReadOnlySpan<byte> body)
@@ -69,6 +79,30 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
         var ours = new EntityTagHeaderValue(etag);
         // If-None-Match uses the weak comparison (RFC 9110 §13.1.2).
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+    }
+}
+
+/// <summary>Serialization buffers reused across responses, so a body costs no new array.</summary>
+internal static class SpotifyJsonBuffers
+{
+    public static readonly ObjectPool<ArrayBufferWriter<byte>> Pool = ObjectPool.Create(new BufferPolicy());
+
+    private sealed class BufferPolicy : PooledObjectPolicy<ArrayBufferWriter<byte>>
+    {
+        /// <summary>Buffers grown past this (large pages of results) are left to the garbage collector.</summary>
+        private const int MaxRetainedBytes = 256 * 1024;
+
+        public override ArrayBufferWriter<byte> Create() => new(4096);
+
+        public override bool Return(ArrayBufferWriter<byte> buffer)
+        {
+            if (buffer.Capacity > MaxRetainedBytes)
+            {
+                return false;
+            }
+            buffer.ResetWrittenCount();
+            return true;
+        }
     }
 }
 
