@@ -50,6 +50,11 @@ done
 
 mkdir -p "$WORK"
 rm -f "$WORK"/*
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+LOAD_BEFORE="$(loadavg)"
+if awk -v l="$LOAD_BEFORE" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  say "Warning: the machine is busy (load average $LOAD_BEFORE on $(nproc) cores); figures will be lower and noisier"
+fi
 
 # --- processes we start are stopped on exit -------------------------------------------------
 PIDS=()
@@ -197,6 +202,7 @@ MEM_GB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
   echo "Machine: $(nproc) cores ($CPU), ${MEM_GB} GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)."
   echo "Catalog: $CATALOG_SIZE tracks. Load: wrk, $CONNECTIONS connections, $THREADS threads, $DURATION after a $WARMUP warm-up,"
   echo "a random id out of $ID_COUNT per request; the track response is $(wc -c <"$WORK/track.json") bytes."
+  echo "Load average (1 min) when the run started: $LOAD_BEFORE (other work on the machine skews every figure)."
   echo
   echo "| Measure | Value | Target |"
   echo "|---|---|---|"

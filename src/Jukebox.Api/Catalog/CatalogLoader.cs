@@ -12,7 +12,9 @@ internal static class CatalogLoader
     /// <summary>Above this many distinct album market lists, albums are read with their own lists.</summary>
     private const int MaxSharedMarketLists = 64;
 
-    public static async Task<CatalogSnapshot> LoadAsync(JukeboxDbContext db, CancellationToken ct)
+    /// <param name="db">Reads everything but the track credits.</param>
+    /// <param name="creditsDb">Reads the track credits at the same time, on a connection of its own.</param>
+    public static async Task<CatalogSnapshot> LoadAsync(JukeboxDbContext db, JukeboxDbContext creditsDb, CancellationToken ct)
     {
         var marketSets = new Dictionary<string, MarketSet>(StringComparer.Ordinal);
         MarketSet Intern(IReadOnlyList<string> codes)
@@ -31,7 +33,22 @@ internal static class CatalogLoader
         {
             artists[a.Id] = new CatalogArtist { Id = a.Id, Name = a.Name, Popularity = a.Popularity, Followers = a.Followers, Genres = a.Genres };
         }
+        var creditsTask = Task.Run(() => ReadCreditsAsync(creditsDb, artists, ct), ct);
+        try
+        {
+            return await LoadAfterArtistsAsync(db, artists, creditsTask, Intern, ct);
+        }
+        finally
+        {
+            // The second connection is returned when this method ends, so its reader must be done.
+            await ((Task)creditsTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
+    private static async Task<CatalogSnapshot> LoadAfterArtistsAsync(
+        JukeboxDbContext db, Dictionary<string, CatalogArtist> artists, Task<TrackCredits> creditsTask,
+        Func<IReadOnlyList<string>, MarketSet> intern, CancellationToken ct)
+    {
         var albums = new Dictionary<string, CatalogAlbum>(StringComparer.Ordinal);
         // Albums share a few market lists, so each distinct list is read once with the albums that
         // have it, rather than a list of some 180 codes parsed for every album.
@@ -40,7 +57,7 @@ internal static class CatalogLoader
         {
             foreach (var codes in albumMarkets)
             {
-                var markets = Intern(codes);
+                var markets = intern(codes);
                 await foreach (var a in SelectAlbums(db.Albums.Where(a => a.AvailableMarkets == codes)).AsAsyncEnumerable().WithCancellation(ct))
                 {
                     albums[a.Id] = NewAlbum(a, markets);
@@ -55,7 +72,7 @@ internal static class CatalogLoader
             {
                 if (!albums.ContainsKey(a.Id))
                 {
-                    ownMarkets[a.Id] = Intern(a.AvailableMarkets);
+                    ownMarkets[a.Id] = intern(a.AvailableMarkets);
                 }
             }
             await foreach (var a in SelectAlbums(db.Albums).AsAsyncEnumerable().WithCancellation(ct))
@@ -105,7 +122,7 @@ internal static class CatalogLoader
             {
                 Id = t.Id, Album = current, Name = t.Name, DiscNumber = t.DiscNumber, TrackNumber = t.TrackNumber,
                 DurationMs = t.DurationMs, Explicit = t.Explicit, Isrc = t.Isrc, PreviewUrl = t.PreviewUrl,
-                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? current.Markets : Intern(t.AvailableMarkets),
+                Popularity = t.Popularity, Markets = t.AvailableMarkets is null ? current.Markets : intern(t.AvailableMarkets),
             };
             tracks[t.Id] = track;
             currentTracks.Add(track);
@@ -126,37 +143,17 @@ internal static class CatalogLoader
             }
         }
 
-        // Most tracks have one artist: those take their credit as it comes, and tracks sharing an
-        // artist share the one-element array. Only the few with several are gathered and ordered.
-        var multiArtistTracks = (await db.TrackArtists.GroupBy(x => x.TrackId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
-            .ToDictionary(id => id, _ => new List<(int Position, CatalogArtist Artist)>(), StringComparer.Ordinal);
-        var soloCredits = new Dictionary<CatalogArtist, CatalogArtist[]>(artists.Count);
-        CatalogArtist? credited = null;
-        CatalogArtist[] solo = [];
-        await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            // Credits come artist by artist, so the previous credit's artist is usually the one.
-            if (credited?.Id != x.ArtistId)
-            {
-                credited = artists[x.ArtistId];
-                if (!soloCredits.TryGetValue(credited, out solo!))
-                {
-                    soloCredits[credited] = solo = [credited];
-                }
-            }
-            if (multiArtistTracks.Count > 0 && multiArtistTracks.TryGetValue(x.TrackId, out var credits))
-            {
-                credits.Add((x.Position, credited));
-                continue;
-            }
-            var track = tracks[x.TrackId];
-            track.Artists = solo;
-            Credit(track, credited);
-        }
-        foreach (var (trackId, credits) in multiArtistTracks)
+        var credits = await creditsTask;
+        foreach (var (trackId, solo) in credits.Solo)
         {
             var track = tracks[trackId];
-            track.Artists = [.. credits.OrderBy(p => p.Position).Select(p => p.Artist)];
+            track.Artists = solo;
+            Credit(track, solo[0]);
+        }
+        foreach (var (trackId, list) in credits.Several)
+        {
+            var track = tracks[trackId];
+            track.Artists = [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
             foreach (var artist in track.Artists)
             {
                 Credit(track, artist);
@@ -173,8 +170,8 @@ internal static class CatalogLoader
             artist.Tracks.Sort((a, b) => b.Popularity != a.Popularity ? b.Popularity.CompareTo(a.Popularity) : string.CompareOrdinal(a.Id, b.Id));
         }
 
-        var (shows, episodes) = await LoadShowsAsync(db, Intern, ct);
-        var (audiobooks, chapters) = await LoadAudiobooksAsync(db, Intern, ct);
+        var (shows, episodes) = await LoadShowsAsync(db, intern, ct);
+        var (audiobooks, chapters) = await LoadAudiobooksAsync(db, intern, ct);
         var categories = await LoadCategoriesAsync(db, ct);
 
         var newReleases = albums.Values
@@ -187,6 +184,46 @@ internal static class CatalogLoader
             Artists = artists, Albums = albums, Tracks = tracks, Shows = shows, Episodes = episodes,
             Audiobooks = audiobooks, Chapters = chapters, Categories = categories, NewReleases = newReleases,
         };
+    }
+
+    /// <summary>
+    /// Track credits in the order the database returns them. Most tracks have one artist: those
+    /// share one single-element array per artist. The few with several keep their positions.
+    /// </summary>
+    private sealed record TrackCredits(
+        List<(string TrackId, CatalogArtist[] Artists)> Solo,
+        Dictionary<string, List<(int Position, CatalogArtist Artist)>> Several);
+
+    private static async Task<TrackCredits> ReadCreditsAsync(
+        JukeboxDbContext db, Dictionary<string, CatalogArtist> artists, CancellationToken ct)
+    {
+        var several = (await db.TrackArtists.GroupBy(x => x.TrackId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct))
+            .ToDictionary(id => id, _ => new List<(int Position, CatalogArtist Artist)>(), StringComparer.Ordinal);
+        var solo = new List<(string TrackId, CatalogArtist[] Artists)>(await db.TrackArtists.CountAsync(ct));
+        var soloArrays = new Dictionary<CatalogArtist, CatalogArtist[]>(artists.Count);
+        CatalogArtist? artist = null;
+        CatalogArtist[] single = [];
+        await foreach (var x in db.TrackArtists.AsNoTracking().Select(x => new { x.TrackId, x.ArtistId, x.Position }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // Credits come artist by artist, so the previous credit's artist is usually the one.
+            if (artist?.Id != x.ArtistId)
+            {
+                artist = artists[x.ArtistId];
+                if (!soloArrays.TryGetValue(artist, out single!))
+                {
+                    soloArrays[artist] = single = [artist];
+                }
+            }
+            if (several.Count > 0 && several.TryGetValue(x.TrackId, out var list))
+            {
+                list.Add((x.Position, artist));
+            }
+            else
+            {
+                solo.Add((x.TrackId, single));
+            }
+        }
+        return new TrackCredits(solo, several);
     }
 
     private static void Credit(CatalogTrack track, CatalogArtist artist)

@@ -45,8 +45,11 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
-        var snapshot = await CatalogLoader.LoadAsync(db, CancellationToken.None);
+        await using var creditsScope = scopes.CreateAsyncScope();
+        var snapshot = await CatalogLoader.LoadAsync(
+            scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(),
+            creditsScope.ServiceProvider.GetRequiredService<JukeboxDbContext>(),
+            CancellationToken.None);
         logger.LogInformation("Catalog loaded in {Elapsed}: {Tracks} tracks, {Albums} albums, {Artists} artists.",
             System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.Tracks.Count, snapshot.Albums.Count, snapshot.Artists.Count);
         return snapshot;
