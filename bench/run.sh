@@ -9,6 +9,7 @@
 #   ID_COUNT=100000        random track ids the load picks from
 #   JUKEBOX_PORT=5098 BARE_PORT=5099
 #   SKIP_BUILD=1           use the existing Release build
+#   JUKEBOX_BIN=path       measure another build of the server (e.g. an older commit's), with SKIP_BUILD=1
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +28,7 @@ WORK="$RESULTS/run"
 CLIENT_ID=6a756b65626f782d64656d6f2d617070
 CLIENT_SECRET=6a756b65626f782d64656d6f2d736563
 
-JUKEBOX_BIN="$ROOT/src/Jukebox.Server/bin/Release/net10.0/jukebox"
+JUKEBOX_BIN="${JUKEBOX_BIN:-$ROOT/src/Jukebox.Server/bin/Release/net10.0/jukebox}"
 BARE_BIN="$BENCH_DIR/Jukebox.Bench.Bare/bin/Release/net10.0/Jukebox.Bench.Bare"
 
 die() { echo "run.sh: $*" >&2; exit 1; }

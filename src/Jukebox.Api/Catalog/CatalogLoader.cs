@@ -92,7 +92,7 @@ internal static class CatalogLoader
         foreach (var (albumId, list) in albumArtists)
         {
             var album = albums[albumId];
-            album.Artists = [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
+            album.Artists = list.Count == 1 ? [list[0].Artist] : [.. list.OrderBy(p => p.Position).Select(p => p.Artist)];
             foreach (var artist in album.Artists)
             {
                 artist.OwnAlbums.Add(album);
