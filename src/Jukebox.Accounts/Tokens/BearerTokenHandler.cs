@@ -20,12 +20,12 @@ namespace Jukebox.Accounts.Tokens;
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
+    ILogger<BearerTokenHandler> logger,
     UrlEncoder encoder,
     ValidatedTokenCache cache,
     AppAccess access,
     TimeProvider clock)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, new OneLoggerFactory(logger), encoder)
 {
     public const string SchemeName = "SpotifyBearer";
     private const string FailureKey = "jukebox.bearer.failure";
@@ -88,6 +88,22 @@ public sealed class BearerTokenHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         SpotifyErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, SpotifyErrors.InsufficientScope);
+
+    /// <summary>
+    /// Gives the base class the logger that dependency injection already holds (same category, the
+    /// handler's type name). A handler is created per request, and LoggerFactory.CreateLogger takes
+    /// a process-wide lock, which under load made requests queue behind each other.
+    /// </summary>
+    private sealed class OneLoggerFactory(ILogger logger) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>
