@@ -26,6 +26,10 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<DeveloperApp> DeveloperApps => Set<DeveloperApp>();
     public DbSet<DeveloperAppUser> DeveloperAppUsers => Set<DeveloperAppUser>();
     public DbSet<AppRequestCount> AppRequestCounts => Set<AppRequestCount>();
+    public DbSet<PlayerDevice> PlayerDevices => Set<PlayerDevice>();
+    public DbSet<PlayerSession> PlayerSessions => Set<PlayerSession>();
+    public DbSet<PlayHistoryEntry> PlayHistory => Set<PlayHistoryEntry>();
+    public DbSet<EpisodeResumePoint> EpisodeResumePoints => Set<EpisodeResumePoint>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

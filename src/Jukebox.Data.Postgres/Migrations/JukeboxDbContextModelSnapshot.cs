@@ -439,6 +439,172 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.EpisodeResumePoint", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<bool>("FullyPlayed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ResumePositionMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "EpisodeId");
+
+                    b.ToTable("EpisodeResumePoints");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContextUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("PlayedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrackId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PlayedAt");
+
+                    b.ToTable("PlayHistory");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerDevice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPrivateSession")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("SupportsVolume")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("VolumePercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PlayerDevices");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerSession", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClockOffsetMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContextItems")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContextUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("CurrentFromQueue")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CurrentUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsPlaying")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ListenedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlayOrder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProgressMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepeatState")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ShuffleState")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PlayerSessions");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Playlist", b =>
                 {
                     b.Property<string>("Id")
@@ -1046,6 +1212,42 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasOne("Jukebox.Data.Entities.Show", null)
                         .WithMany("Episodes")
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.EpisodeResumePoint", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerDevice", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerSession", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.PlayerSession", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

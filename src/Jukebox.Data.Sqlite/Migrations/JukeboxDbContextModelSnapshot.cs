@@ -434,6 +434,170 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.EpisodeResumePoint", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FullyPlayed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResumePositionMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "EpisodeId");
+
+                    b.ToTable("EpisodeResumePoints");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContextUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlayedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PlayedAt");
+
+                    b.ToTable("PlayHistory");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerDevice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivateSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SupportsVolume")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VolumePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PlayerDevices");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerSession", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClockOffsetMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContextItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContextUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CurrentFromQueue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentUri")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPlaying")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListenedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlayOrder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgressMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatState")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShuffleState")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PlayerSessions");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Playlist", b =>
                 {
                     b.Property<string>("Id")
@@ -1037,6 +1201,42 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.HasOne("Jukebox.Data.Entities.Show", null)
                         .WithMany("Episodes")
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.EpisodeResumePoint", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerDevice", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlayerSession", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.PlayerSession", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
