@@ -8,6 +8,7 @@ using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Images;
 using Jukebox.Api.Markets;
+using Jukebox.Api.Player;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
@@ -30,6 +31,11 @@ public static class ApiEndpoints
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
         services.AddSingleton<CoverCache>();
+        services.AddSingleton<PlayerObjects>();
+        services.AddSingleton<IPlayerNotifier, InProcessPlayerNotifier>();
+        services.AddScoped<PlayerService>();
+        services.AddScoped<PlayerCommands>();
+        services.AddScoped<ListeningHistory>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -51,6 +57,7 @@ public static class ApiEndpoints
         api.MapMarkets();
         api.MapRecommendations();
         api.MapUsers();
+        api.MapPlayer();
         return api;
     }
 }

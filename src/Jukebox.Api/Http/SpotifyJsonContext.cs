@@ -6,6 +6,7 @@ using Jukebox.Api.Browse;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Markets;
+using Jukebox.Api.Player;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
@@ -43,4 +44,13 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(GenreSeedsResponse))]
 [JsonSerializable(typeof(PrivateUserObject))]
 [JsonSerializable(typeof(PublicUserObject))]
+[JsonSerializable(typeof(DevicesResponse))]
+[JsonSerializable(typeof(CurrentlyPlayingContextObject))]
+[JsonSerializable(typeof(CurrentlyPlayingObject))]
+[JsonSerializable(typeof(QueueObject))]
+[JsonSerializable(typeof(CursorPagingPlayHistoryObject))]
+[JsonSerializable(typeof(PagingObject<ArtistObject>))]
+[JsonSerializable(typeof(PagingObject<TrackObject>))]
+[JsonSerializable(typeof(PlayRequest))]
+[JsonSerializable(typeof(TransferRequest))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
