@@ -1,5 +1,6 @@
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Data.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class DemoAccounts(
             return;
         }
         await EnsureUserAsync(demo, ct);
+        await EnsureListeningAsync(demo, ct);
         await EnsureAppAsync(demo, ct);
         if (await db.DeveloperApps.FindAsync([demo.ClientId], ct) is null)
         {
@@ -66,6 +68,23 @@ public sealed class DemoAccounts(
             // Configuration wins: a changed secret, redirect URI or permission applies at the next start.
             await applications.UpdateAsync(existing, descriptor, ct);
         }
+    }
+
+    /// <summary>Devices and a listening history for a demo user who has neither (a new database).</summary>
+    private async Task EnsureListeningAsync(DemoOptions demo, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!await db.PlayerDevices.AnyAsync(d => d.UserId == demo.UserId, ct))
+        {
+            db.PlayerDevices.AddRange(DemoListening.Devices(demo.UserId, now));
+        }
+        if (!await db.PlayHistory.AnyAsync(h => h.UserId == demo.UserId, ct))
+        {
+            var tracks = await db.Tracks.AsNoTracking().OrderBy(t => t.Id).Take(3000)
+                .Select(t => new DemoListening.PlayableTrack(t.Id, t.AlbumId, t.DurationMs)).ToListAsync(ct);
+            db.PlayHistory.AddRange(DemoListening.History(demo.UserId, now, tracks));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task EnsureUserAsync(DemoOptions demo, CancellationToken ct)

@@ -23,6 +23,7 @@ public static class SandboxEndpoints
     {
         var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser);
+        sandbox.MapSandboxPlayer();
     }
 
     public sealed record CreateUserRequest(

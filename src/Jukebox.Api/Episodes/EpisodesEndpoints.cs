@@ -18,13 +18,16 @@ public static class EpisodesEndpoints
     {
         var episode = CatalogLookup.Find((await store.GetAsync()).Episodes, id);
         var market = MarketParameter.Resolve(context);
-        return SpotifyResults.Catalog(objects.Episode(episode, market), SpotifyJsonContext.Default.EpisodeObject);
+        var result = objects.Episode(episode, market);
+        await EpisodeResumePoints.ApplyAsync(context, [result]);
+        return SpotifyResults.Catalog(result, SpotifyJsonContext.Default.EpisodeObject);
     }
 
     private static async Task<SpotifyJson<EpisodesResponse>> GetSeveralEpisodes(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var market = MarketParameter.Resolve(context);
         var episodes = CatalogLookup.Several((await store.GetAsync()).Episodes, ids, max: 50, e => objects.Episode(e, market));
+        await EpisodeResumePoints.ApplyAsync(context, episodes);
         return SpotifyResults.Catalog(new EpisodesResponse(episodes), SpotifyJsonContext.Default.EpisodesResponse);
     }
 }

@@ -24,6 +24,7 @@ public static class ShowsEndpoints
         var market = MarketParameter.Resolve(context);
         KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
         var episodes = new Page(EmbeddedEpisodes, 0).ToPaging(objects.Urls, $"/v1/shows/{show.Id}/episodes", parameters, show.Episodes, e => objects.SimplifiedEpisode(e, market));
+        await EpisodeResumePoints.ApplyAsync(context, episodes.Items);
         return SpotifyResults.Catalog(objects.Show(show, episodes), SpotifyJsonContext.Default.ShowObject);
     }
 
@@ -40,6 +41,7 @@ public static class ShowsEndpoints
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
         var market = MarketParameter.Resolve(context);
         var paging = page.ToPaging(context.Request, objects.Urls, show.Episodes, e => objects.SimplifiedEpisode(e, market));
+        await EpisodeResumePoints.ApplyAsync(context, paging.Items);
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedEpisodeObject);
     }
 }

@@ -1,0 +1,44 @@
+using Jukebox.Api.Http;
+using Jukebox.Api.Player;
+using Jukebox.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Api.Episodes;
+
+/// <summary>
+/// The user's position in episodes (<c>resume_point</c>), shown only to a user token with
+/// user-read-playback-position; episodes never played show the start. The episode playing now
+/// shows where playback is at this moment.
+/// </summary>
+public static class EpisodeResumePoints
+{
+    public static async Task ApplyAsync(HttpContext context, IEnumerable<SimplifiedEpisodeObject?> episodes)
+    {
+        var caller = Caller.From(context);
+        if (!caller.IsUser || !caller.Scopes.Contains(Scopes.UserReadPlaybackPosition))
+        {
+            return;
+        }
+        var list = episodes.OfType<SimplifiedEpisodeObject>().ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+        var ct = context.RequestAborted;
+        var loaded = await context.RequestServices.GetRequiredService<PlayerService>().SyncAsync(caller.UserId!, ct);
+        var ids = list.Select(e => e.Id).Distinct().ToList();
+        var db = context.RequestServices.GetRequiredService<JukeboxDbContext>();
+        var points = await db.EpisodeResumePoints.AsNoTracking()
+            .Where(r => r.UserId == caller.UserId && ids.Contains(r.EpisodeId))
+            .ToDictionaryAsync(r => r.EpisodeId, ct);
+        var playing = loaded.State.CurrentUri;
+        foreach (var episode in list)
+        {
+            var point = points.GetValueOrDefault(episode.Id);
+            var position = playing == episode.Uri ? loaded.State.ProgressAt(loaded.Now) : point?.ResumePositionMs ?? 0;
+            episode.ResumePoint = new ResumePointObject(point?.FullyPlayed ?? false, (int)Math.Min(position, episode.DurationMs));
+        }
+    }
+}
