@@ -2,6 +2,7 @@ using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
 using Jukebox.Accounts.Sandbox;
 using Jukebox.Accounts.Tokens;
+using Jukebox.Accounts.WebPlayer;
 using Jukebox.Api.Http;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
@@ -147,5 +148,6 @@ public static class AccountsSetup
         app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery();
         app.MapRazorPages();
         app.MapSandbox();
+        app.MapWebPlayer();
     }
 }

@@ -64,8 +64,7 @@ public static class SandboxPlayerEndpoints
 
     private static async Task<IResult> DeleteDevice(string userId, string deviceId, JukeboxDbContext db, PlayerService player, IPlayerNotifier notifier)
     {
-        // Playback on the device stops now: bring it to the present first.
-        await player.SyncAsync(userId, CancellationToken.None);
+        await player.DeviceGoneAsync(userId, deviceId, CancellationToken.None);
         var removed = await db.PlayerDevices.Where(d => d.UserId == userId && d.Id == deviceId).ExecuteDeleteAsync();
         if (removed == 0)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Jukebox.Api.Player;
@@ -13,45 +12,61 @@ public interface IPlayerNotifier
 {
     ValueTask PublishAsync(string userId, CancellationToken ct = default);
 
-    /// <summary>Yields once per change of the user's player, until <paramref name="ct"/> is cancelled.</summary>
-    IAsyncEnumerable<bool> ListenAsync(string userId, CancellationToken ct);
+    /// <summary>Starts listening at once: every change published from now on wakes the listener.</summary>
+    IPlayerListener Listen(string userId);
+}
+
+public interface IPlayerListener : IDisposable
+{
+    /// <summary>Waits for the next change (changes that came meanwhile count as one); false once disposed.</summary>
+    ValueTask<bool> WaitAsync(CancellationToken ct);
 }
 
 public sealed class InProcessPlayerNotifier : IPlayerNotifier
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<bool>, byte>> _listeners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Listener, byte>> _listeners = new(StringComparer.Ordinal);
 
     public ValueTask PublishAsync(string userId, CancellationToken ct = default)
     {
-        if (_listeners.TryGetValue(userId, out var channels))
+        if (_listeners.TryGetValue(userId, out var listeners))
         {
-            foreach (var channel in channels.Keys)
+            foreach (var listener in listeners.Keys)
             {
-                channel.Writer.TryWrite(true);
+                listener.Signal();
             }
         }
         return ValueTask.CompletedTask;
     }
 
-    public async IAsyncEnumerable<bool> ListenAsync(string userId, [EnumeratorCancellation] CancellationToken ct)
+    public IPlayerListener Listen(string userId)
+    {
+        var listeners = _listeners.GetOrAdd(userId, _ => new ConcurrentDictionary<Listener, byte>());
+        var listener = new Listener();
+        listener.OnDispose = () => listeners.TryRemove(listener, out _);
+        listeners.TryAdd(listener, 0);
+        return listener;
+    }
+
+    private sealed class Listener : IPlayerListener
     {
         // One pending signal is enough: the listener reads the whole state when it wakes.
-        var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var channels = _listeners.GetOrAdd(userId, _ => new ConcurrentDictionary<Channel<bool>, byte>());
-        channels.TryAdd(channel, 0);
-        try
+        private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+        public Action? OnDispose { get; set; }
+
+        public void Signal() => _channel.Writer.TryWrite(true);
+
+        public async ValueTask<bool> WaitAsync(CancellationToken ct)
         {
-            while (await channel.Reader.WaitToReadAsync(ct))
-            {
-                while (channel.Reader.TryRead(out var signal))
-                {
-                    yield return signal;
-                }
-            }
+            var ready = await _channel.Reader.WaitToReadAsync(ct);
+            _channel.Reader.TryRead(out _);
+            return ready;
         }
-        finally
+
+        public void Dispose()
         {
-            channels.TryRemove(channel, out _);
+            OnDispose?.Invoke();
+            _channel.Writer.TryComplete();
         }
     }
 }

@@ -254,6 +254,16 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
         s.ShuffleState = state.Shuffle;
     }
 
+    /// <summary>A device is about to go away: playback on it stops now and no device is active.</summary>
+    public Task DeviceGoneAsync(string userId, string deviceId, CancellationToken ct) => RunAsync(userId, l =>
+    {
+        if (l.State.DeviceId == deviceId)
+        {
+            l.State = (l.State.IsPlaying ? l.State.Pause(l.Now) : l.State) with { DeviceId = null };
+        }
+        return Task.FromResult(l);
+    }, ct);
+
     /// <summary>Moves the user's playback clock ahead (the sandbox API), storing what happened meanwhile.</summary>
     public async Task<long> AdvanceClockAsync(string userId, long milliseconds, CancellationToken ct)
     {
