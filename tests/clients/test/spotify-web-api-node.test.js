@@ -6,6 +6,7 @@ import SpotifyWebApi from 'spotify-web-api-node';
 import { Browser, demo } from '../lib/accounts.js';
 import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
 import { routeSpotifyWebApiNode, toJukebox } from '../lib/redirect.js';
+import { advance, createListener } from '../lib/player.js';
 import { startJukebox } from '../lib/server.js';
 
 let server;
@@ -354,5 +355,103 @@ describe('authorization code flow', () => {
     assert.equal(back.searchParams.get('error'), 'access_denied');
     assert.equal(back.searchParams.get('state'), 'state-5678');
     assert.equal(back.searchParams.get('code'), null);
+  });
+});
+
+describe('player', () => {
+  const listener = new SpotifyWebApi();
+  let user;
+  let tracks;
+
+  before(async () => {
+    user = await createListener(server.baseUrl, 'web-api-node-listener');
+    listener.setAccessToken(user.token.access_token);
+    tracks = catalog.album.tracks.items;
+  });
+
+  const current = async () => (await listener.getMyCurrentPlaybackState()).body;
+
+  test('getMyDevices lists the user\'s device, inactive, and getMyCurrentPlaybackState has nothing yet', async () => {
+    const { body } = await listener.getMyDevices();
+    assert.deepEqual(body.devices.map(d => [d.id, d.name, d.type, d.is_active]), [[user.deviceId, 'Desk', 'Computer', false]]);
+    const state = await listener.getMyCurrentPlaybackState();
+    assert.equal(state.statusCode, 204);
+  });
+
+  test('transferMyPlayback makes the device active', async () => {
+    const { statusCode } = await listener.transferMyPlayback([user.deviceId]);
+    assert.equal(statusCode, 204);
+    const { body } = await listener.getMyDevices();
+    assert.equal(body.devices[0].is_active, true);
+  });
+
+  test('play starts an album at an offset, and getMyCurrentPlayingTrack shows it', async () => {
+    const { statusCode } = await listener.play({ context_uri: catalog.album.uri, offset: { position: 1 } });
+    assert.equal(statusCode, 204);
+    const state = await current();
+    assert.equal(state.item.id, tracks[1].id);
+    assert.equal(state.context.uri, catalog.album.uri);
+    assert.equal(state.is_playing, true);
+    assert.equal(state.device.id, user.deviceId);
+    const playing = (await listener.getMyCurrentPlayingTrack()).body;
+    assert.equal(playing.item.id, tracks[1].id);
+  });
+
+  test('pause, then play without options resumes', async () => {
+    await listener.pause();
+    assert.equal((await current()).is_playing, false);
+    await listener.play();
+    assert.equal((await current()).is_playing, true);
+  });
+
+  test('skipToNext and skipToPrevious move through the album', async () => {
+    await listener.skipToNext();
+    assert.equal((await current()).item.id, tracks[2].id);
+    await listener.skipToPrevious();
+    assert.equal((await current()).item.id, tracks[1].id);
+  });
+
+  test('seek, setRepeat, setShuffle and setVolume show in the playback state', async () => {
+    await listener.seek(20_000);
+    await listener.setRepeat('context');
+    await listener.setShuffle(true);
+    await listener.setVolume(35);
+    const state = await current();
+    assert.ok(state.progress_ms >= 20_000 && state.progress_ms < 25_000);
+    assert.equal(state.repeat_state, 'context');
+    assert.equal(state.shuffle_state, true);
+    assert.equal(state.device.volume_percent, 35);
+    await listener.setShuffle(false);
+    await listener.setRepeat('off');
+  });
+
+  test('addToQueue plays the queued track after the current one', async () => {
+    const queued = catalog.tracks[0];
+    await listener.addToQueue(queued.uri);
+    await advance(server.baseUrl, user.userId, tracks[1].duration_ms / 1000);
+    assert.equal((await current()).item.id, queued.id);
+  });
+
+  test('getMyRecentlyPlayedTracks lists what played 30 seconds or more, newest first, with cursors', async () => {
+    const { body } = await listener.getMyRecentlyPlayedTracks({ limit: 10 });
+    assert.equal(body.items[0].track.id, tracks[1].id);
+    assert.equal(body.items[0].context.uri, catalog.album.uri);
+    assert.equal(body.cursors.after, String(Date.parse(body.items[0].played_at)));
+    const older = await listener.getMyRecentlyPlayedTracks({ limit: 10, before: body.cursors.before });
+    assert.equal(older.body.items.length, 0);
+  });
+
+  test('getMyTopTracks and getMyTopArtists come from the history', async () => {
+    const top = (await listener.getMyTopTracks({ time_range: 'short_term', limit: 5 })).body;
+    assert.equal(top.items[0].id, tracks[1].id);
+    const artists = (await listener.getMyTopArtists({ time_range: 'long_term' })).body;
+    assert.ok(artists.items.some(a => a.id === tracks[1].artists[0].id));
+  });
+
+  test('pausing twice gives the library\'s error with Spotify\'s reason', async () => {
+    await listener.pause();
+    const error = await failure(() => listener.pause());
+    assert.equal(error.statusCode, 403);
+    assert.equal(error.body.error.reason, 'ALREADY_PAUSED');
   });
 });

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Browser, demo } from '../lib/accounts.js';
 import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
 import { jukeboxFetch, routeGlobalFetch, toJukebox } from '../lib/redirect.js';
+import { advance, createListener } from '../lib/player.js';
 import { startJukebox } from '../lib/server.js';
 
 let server;
@@ -378,5 +379,80 @@ describe('authorization code flow with PKCE', () => {
     const back = await authorize(base64url(createHash('sha256').update('x'.repeat(43)).digest()), 'cancel', true);
     assert.equal(back.searchParams.get('error'), 'access_denied');
     assert.equal(back.searchParams.get('state'), 'pkce-state');
+  });
+});
+
+describe('player', () => {
+  let user;
+  let listener;
+  let tracks;
+
+  before(async () => {
+    user = await createListener(server.baseUrl, 'ts-sdk-listener');
+    listener = SpotifyApi.withAccessToken(demo.clientId, user.token, config);
+    tracks = catalog.album.tracks.items;
+  });
+
+  test('player.getAvailableDevices lists the device, and getPlaybackState is null before anything plays', async () => {
+    const { devices } = await listener.player.getAvailableDevices();
+    assert.deepEqual(devices.map(d => [d.id, d.is_active]), [[user.deviceId, false]]);
+    assert.equal(await listener.player.getPlaybackState(), null);
+  });
+
+  test('player.transferPlayback and startResumePlayback start an album on the device', async () => {
+    await listener.player.transferPlayback([user.deviceId]);
+    await listener.player.startResumePlayback(user.deviceId, catalog.album.uri, undefined, { position: 2 });
+    const state = await listener.player.getPlaybackState();
+    assert.equal(state.item.id, tracks[2].id);
+    assert.equal(state.is_playing, true);
+    const playing = await listener.player.getCurrentlyPlayingTrack();
+    assert.equal(playing.item.id, tracks[2].id);
+  });
+
+  test('player.getUsersQueue shows the queued track, then the album', async () => {
+    await listener.player.addItemToPlaybackQueue(catalog.tracks[0].uri);
+    const queue = await listener.player.getUsersQueue();
+    assert.equal(queue.currently_playing.id, tracks[2].id);
+    assert.deepEqual(ids(queue.queue.slice(0, 2)), [catalog.tracks[0].id, tracks[3].id]);
+  });
+
+  test('pause, skip, seek, repeat, shuffle and volume', async () => {
+    await listener.player.pausePlayback(user.deviceId);
+    assert.equal((await listener.player.getPlaybackState()).is_playing, false);
+    await listener.player.skipToNext(user.deviceId);
+    assert.equal((await listener.player.getPlaybackState()).item.id, catalog.tracks[0].id);
+    await listener.player.skipToPrevious(user.deviceId);
+    assert.equal((await listener.player.getPlaybackState()).item.id, tracks[2].id);
+    await listener.player.seekToPosition(30_000, user.deviceId);
+    await listener.player.setRepeatMode('track', user.deviceId);
+    await listener.player.togglePlaybackShuffle(true, user.deviceId);
+    await listener.player.setPlaybackVolume(80, user.deviceId);
+    const state = await listener.player.getPlaybackState();
+    assert.equal(state.progress_ms, 30_000);
+    assert.equal(state.repeat_state, 'track');
+    assert.equal(state.shuffle_state, true);
+    assert.equal(state.device.volume_percent, 80);
+  });
+
+  test('time runs on the sandbox clock: with repeat track the same track plays again and enters the history', async () => {
+    await listener.player.startResumePlayback(user.deviceId);
+    await advance(server.baseUrl, user.userId, (tracks[2].duration_ms - 30_000) / 1000 + 5);
+    const state = await listener.player.getPlaybackState();
+    assert.equal(state.item.id, tracks[2].id);
+    assert.ok(state.progress_ms >= 5_000 && state.progress_ms < 10_000);
+    const recent = await listener.player.getRecentlyPlayedTracks(5);
+    assert.equal(recent.items[0].track.id, tracks[2].id);
+  });
+
+  test('currentUser.topItems gives tracks and artists', async () => {
+    const top = await listener.currentUser.topItems('tracks', 'short_term', 5);
+    assert.equal(top.items[0].id, tracks[2].id);
+    const artists = await listener.currentUser.topItems('artists');
+    assert.equal(artists.items[0].id, tracks[2].artists[0].id);
+  });
+
+  test('a player error reaches the caller with its status', async () => {
+    const error = await failure(() => listener.player.setPlaybackVolume(101, user.deviceId));
+    assert.match(error.message, /^Unrecognised response code: 400/);
   });
 });
