@@ -57,6 +57,24 @@ public sealed class HistoryTests(JukeboxTestServer server)
     }
 
     [Fact]
+    public async Task Readers_arriving_together_record_each_play_once()
+    {
+        var album = (await server.CatalogAsync()).PlainAlbum();
+        using var user = await PlayerUser.CreateAsync(server);
+        await user.PlayAlbumAsync(album, await user.AddDeviceAsync());
+        await user.AdvanceAsync(album.Tracks.Take(4).Sum(t => t.DurationMs) / 1000.0 + 1);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await user.Http.GetAsync(i % 2 == 0 ? "/v1/me/player" : "/v1/me/player/recently-played");
+            return response.StatusCode;
+        }));
+
+        Assert.All(reads, status => Assert.Equal(System.Net.HttpStatusCode.OK, status));
+        Assert.Equal(album.Tracks.Take(4).Reverse().Select(t => t.Id), TrackIds(await RecentAsync(user)));
+    }
+
+    [Fact]
     public async Task Episodes_do_not_enter_the_history()
     {
         var show = (await server.CatalogAsync()).Shows.Values.OrderBy(s => s.Id, StringComparer.Ordinal).First();
