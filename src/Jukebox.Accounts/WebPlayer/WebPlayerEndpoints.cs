@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Jukebox.Accounts.WebPlayer;
 
@@ -41,9 +42,12 @@ public static class WebPlayerEndpoints
             ?? throw SpotifyException.Unauthorized("Unauthorized");
     }
 
-    private static async Task Events(HttpContext context, IServiceScopeFactory scopes, IPlayerNotifier notifier, TimeProvider clock)
+    private static async Task Events(HttpContext context, IServiceScopeFactory scopes, IPlayerNotifier notifier, TimeProvider clock,
+        IHostApplicationLifetime lifetime)
     {
-        var ct = context.RequestAborted;
+        // The stream ends when the page goes, and when the server stops (rather than holding up its shutdown).
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stopping.Token;
         WebUser user;
         string deviceId;
         await using (var scope = scopes.CreateAsyncScope())
@@ -63,16 +67,20 @@ public static class WebPlayerEndpoints
         var renewal = RenewAsync(scopes, clock, deviceId, ct);
         try
         {
-            await WriteEventAsync(context, "device", JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String));
+            await WriteEventAsync(context, "device", JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String), ct);
             do
             {
-                await WriteEventAsync(context, "state", await StateJsonAsync(scopes, user, deviceId, ct));
+                await WriteEventAsync(context, "state", await StateJsonAsync(scopes, user, deviceId, ct), ct);
             }
             while (await listener.WaitAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The page was closed.
+            // The page was closed, or the server is stopping.
+        }
+        catch (IOException)
+        {
+            // The connection broke while an event was being written.
         }
         finally
         {
@@ -108,10 +116,10 @@ public static class WebPlayerEndpoints
         return $"{{\"device_id\":{JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String)},\"playback\":{playback}}}";
     }
 
-    private static async Task WriteEventAsync(HttpContext context, string name, string data)
+    private static async Task WriteEventAsync(HttpContext context, string name, string data, CancellationToken ct)
     {
-        await context.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await context.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, ct);
+        await context.Response.Body.FlushAsync(ct);
     }
 
     private static async Task RenewAsync(IServiceScopeFactory scopes, TimeProvider clock, string deviceId, CancellationToken ct)

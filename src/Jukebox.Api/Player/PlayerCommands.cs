@@ -64,6 +64,10 @@ public sealed class PlayerCommands(PlayerService player)
         {
             throw SpotifyException.BadRequest("Only one device_id is currently supported");
         }
+        if (string.IsNullOrEmpty(ids[0]))
+        {
+            throw PlayerErrors.DeviceNotFound();
+        }
         return player.RunAsync(userId, l =>
         {
             var device = Device(l, new Target(userId, product, ids[0], null), inactiveAllowed: true);

@@ -86,6 +86,7 @@ public sealed class PlayerErrorTests(JukeboxTestServer server)
         await user.AssertFailsAsync(HttpMethod.Put, $"/v1/me/player/play?device_id={restricted}", 403, Restriction, "DEVICE_NOT_CONTROLLABLE");
         await user.AssertFailsAsync(HttpMethod.Put, $"/v1/me/player/pause?device_id={other}", 403, Restriction, "UNKNOWN");
         await user.AssertFailsAsync(HttpMethod.Put, "/v1/me/player", 404, "Device not found", json: $$"""{"device_ids":["{{"1".PadLeft(40, '1')}}"]}""");
+        await user.AssertFailsAsync(HttpMethod.Put, "/v1/me/player", 404, "Device not found", json: """{"device_ids":[""]}""");
         Assert.Equal(speaker, (await user.RequireStateAsync()).GetProperty("device").Str("id"));
     }
 
