@@ -33,6 +33,7 @@ public static class ApiEndpoints
         services.AddSingleton<CoverCache>();
         services.AddSingleton<PlayerObjects>();
         services.AddSingleton<IPlayerNotifier, InProcessPlayerNotifier>();
+        services.AddOptions<PlayerOptions>().BindConfiguration("Player");
         services.AddScoped<PlayerService>();
         services.AddScoped<PlayerCommands>();
         services.AddScoped<ListeningHistory>();

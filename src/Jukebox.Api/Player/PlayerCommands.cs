@@ -10,16 +10,21 @@ namespace Jukebox.Api.Player;
 /// The player's commands, as Spotify applies them: who may send them (Premium), which device they
 /// act on, which state they need, then the state change itself (<see cref="PlaybackState"/>).
 /// </summary>
-public sealed class PlayerCommands(PlayerService player)
+public sealed class PlayerCommands(PlayerService player, Microsoft.Extensions.Options.IOptions<PlayerOptions> options)
 {
     /// <summary>Who sends a command and to which device (<c>device_id</c>, or null for the active one).</summary>
     public sealed record Target(string UserId, string? Product, string? DeviceId, string? Market);
 
-    public Task PlayAsync(Target target, PlayRequest? body, CancellationToken ct) => player.RunAsync(target.UserId, async l =>
+    /// <summary>Play; the result's <see cref="PlayerService.Loaded.WokeDevice"/> says it only woke the device.</summary>
+    public Task<PlayerService.Loaded> PlayAsync(Target target, PlayRequest? body, CancellationToken ct) => player.RunAsync(target.UserId, async l =>
     {
         var device = Device(l, target, inactiveAllowed: true);
+        if (Wake(l, device))
+        {
+            return l;
+        }
         var wasActive = l.State.DeviceId == device.Id;
-        l.State = l.State with { DeviceId = device.Id };
+        MoveTo(l, device);
         if (body is null || (body.ContextUri is null && body.Uris is null))
         {
             if (!l.State.HasItem)
@@ -54,7 +59,7 @@ public sealed class PlayerCommands(PlayerService player)
         return l;
     }, ct);
 
-    public Task TransferAsync(string userId, string? product, TransferRequest? body, CancellationToken ct)
+    public Task<PlayerService.Loaded> TransferAsync(string userId, string? product, TransferRequest? body, CancellationToken ct)
     {
         if (body?.DeviceIds is not { Count: > 0 } ids)
         {
@@ -71,7 +76,11 @@ public sealed class PlayerCommands(PlayerService player)
         return player.RunAsync(userId, l =>
         {
             var device = Device(l, new Target(userId, product, ids[0], null), inactiveAllowed: true);
-            l.State = l.State with { DeviceId = device.Id };
+            if (Wake(l, device))
+            {
+                return Task.FromResult(l);
+            }
+            MoveTo(l, device);
             if (body.Play == true && l.State is { HasItem: true, IsPlaying: false })
             {
                 l.State = l.State.Resume(l.Now);
@@ -157,6 +166,34 @@ public sealed class PlayerCommands(PlayerService player)
             throw PlayerErrors.Unknown();
         }
         return device;
+    }
+
+    /// <summary>
+    /// A device that is not the active one and has been idle for Player:SleepAfter is asleep: this
+    /// command only wakes it (202), and the same command sent again acts.
+    /// </summary>
+    private bool Wake(PlayerService.Loaded l, PlayerDevice device)
+    {
+        var sleepAfter = options.Value.SleepAfter;
+        if (sleepAfter <= TimeSpan.Zero || device.Id == l.ActiveDevice?.Id || (device.LastActiveAt ?? device.CreatedAt) + sleepAfter > l.ServerNow)
+        {
+            return false;
+        }
+        device.LastActiveAt = l.ServerNow;
+        l.Touched = l.WokeDevice = true;
+        return true;
+    }
+
+    /// <summary>Playback moves to <paramref name="device"/>; both it and the device it leaves were active just now.</summary>
+    private static void MoveTo(PlayerService.Loaded l, PlayerDevice device)
+    {
+        if (l.ActiveDevice is { } previous && previous != device)
+        {
+            previous.LastActiveAt = l.ServerNow;
+        }
+        device.LastActiveAt = l.ServerNow;
+        l.Touched = true;
+        l.State = l.State with { DeviceId = device.Id };
     }
 
     private static void RequireItem(PlayerService.Loaded l)

@@ -56,8 +56,8 @@ public static class PlayerEndpoints
     {
         var body = await ReadBodyAsync(context, SpotifyJsonContext.Default.TransferRequest);
         var caller = Caller.From(context);
-        await commands.TransferAsync(caller.UserId!, caller.Product, body, context.RequestAborted);
-        return TypedResults.NoContent();
+        var result = await commands.TransferAsync(caller.UserId!, caller.Product, body, context.RequestAborted);
+        return Done(result);
     }
 
     private static async Task<SpotifyJson<DevicesResponse>> GetDevices(HttpContext context, PlayerService player, PlayerObjects view)
@@ -83,9 +83,13 @@ public static class PlayerEndpoints
     private static async Task<IResult> StartPlayback(string? device_id, HttpContext context, PlayerCommands commands)
     {
         var body = await ReadBodyAsync(context, SpotifyJsonContext.Default.PlayRequest);
-        await commands.PlayAsync(Target(context, device_id), body, context.RequestAborted);
-        return TypedResults.NoContent();
+        var result = await commands.PlayAsync(Target(context, device_id), body, context.RequestAborted);
+        return Done(result);
     }
+
+    /// <summary>204, or 202 when the command only woke a sleeping device (the client sends it again).</summary>
+    private static IResult Done(PlayerService.Loaded result) =>
+        result.WokeDevice ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : TypedResults.NoContent();
 
     private static async Task<IResult> PausePlayback(string? device_id, HttpContext context, PlayerCommands commands)
     {

@@ -30,10 +30,16 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
         public required List<PlayedItem> Left { get; init; }
         public required List<PlayerDevice> Devices { get; init; }
         public required DateTimeOffset Now { get; init; }
+
+        /// <summary>The server's clock (devices' leases and sleep are on it, not on the user's playback clock).</summary>
+        public required DateTimeOffset ServerNow { get; init; }
         public required CatalogSnapshot Catalog { get; init; }
 
         /// <summary>Something besides the session row changed (a device's volume).</summary>
         public bool Touched { get; set; }
+
+        /// <summary>The command only woke a sleeping device (202 Accepted); the client is to send it again.</summary>
+        public bool WokeDevice { get; set; }
 
         public PlayerDevice? ActiveDevice => State.DeviceId is { } id ? Devices.FirstOrDefault(d => d.Id == id) : null;
     }
@@ -91,6 +97,7 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
             Left = ended,
             Devices = [.. devices.Where(d => d.ExpiresAt is null || d.ExpiresAt > serverNow).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)],
             Now = now,
+            ServerNow = serverNow,
             Catalog = catalog,
         };
     }

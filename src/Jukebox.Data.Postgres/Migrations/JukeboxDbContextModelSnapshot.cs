@@ -511,6 +511,9 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<bool>("IsRestricted")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -504,6 +504,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<bool>("IsRestricted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -16,6 +16,9 @@ public sealed class PlayerDevice
     public bool IsPrivateSession { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When playback last moved to or away from the device, or it was woken (server clock); see Player:SleepAfter.</summary>
+    public DateTimeOffset? LastActiveAt { get; set; }
+
     /// <summary>
     /// When the device disappears unless renewed (a web player page renews it while it is open);
     /// null for devices that stay until deleted. Compared with the server's clock.

@@ -68,6 +68,7 @@ namespace Jukebox.Data.Postgres.Migrations
                     IsRestricted = table.Column<bool>(type: "boolean", nullable: false),
                     IsPrivateSession = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

@@ -66,6 +66,7 @@ namespace Jukebox.Data.Sqlite.Migrations
                     IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsPrivateSession = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActiveAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
