@@ -1,5 +1,6 @@
 using Jukebox.Accounts;
 using Jukebox.Accounts.Apps;
+using Jukebox.Accounts.RateLimits;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
@@ -75,6 +76,8 @@ public static class JukeboxHost
         // otherwise run on every API call too.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/v1"), accounts => accounts.UseAuthentication());
         app.UseAuthorization();
+        // Spotify's per-app limits over a rolling 30 s window; after authorization, which names the app.
+        app.UseAppRateLimits();
         app.UseAntiforgery();
 
         app.MapJukeboxAccounts();
