@@ -26,6 +26,9 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<DeveloperApp> DeveloperApps => Set<DeveloperApp>();
     public DbSet<DeveloperAppUser> DeveloperAppUsers => Set<DeveloperAppUser>();
     public DbSet<AppRequestCount> AppRequestCounts => Set<AppRequestCount>();
+    public DbSet<SavedItem> SavedItems => Set<SavedItem>();
+    public DbSet<ArtistFollow> ArtistFollows => Set<ArtistFollow>();
+    public DbSet<UserFollow> UserFollows => Set<UserFollow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
