@@ -35,6 +35,12 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JukeboxDbContext).Assembly);
         modelBuilder.UseOpenIddict();
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Followed artists are paged in id order; compare the case-sensitive base62 ids byte by
+            // byte ("C"), as SQLite does, rather than by the database's locale.
+            modelBuilder.Entity<ArtistFollow>().Property(f => f.ArtistId).UseCollation("C");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

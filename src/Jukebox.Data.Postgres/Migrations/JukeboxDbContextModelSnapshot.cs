@@ -160,7 +160,8 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("ArtistId")
                         .HasMaxLength(22)
-                        .HasColumnType("character varying(22)");
+                        .HasColumnType("character varying(22)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("FollowedAt")
                         .HasColumnType("timestamp with time zone");

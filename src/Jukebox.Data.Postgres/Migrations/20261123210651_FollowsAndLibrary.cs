@@ -17,7 +17,7 @@ namespace Jukebox.Data.Postgres.Migrations
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ArtistId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
+                    ArtistId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false, collation: "C"),
                     FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

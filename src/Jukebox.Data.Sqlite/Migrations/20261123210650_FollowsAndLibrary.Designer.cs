@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jukebox.Data.Sqlite.Migrations
 {
     [DbContext(typeof(JukeboxDbContext))]
-    [Migration("20261123210525_FollowsAndLibrary")]
+    [Migration("20261123210650_FollowsAndLibrary")]
     partial class FollowsAndLibrary
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jukebox.Data.Postgres.Migrations
 {
     [DbContext(typeof(JukeboxDbContext))]
-    [Migration("20261123210526_FollowsAndLibrary")]
+    [Migration("20261123210651_FollowsAndLibrary")]
     partial class FollowsAndLibrary
     {
         /// <inheritdoc />
@@ -163,7 +163,8 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("ArtistId")
                         .HasMaxLength(22)
-                        .HasColumnType("character varying(22)");
+                        .HasColumnType("character varying(22)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("FollowedAt")
                         .HasColumnType("timestamp with time zone");
