@@ -7,6 +7,7 @@ using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Images;
+using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
@@ -29,6 +30,7 @@ public static class ApiEndpoints
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
+        services.AddLibrary();
         services.AddSingleton<CoverCache>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
@@ -51,6 +53,7 @@ public static class ApiEndpoints
         api.MapMarkets();
         api.MapRecommendations();
         api.MapUsers();
+        api.MapLibrary();
         return api;
     }
 }
