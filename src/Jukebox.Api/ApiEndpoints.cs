@@ -41,6 +41,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         app.MapImages();
+        app.MapUserImages();
         var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();

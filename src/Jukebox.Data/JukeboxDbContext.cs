@@ -29,6 +29,7 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<SavedItem> SavedItems => Set<SavedItem>();
     public DbSet<ArtistFollow> ArtistFollows => Set<ArtistFollow>();
     public DbSet<UserFollow> UserFollows => Set<UserFollow>();
+    public DbSet<UserImage> UserImages => Set<UserImage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

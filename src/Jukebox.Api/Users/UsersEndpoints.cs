@@ -41,7 +41,7 @@ public static class UsersEndpoints
             Followers: await FollowersAsync(db, user, context.RequestAborted),
             Href: urls.Resource("users", user.Id),
             Id: user.Id,
-            Images: [],
+            Images: await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted),
             Product: isPrivate ? user.Product : null,
             Type: "user",
             Uri: SpotifyIds.Uri("user", user.Id));
@@ -53,7 +53,7 @@ public static class UsersEndpoints
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user_id, context.RequestAborted)
             ?? throw SpotifyException.NotFound("Resource not found");
         var profile = new PublicUserObject(user.DisplayName, urls.External("user", user.Id), await FollowersAsync(db, user, context.RequestAborted),
-            urls.Resource("users", user.Id), user.Id, [], "user", SpotifyIds.Uri("user", user.Id));
+            urls.Resource("users", user.Id), user.Id, await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted), "user", SpotifyIds.Uri("user", user.Id));
         return SpotifyResults.Private(profile, SpotifyJsonContext.Default.PublicUserObject);
     }
 

@@ -819,6 +819,36 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("UserFollows");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("ImageId")
+                        .IsUnique();
+
+                    b.ToTable("UserImages");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1218,6 +1248,15 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasOne("Jukebox.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.UserImage", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -809,6 +809,36 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("UserFollows");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("ImageId")
+                        .IsUnique();
+
+                    b.ToTable("UserImages");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1206,6 +1236,15 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.HasOne("Jukebox.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.UserImage", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Jukebox.Data.Postgres.Migrations
+namespace Jukebox.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class FollowsAndLibrary : Migration
@@ -16,9 +14,9 @@ namespace Jukebox.Data.Postgres.Migrations
                 name: "ArtistFollows",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ArtistId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false, collation: "C"),
-                    FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ArtistId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
+                    FollowedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,12 +39,12 @@ namespace Jukebox.Data.Postgres.Migrations
                 name: "SavedItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ItemType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ItemId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ItemType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,9 +61,9 @@ namespace Jukebox.Data.Postgres.Migrations
                 name: "UserFollows",
                 columns: table => new
                 {
-                    FollowerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FolloweeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    FollowerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FolloweeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FollowedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,6 +77,27 @@ namespace Jukebox.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_UserFollows_Users_FollowerId",
                         column: x => x.FollowerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImages",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImageId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
+                    Large = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Small = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImages", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_UserImages_Users_UserId",
+                        column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -104,6 +123,12 @@ namespace Jukebox.Data.Postgres.Migrations
                 name: "IX_UserFollows_FolloweeId",
                 table: "UserFollows",
                 column: "FolloweeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserImages_ImageId",
+                table: "UserImages",
+                column: "ImageId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -117,6 +142,9 @@ namespace Jukebox.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserFollows");
+
+            migrationBuilder.DropTable(
+                name: "UserImages");
         }
     }
 }

@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jukebox.Data.Sqlite.Migrations
+namespace Jukebox.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class FollowsAndLibrary : Migration
@@ -14,9 +16,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "ArtistFollows",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ArtistId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
-                    FollowedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ArtistId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false, collation: "C"),
+                    FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,12 +41,12 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "SavedItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ItemType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ItemId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ItemType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,9 +63,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "UserFollows",
                 columns: table => new
                 {
-                    FollowerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FolloweeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FollowedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    FollowerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FolloweeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,6 +79,27 @@ namespace Jukebox.Data.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_UserFollows_Users_FollowerId",
                         column: x => x.FollowerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImages",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImageId = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
+                    Large = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Small = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImages", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_UserImages_Users_UserId",
+                        column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -102,6 +125,12 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "IX_UserFollows_FolloweeId",
                 table: "UserFollows",
                 column: "FolloweeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserImages_ImageId",
+                table: "UserImages",
+                column: "ImageId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -115,6 +144,9 @@ namespace Jukebox.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserFollows");
+
+            migrationBuilder.DropTable(
+                name: "UserImages");
         }
     }
 }
