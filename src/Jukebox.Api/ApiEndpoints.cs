@@ -7,6 +7,7 @@ using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Images;
+using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
@@ -29,6 +30,7 @@ public static class ApiEndpoints
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
+        services.AddLibrary();
         services.AddSingleton<CoverCache>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
@@ -39,6 +41,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         app.MapImages();
+        app.MapUserImages();
         var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();
@@ -51,6 +54,7 @@ public static class ApiEndpoints
         api.MapMarkets();
         api.MapRecommendations();
         api.MapUsers();
+        api.MapLibrary();
         return api;
     }
 }

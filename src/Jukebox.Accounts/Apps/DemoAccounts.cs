@@ -1,5 +1,6 @@
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Data.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,8 @@ public sealed class DemoAccounts(
             };
             user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
             db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+            await DemoLibrary.SeedAsync(db, user.Id, clock.GetUtcNow(), ct);
         }
         else if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, demo.UserPassword) == PasswordVerificationResult.Failed)
         {

@@ -5,6 +5,7 @@ using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
+using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
@@ -43,4 +44,11 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(GenreSeedsResponse))]
 [JsonSerializable(typeof(PrivateUserObject))]
 [JsonSerializable(typeof(PublicUserObject))]
+[JsonSerializable(typeof(FollowedArtistsResponse))]
+[JsonSerializable(typeof(bool[]))]
+[JsonSerializable(typeof(PagingObject<SavedTrackObject>))]
+[JsonSerializable(typeof(PagingObject<SavedAlbumObject>))]
+[JsonSerializable(typeof(PagingObject<SavedEpisodeObject>))]
+[JsonSerializable(typeof(PagingObject<SavedShowObject>))]
+[JsonSerializable(typeof(PagingObject<SavedAudiobookObject>))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
