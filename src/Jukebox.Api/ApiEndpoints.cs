@@ -10,6 +10,7 @@ using Jukebox.Api.Images;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -22,7 +23,7 @@ namespace Jukebox.Api;
 
 public static class ApiEndpoints
 {
-    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
+    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
         services.AddSingleton<CatalogStore>();
@@ -30,6 +31,12 @@ public static class ApiEndpoints
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
         services.AddSingleton<CoverCache>();
+        services.AddSingleton(search ?? new SearchOptions());
+        services.AddSingleton<CatalogSearchIndex>();
+        services.AddSingleton<PlaylistSearchIndex>();
+        services.AddSingleton<IPlaylistChangeListener>(sp => sp.GetRequiredService<PlaylistSearchIndex>());
+        services.AddSingleton<SearchService>();
+        services.AddHostedService<SearchWarmup>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -50,6 +57,7 @@ public static class ApiEndpoints
         api.MapBrowse();
         api.MapMarkets();
         api.MapRecommendations();
+        api.MapSearch();
         api.MapUsers();
         return api;
     }

@@ -7,6 +7,7 @@ using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -43,4 +44,5 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(GenreSeedsResponse))]
 [JsonSerializable(typeof(PrivateUserObject))]
 [JsonSerializable(typeof(PublicUserObject))]
+[JsonSerializable(typeof(SearchResponse))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
