@@ -36,6 +36,8 @@ public static class ApiEndpoints
         services.AddSingleton<PlaylistSearchIndex>();
         services.AddSingleton<IPlaylistChangeListener>(sp => sp.GetRequiredService<PlaylistSearchIndex>());
         services.AddSingleton<SearchService>();
+        services.AddSingleton<AudioFeatureStore>();
+        services.AddSingleton<RecommendationsService>();
         services.AddHostedService<SearchWarmup>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();

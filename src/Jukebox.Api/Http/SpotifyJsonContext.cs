@@ -45,4 +45,8 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(PrivateUserObject))]
 [JsonSerializable(typeof(PublicUserObject))]
 [JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(AudioFeaturesObject))]
+[JsonSerializable(typeof(AudioFeaturesResponse))]
+[JsonSerializable(typeof(AudioAnalysisObject))]
+[JsonSerializable(typeof(RecommendationsObject))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;

@@ -5,8 +5,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Jukebox.Api.Search;
 
-/// <summary>Opens or builds the search indexes once the catalog is loaded, without delaying the start.</summary>
-public sealed class SearchWarmup(CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, ILogger<SearchWarmup> logger)
+/// <summary>
+/// Opens or builds the search indexes and reads the audio features once the catalog is loaded,
+/// without delaying the start.
+/// </summary>
+public sealed class SearchWarmup(
+    CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features, ILogger<SearchWarmup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,7 +18,7 @@ public sealed class SearchWarmup(CatalogStore store, CatalogSearchIndex index, P
         try
         {
             var catalog = await store.GetAsync();
-            await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync());
+            await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync(), features.ForAsync(catalog));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
