@@ -110,6 +110,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             new("Demo:UserEmail", DemoUserEmail),
             new("Demo:UserPassword", DemoUserPassword),
             new("Sandbox:Enabled", "true"),
+            new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
             .. Settings,
         ]);
         builder.Services.AddSingleton<TimeProvider>(Clock);
