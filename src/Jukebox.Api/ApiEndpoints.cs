@@ -11,6 +11,7 @@ using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -23,7 +24,7 @@ namespace Jukebox.Api;
 
 public static class ApiEndpoints
 {
-    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
+    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
         services.AddSingleton<CatalogStore>();
@@ -32,6 +33,14 @@ public static class ApiEndpoints
         services.AddSingleton<PlaylistSummaries>();
         services.AddLibrary();
         services.AddSingleton<CoverCache>();
+        services.AddSingleton(search ?? new SearchOptions());
+        services.AddSingleton<CatalogSearchIndex>();
+        services.AddSingleton<PlaylistSearchIndex>();
+        services.AddSingleton<IPlaylistChangeListener>(sp => sp.GetRequiredService<PlaylistSearchIndex>());
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<AudioFeatureStore>();
+        services.AddSingleton<RecommendationsService>();
+        services.AddHostedService<SearchWarmup>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -53,6 +62,7 @@ public static class ApiEndpoints
         api.MapBrowse();
         api.MapMarkets();
         api.MapRecommendations();
+        api.MapSearch();
         api.MapUsers();
         api.MapLibrary();
         return api;

@@ -8,6 +8,7 @@ using Jukebox.Api.Episodes;
 using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -51,4 +52,9 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(PagingObject<SavedEpisodeObject>))]
 [JsonSerializable(typeof(PagingObject<SavedShowObject>))]
 [JsonSerializable(typeof(PagingObject<SavedAudiobookObject>))]
+[JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(AudioFeaturesObject))]
+[JsonSerializable(typeof(AudioFeaturesResponse))]
+[JsonSerializable(typeof(AudioAnalysisObject))]
+[JsonSerializable(typeof(RecommendationsObject))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
