@@ -11,14 +11,36 @@ public static class SpotifySpec
 
     public static async Task<OpenApiDocument> LoadAsync() => await Document.Value;
 
+    /// <summary>Every operation of the spec as "METHOD /path" (the path as the spec writes it, without /v1), in its order.</summary>
+    public static async Task<IReadOnlyList<string>> OperationsAsync()
+    {
+        var document = await LoadAsync();
+        return document.Paths
+            .SelectMany(path => path.Value.Keys
+                .Where(method => method is "get" or "put" or "post" or "delete" or "patch")
+                .Select(method => $"{method.ToUpperInvariant()} {path.Key}"))
+            .ToList();
+    }
+
+    /// <summary>Every OAuth scope the spec's security scheme declares.</summary>
+    public static async Task<IReadOnlyList<string>> ScopesAsync()
+    {
+        var document = await LoadAsync();
+        return document.Components.SecuritySchemes.Values
+            .SelectMany(scheme => scheme.Flows?.AuthorizationCode?.Scopes.Keys ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>
     /// Fails unless <paramref name="response"/>'s JSON body validates against the schema the spec
     /// gives for <paramref name="method"/> <paramref name="pathTemplate"/> and the response's status.
     /// </summary>
     /// <param name="nullableItemsOf">
-    /// The top-level array of a multi-get whose entries may be null: the real service answers an
-    /// unknown id with null in its place, which the spec's schema does not allow. Null entries are
-    /// left out of the validation; the test asserts them itself.
+    /// The array of a multi-get whose entries may be null: the real service answers an unknown id
+    /// with null in its place, which the spec's schema does not allow. Null entries are left out of
+    /// the validation; the test asserts them itself. A dotted path names a nested array
+    /// ("playlists.items" of a search, whose playlist results may hold nulls); an absent one is ignored.
     /// </param>
     public static async Task AssertMatchesAsync(HttpResponseMessage response, string method, string pathTemplate, string? nullableItemsOf = null)
     {
@@ -38,12 +60,19 @@ public static class SpotifySpec
         if (nullableItemsOf is not null)
         {
             var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
-            var items = node[nullableItemsOf]!.AsArray();
-            for (var i = items.Count - 1; i >= 0; i--)
+            System.Text.Json.Nodes.JsonNode? items = node;
+            foreach (var name in nullableItemsOf.Split('.'))
             {
-                if (items[i] is null)
+                items = items is System.Text.Json.Nodes.JsonObject parent ? parent[name] : null;
+            }
+            if (items is System.Text.Json.Nodes.JsonArray array)
+            {
+                for (var i = array.Count - 1; i >= 0; i--)
                 {
-                    items.RemoveAt(i);
+                    if (array[i] is null)
+                    {
+                        array.RemoveAt(i);
+                    }
                 }
             }
             body = node.ToJsonString();
