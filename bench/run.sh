@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures GET /v1/tracks/{id} on a large catalog against a bare ASP.NET Core endpoint serving the
-# same JSON, plus Jukebox's start-up time and memory. See bench/README.md.
+# same JSON, plus Jukebox's start-up time and memory, the token endpoint (client credentials) and
+# the cost of validating an access token on /v1. See bench/README.md.
 #
 # Settings (environment variables):
 #   CATALOG_SIZE=1000000   tracks in the benchmark database
@@ -122,6 +123,9 @@ else
 fi
 SEED_SECONDS="$(cat "$DATA_DIR/seed-seconds" 2>/dev/null || echo "n/a")"
 
+# The demo app is far above any realistic rate limit here; the limiter still counts every request.
+export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
+
 # --- Jukebox start-up -----------------------------------------------------------------------
 say "Starting Jukebox on port $JUKEBOX_PORT"
 started="$(now)"
@@ -148,16 +152,15 @@ curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$JUKEBOX_PORT/v1/tr
 say "Captured a $(wc -c <"$WORK/track.json")-byte track response"
 
 # --- load -----------------------------------------------------------------------------------
-# Runs wrk against PORT: WARMUP first (discarded), then DURATION with latency percentiles.
+# Runs wrk against PORT with SCRIPT (a file in bench/): WARMUP first (discarded), then DURATION with
+# latency percentiles. BENCH_IDS, BENCH_TOKEN and BENCH_BASIC reach the script from the environment.
 load() {
-  local name="$1" port="$2" token="$3"
+  local name="$1" port="$2" script="$3"
   say "Load on $name: warm-up $WARMUP, then $DURATION ($CONNECTIONS connections, $THREADS threads)"
-  BENCH_IDS="$WORK/ids.txt" BENCH_TOKEN="$token" timeout 120 \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 2s -s "$BENCH_DIR/tracks.lua" \
+  timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 2s -s "$BENCH_DIR/$script" \
     "http://127.0.0.1:$port" >"$WORK/$name-warmup.txt"
   [[ "$name" == jukebox ]] && RSS_WARM="$(rss_mb "$JUKEBOX_PID")"
-  BENCH_IDS="$WORK/ids.txt" BENCH_TOKEN="$token" timeout 300 \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency -s "$BENCH_DIR/tracks.lua" \
+  timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency -s "$BENCH_DIR/$script" \
     "http://127.0.0.1:$port" >"$WORK/$name.txt"
   cat "$WORK/$name.txt" >&2
   if grep -q -e 'Non-2xx' -e 'Socket errors' "$WORK/$name.txt"; then
@@ -181,11 +184,30 @@ wait_ready "http://127.0.0.1:$BARE_PORT/readyz" "$BARE_PID" 30 || die "the bare 
 cmp -s "$WORK/track.json" <(curl -sf "http://127.0.0.1:$BARE_PORT/v1/tracks/$SAMPLE_ID") \
   || die "the bare server does not answer with the captured body"
 
-load bare "$BARE_PORT" ""
+export BENCH_IDS="$WORK/ids.txt" BENCH_TOKEN="" BENCH_BASIC
+BENCH_BASIC="$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)"
+load bare "$BARE_PORT" tracks.lua
 stop "$BARE_PID"
-load jukebox "$JUKEBOX_PORT" "$TOKEN"
+BENCH_TOKEN="$TOKEN"
+load jukebox "$JUKEBOX_PORT" tracks.lua
 RSS_AFTER="$(rss_mb "$JUKEBOX_PID")"
 RSS_PEAK="$(hwm_mb "$JUKEBOX_PID")"
+
+# The token endpoint: each request authenticates the client and issues (and records) a new token.
+load token "$JUKEBOX_PORT" token.lua
+stop "$JUKEBOX_PID"
+
+# The same catalog load with the validated-token cache off, so that every request validates its
+# access token (Data Protection unprotect and claims); the difference to the cached run is the cost.
+say "Restarting Jukebox with the validated-token cache off"
+JUKEBOX_Accounts__ValidatedTokenCacheSize=0 \
+  "$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox-uncached.log" 2>&1 &
+JUKEBOX_PID=$!
+PIDS+=("$JUKEBOX_PID")
+wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
+  || { tail -30 "$WORK/jukebox-uncached.log"; die "Jukebox did not become ready (see $WORK/jukebox-uncached.log)"; }
+load uncached "$JUKEBOX_PORT" tracks.lua
+stop "$JUKEBOX_PID"
 
 # --- summary --------------------------------------------------------------------------------
 BARE_RPS="$(requests_per_second "$WORK/bare.txt")"
@@ -193,6 +215,12 @@ JUKEBOX_RPS="$(requests_per_second "$WORK/jukebox.txt")"
 BARE_P99="$(p99_ms "$WORK/bare.txt")"
 JUKEBOX_P99="$(p99_ms "$WORK/jukebox.txt")"
 RATIO="$(awk -v j="$JUKEBOX_RPS" -v b="$BARE_RPS" 'BEGIN { printf "%.0f", 100 * j / b }')"
+TOKEN_RPS="$(requests_per_second "$WORK/token.txt")"
+TOKEN_P99="$(p99_ms "$WORK/token.txt")"
+UNCACHED_RPS="$(requests_per_second "$WORK/uncached.txt")"
+UNCACHED_P99="$(p99_ms "$WORK/uncached.txt")"
+# CPU time one validation adds to a request: the drop in throughput with every core busy.
+VALIDATION_US="$(awk -v c="$JUKEBOX_RPS" -v u="$UNCACHED_RPS" -v n="$(nproc)" 'BEGIN { printf "%.0f", n * 1e6 * (1 / u - 1 / c) }')"
 verdict() { awk -v v="$1" -v l="$2" -v op="$3" 'BEGIN { ok = (op == "<") ? (v < l) : (v >= l); print ok ? "met" : "NOT met" }'; }
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 MEM_GB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
@@ -213,6 +241,9 @@ MEM_GB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
   echo "| Jukebox p99 | $JUKEBOX_P99 ms | < 5 ms: $(verdict "$JUKEBOX_P99" 5 "<") |"
   echo "| Jukebox RSS: ready / after warm-up / after load / peak | $RSS_READY / $RSS_WARM / $RSS_AFTER / $RSS_PEAK MB | < 2048 MB: $(verdict "$RSS_PEAK" 2048 "<") |"
   echo "| Start-up to /readyz 200 (existing database) | $STARTUP_SECONDS s | < 10 s: $(verdict "$STARTUP_SECONDS" 10 "<") |"
+  echo "| POST /api/token, client credentials | $TOKEN_RPS req/s, p99 $TOKEN_P99 ms | |"
+  echo "| Jukebox, GET /v1/tracks/{id}, token validated on every request (cache off) | $UNCACHED_RPS req/s, p99 $UNCACHED_P99 ms | |"
+  echo "| CPU time of one token validation (from the two runs above) | $VALIDATION_US µs | |"
   echo "| Seeding the database (when it was created) | $SEED_SECONDS s | |"
 } >"$RESULTS/latest.md"
 

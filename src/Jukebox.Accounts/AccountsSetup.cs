@@ -1,5 +1,6 @@
 using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
+using Jukebox.Accounts.RateLimits;
 using Jukebox.Accounts.Sandbox;
 using Jukebox.Accounts.Tokens;
 using Jukebox.Accounts.WebPlayer;
@@ -36,6 +37,9 @@ public static class AccountsSetup
         services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<SandboxOptions>(configuration.GetSection("Sandbox"));
+        services.Configure<RateLimitOptions>(configuration.GetSection("RateLimits"));
+        services.AddSingleton<IRequestWindows, MemoryRequestWindows>();
+        services.AddSingleton<AppRateLimiter>();
         var accounts = configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new AccountsOptions();
 
         // Tokens and cookies are protected with ASP.NET Core Data Protection, whose key ring lives in

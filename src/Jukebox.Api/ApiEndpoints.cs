@@ -7,10 +7,12 @@ using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Images;
+using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Player;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -23,13 +25,14 @@ namespace Jukebox.Api;
 
 public static class ApiEndpoints
 {
-    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
+    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
+        services.AddLibrary();
         services.AddSingleton<CoverCache>();
         services.AddSingleton<PlayerObjects>();
         services.AddSingleton<IPlayerNotifier, InProcessPlayerNotifier>();
@@ -37,6 +40,14 @@ public static class ApiEndpoints
         services.AddScoped<PlayerService>();
         services.AddScoped<PlayerCommands>();
         services.AddScoped<ListeningHistory>();
+        services.AddSingleton(search ?? new SearchOptions());
+        services.AddSingleton<CatalogSearchIndex>();
+        services.AddSingleton<PlaylistSearchIndex>();
+        services.AddSingleton<IPlaylistChangeListener>(sp => sp.GetRequiredService<PlaylistSearchIndex>());
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<AudioFeatureStore>();
+        services.AddSingleton<RecommendationsService>();
+        services.AddHostedService<SearchWarmup>();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -46,6 +57,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         app.MapImages();
+        app.MapUserImages();
         var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();
@@ -57,8 +69,10 @@ public static class ApiEndpoints
         api.MapBrowse();
         api.MapMarkets();
         api.MapRecommendations();
+        api.MapSearch();
         api.MapUsers();
         api.MapPlayer();
+        api.MapLibrary();
         return api;
     }
 }

@@ -30,12 +30,22 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<PlayerSession> PlayerSessions => Set<PlayerSession>();
     public DbSet<PlayHistoryEntry> PlayHistory => Set<PlayHistoryEntry>();
     public DbSet<EpisodeResumePoint> EpisodeResumePoints => Set<EpisodeResumePoint>();
+    public DbSet<SavedItem> SavedItems => Set<SavedItem>();
+    public DbSet<ArtistFollow> ArtistFollows => Set<ArtistFollow>();
+    public DbSet<UserFollow> UserFollows => Set<UserFollow>();
+    public DbSet<UserImage> UserImages => Set<UserImage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JukeboxDbContext).Assembly);
         modelBuilder.UseOpenIddict();
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Followed artists are paged in id order; compare the case-sensitive base62 ids byte by
+            // byte ("C"), as SQLite does, rather than by the database's locale.
+            modelBuilder.Entity<ArtistFollow>().Property(f => f.ArtistId).UseCollation("C");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,8 +1,10 @@
 using Jukebox.Accounts;
 using Jukebox.Accounts.Apps;
+using Jukebox.Accounts.RateLimits;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Search;
 using Jukebox.Data;
 using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
@@ -52,12 +54,16 @@ public static class JukeboxHost
         });
         builder.Services.AddScoped<CatalogSeeder>();
 
-        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
+        // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
+        var searchIndex = builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
+        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl,
+            new SearchOptions { IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex) });
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddCors();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+            .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
+            .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
         return builder;
     }
 
@@ -75,6 +81,8 @@ public static class JukeboxHost
         // otherwise run on every API call too.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/v1"), accounts => accounts.UseAuthentication());
         app.UseAuthorization();
+        // Spotify's per-app limits over a rolling 30 s window; after authorization, which names the app.
+        app.UseAppRateLimits();
         app.UseAntiforgery();
 
         app.MapJukeboxAccounts();

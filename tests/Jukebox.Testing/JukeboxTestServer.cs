@@ -110,6 +110,11 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             new("Demo:UserEmail", DemoUserEmail),
             new("Demo:UserPassword", DemoUserPassword),
             new("Sandbox:Enabled", "true"),
+            // Test classes share a server and its fake clock barely moves: only the rate-limit tests
+            // set limits they can reach.
+            new("RateLimits:DevelopmentModeLimit", "1000000"),
+            new("RateLimits:ExtendedQuotaLimit", "1000000"),
+            new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
             .. Settings,
         ]);
         builder.Services.AddSingleton<TimeProvider>(Clock);

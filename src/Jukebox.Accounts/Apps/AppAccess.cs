@@ -20,7 +20,17 @@ public sealed class AppAccess(IServiceScopeFactory scopes, IMemoryCache cache)
 
     public async Task<bool> AllowsAsync(string clientId, string userId, CancellationToken ct)
     {
-        var policy = await cache.GetOrCreateAsync(("app-access", clientId), async entry =>
+        var policy = await PolicyAsync(clientId, ct);
+        // An OAuth client without Jukebox app settings (registered by hand) is not restricted.
+        return policy is null || policy.Extended || policy.OwnerId == userId || policy.Allowed.Contains(userId);
+    }
+
+    /// <summary>Whether the app is in extended quota mode (an OAuth client without Jukebox app settings counts as one).</summary>
+    public async Task<bool> IsExtendedAsync(string clientId, CancellationToken ct) =>
+        await PolicyAsync(clientId, ct) is not { Extended: false };
+
+    private async Task<Policy?> PolicyAsync(string clientId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("app-access", clientId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             await using var scope = scopes.CreateAsyncScope();
@@ -30,9 +40,6 @@ public sealed class AppAccess(IServiceScopeFactory scopes, IMemoryCache cache)
                 ? null
                 : new Policy(app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal));
         });
-        // An OAuth client without Jukebox app settings (registered by hand) is not restricted.
-        return policy is null || policy.Extended || policy.OwnerId == userId || policy.Allowed.Contains(userId);
-    }
 
     public void Forget(string clientId) => cache.Remove(("app-access", clientId));
 }

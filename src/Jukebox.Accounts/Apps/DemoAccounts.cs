@@ -104,6 +104,8 @@ public sealed class DemoAccounts(
             };
             user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
             db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+            await DemoLibrary.SeedAsync(db, user.Id, clock.GetUtcNow(), ct);
         }
         else if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, demo.UserPassword) == PasswordVerificationResult.Failed)
         {

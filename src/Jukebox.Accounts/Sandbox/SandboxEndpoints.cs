@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Jukebox.Api.Http;
+using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public static class SandboxEndpoints
         var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser);
         sandbox.MapSandboxPlayer();
+        sandbox.MapPut("/users/{id}/image", SetUserImage);
+        sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
     }
 
     public sealed record CreateUserRequest(
@@ -69,6 +73,39 @@ public static class SandboxEndpoints
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/sandbox/users/{user.Id}", new SandboxUser(user.Id, user.DisplayName, user.Email, user.Country, user.Product));
+    }
+
+    /// <summary>Sets the user's profile picture from the body: the image file itself (JPEG, PNG, …), at most 1 MB.</summary>
+    private static async Task<NoContent> SetUserImage(string id, HttpRequest request, JukeboxDbContext db, TimeProvider clock)
+    {
+        await RequireUserAsync(db, id);
+        if (request.ContentLength > UserImages.MaxUploadBytes)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, "The image is larger than 1 MB");
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        if (body.Length > UserImages.MaxUploadBytes)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, "The image is larger than 1 MB");
+        }
+        await UserImages.SaveAsync(db, id, body.ToArray(), clock.GetUtcNow(), request.HttpContext.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveUserImage(string id, JukeboxDbContext db, HttpContext context)
+    {
+        await RequireUserAsync(db, id);
+        await UserImages.DeleteAsync(db, id, context.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task RequireUserAsync(JukeboxDbContext db, string id)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == id))
+        {
+            throw SpotifyException.NotFound("No such user");
+        }
     }
 
     private static async ValueTask<object?> RequireSandbox(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

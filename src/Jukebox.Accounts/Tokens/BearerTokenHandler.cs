@@ -112,13 +112,19 @@ public sealed class BearerTokenHandler(
 /// </summary>
 public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
 {
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize });
+    private readonly MemoryCache? _entries = options.Value.ValidatedTokenCacheSize > 0
+        ? new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize })
+        : null;
 
     /// <summary>A validated token's principal and the <see cref="Caller"/> read from it once.</summary>
     public sealed record Entry(ClaimsPrincipal Principal, Caller Caller, DateTimeOffset ExpiresAt);
 
-    public bool TryGet(string token, out Entry entry) => _entries.TryGetValue(token, out entry!);
+    public bool TryGet(string token, out Entry entry)
+    {
+        entry = null!;
+        return _entries is not null && _entries.TryGetValue(token, out entry!);
+    }
 
     public void Add(string token, ClaimsPrincipal principal, Caller caller, DateTimeOffset expiresAt) =>
-        _entries.Set(token, new Entry(principal, caller, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
+        _entries?.Set(token, new Entry(principal, caller, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
 }

@@ -42,7 +42,7 @@ public static class AlbumsEndpoints
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedTrackObject);
     }
 
-    private static AlbumObject AlbumObjectOf(CatalogAlbum album, string? market, CatalogObjects objects)
+    internal static AlbumObject AlbumObjectOf(CatalogAlbum album, string? market, CatalogObjects objects)
     {
         var page = new Page(EmbeddedTracks, 0);
         KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 
@@ -51,19 +52,29 @@ public static class ArtistsService
     public static IEnumerable<CatalogTrack> TopTracks(CatalogArtist artist, string? market) =>
         artist.Tracks.Where(t => CatalogObjects.Relink(t, market).IsPlayable != false).DistinctBy(t => t.Isrc, StringComparer.Ordinal).Take(10);
 
-    /// <summary>Up to 20 artists who share the most genres with this one, the more popular first.</summary>
+    /// <summary>
+    /// Up to 20 artists who share the most genres with this one, the more popular first. The same
+    /// neighbourhood feeds recommendations seeded by an artist or a track.
+    /// </summary>
     public static IEnumerable<CatalogArtist> Related(CatalogSnapshot catalog, CatalogArtist artist)
     {
-        if (artist.Genres.Count == 0)
-        {
-            return [];
-        }
-        return catalog.Artists.Values
+        var byGenre = ArtistsByGenre(catalog);
+        return artist.Genres
+            .SelectMany(g => byGenre.GetValueOrDefault(g) ?? [])
             .Where(a => a != artist)
-            .Select(a => (Artist: a, Shared: a.Genres.Count(artist.Genres.Contains)))
-            .Where(x => x.Shared > 0)
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Artist.Popularity).ThenBy(x => x.Artist.Id, StringComparer.Ordinal)
+            .CountBy(a => a)
+            .OrderByDescending(x => x.Value).ThenByDescending(x => x.Key.Popularity).ThenBy(x => x.Key.Id, StringComparer.Ordinal)
             .Take(20)
-            .Select(x => x.Artist);
+            .Select(x => x.Key);
     }
+
+    private static readonly ConditionalWeakTable<CatalogSnapshot, IReadOnlyDictionary<string, CatalogArtist[]>> Genres = [];
+
+    /// <summary>The artists of each genre, most popular first; computed once per snapshot.</summary>
+    public static IReadOnlyDictionary<string, CatalogArtist[]> ArtistsByGenre(CatalogSnapshot catalog) =>
+        Genres.GetValue(catalog, c => c.Artists.Values
+            .SelectMany(a => a.Genres.Select(g => (Genre: g, Artist: a)))
+            .GroupBy(x => x.Genre, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Artist)
+                .OrderByDescending(a => a.Popularity).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
 }

@@ -41,7 +41,7 @@ public static class AudiobooksEndpoints
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedChapterObject);
     }
 
-    private static AudiobookObject AudiobookObjectOf(CatalogAudiobook book, string? market, CatalogObjects objects)
+    internal static AudiobookObject AudiobookObjectOf(CatalogAudiobook book, string? market, CatalogObjects objects)
     {
         KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
         var chapters = new Page(EmbeddedChapters, 0).ToPaging(objects.Urls, $"/v1/audiobooks/{book.Id}/chapters", parameters, book.Chapters, c => objects.SimplifiedChapter(c, market));

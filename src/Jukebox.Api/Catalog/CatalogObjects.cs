@@ -6,6 +6,7 @@ using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
+using Jukebox.Api.Users;
 
 namespace Jukebox.Api.Catalog;
 
@@ -13,15 +14,16 @@ namespace Jukebox.Api.Catalog;
 /// Turns catalog items into the spec's wire objects. Every area maps through here, so market
 /// handling and track relinking (the Track Relinking concept page) are decided in one place.
 /// </summary>
-public sealed class CatalogObjects(PublicUrls urls)
+public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follows)
 {
     public PublicUrls Urls => urls;
 
     public SimplifiedArtistObject SimplifiedArtist(CatalogArtist a) =>
         new(urls.External("artist", a.Id), urls.Resource("artists", a.Id), a.Id, a.Name, "artist", SpotifyIds.Uri("artist", a.Id));
 
+    /// <summary>An artist; its followers are the catalog's figure plus this server's users who follow it.</summary>
     public ArtistObject Artist(CatalogArtist a) => new(
-        urls.External("artist", a.Id), new FollowersObject(null, a.Followers), a.Genres, urls.Resource("artists", a.Id), a.Id,
+        urls.External("artist", a.Id), new FollowersObject(null, a.Followers + follows.Of(a.Id)), a.Genres, urls.Resource("artists", a.Id), a.Id,
         urls.Images("artist", a.Id), a.Name, a.Popularity, "artist", SpotifyIds.Uri("artist", a.Id));
 
     private IReadOnlyList<SimplifiedArtistObject> Artists(CatalogArtist[] artists)

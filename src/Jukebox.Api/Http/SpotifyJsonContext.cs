@@ -5,9 +5,11 @@ using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
+using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Player;
 using Jukebox.Api.Recommendations;
+using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
@@ -53,4 +55,16 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(PagingObject<TrackObject>))]
 [JsonSerializable(typeof(PlayRequest))]
 [JsonSerializable(typeof(TransferRequest))]
+[JsonSerializable(typeof(FollowedArtistsResponse))]
+[JsonSerializable(typeof(bool[]))]
+[JsonSerializable(typeof(PagingObject<SavedTrackObject>))]
+[JsonSerializable(typeof(PagingObject<SavedAlbumObject>))]
+[JsonSerializable(typeof(PagingObject<SavedEpisodeObject>))]
+[JsonSerializable(typeof(PagingObject<SavedShowObject>))]
+[JsonSerializable(typeof(PagingObject<SavedAudiobookObject>))]
+[JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(AudioFeaturesObject))]
+[JsonSerializable(typeof(AudioFeaturesResponse))]
+[JsonSerializable(typeof(AudioAnalysisObject))]
+[JsonSerializable(typeof(RecommendationsObject))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;

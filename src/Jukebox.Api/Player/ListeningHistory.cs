@@ -57,7 +57,7 @@ public sealed class ListeningHistory(JukeboxDbContext db, PlayerObjects playerOb
         var href = $"{path}{request.QueryString}";
         if (rows.Count == 0)
         {
-            return new CursorPagingPlayHistoryObject(href, limit, null, null, items);
+            return new CursorPagingPlayHistoryObject(href, limit, null, new CursorObject(null, null), items);
         }
         var oldest = rows[^1].PlayedAt;
         var hasOlder = await db.PlayHistory.AnyAsync(h => h.UserId == userId && h.PlayedAt < oldest, ct);

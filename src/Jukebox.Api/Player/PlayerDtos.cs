@@ -51,7 +51,7 @@ public sealed record CursorPagingPlayHistoryObject(
     string Href,
     int Limit,
     string? Next,
-    CursorObject? Cursors,
+    CursorObject Cursors,
     IReadOnlyList<PlayHistoryObject> Items);
 
 /// <summary>The body of PUT /me/player/play; anything else in it is ignored, as the spec allows.</summary>

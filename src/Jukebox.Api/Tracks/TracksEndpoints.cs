@@ -12,6 +12,9 @@ public static class TracksEndpoints
     {
         api.MapGet("/tracks/{id}", GetTrack);
         api.MapGet("/tracks", GetSeveralTracks);
+        api.MapGet("/audio-features/{id}", GetAudioFeatures);
+        api.MapGet("/audio-features", GetSeveralAudioFeatures);
+        api.MapGet("/audio-analysis/{id}", GetAudioAnalysis);
     }
 
     private static async Task<SpotifyJson<TrackObject>> GetTrack(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
@@ -26,5 +29,29 @@ public static class TracksEndpoints
         var market = MarketParameter.Resolve(context);
         var tracks = CatalogLookup.Several((await store.GetAsync()).Tracks, ids, max: 50, t => objects.Track(t, market));
         return SpotifyResults.Catalog(new TracksResponse(tracks), SpotifyJsonContext.Default.TracksResponse);
+    }
+
+    private static async Task<SpotifyJson<AudioFeaturesObject>> GetAudioFeatures(string id, CatalogStore store, AudioFeatureStore features, CatalogObjects objects)
+    {
+        var catalog = await store.GetAsync();
+        var track = CatalogLookup.Find(catalog.Tracks, id);
+        var all = await features.ForAsync(catalog);
+        return SpotifyResults.Catalog(AudioFeatures.ToObject(track, all[track], objects.Urls), SpotifyJsonContext.Default.AudioFeaturesObject);
+    }
+
+    private static async Task<SpotifyJson<AudioFeaturesResponse>> GetSeveralAudioFeatures(string? ids, CatalogStore store, AudioFeatureStore features, CatalogObjects objects)
+    {
+        var catalog = await store.GetAsync();
+        var all = await features.ForAsync(catalog);
+        var list = CatalogLookup.Several(catalog.Tracks, ids, max: 100, t => AudioFeatures.ToObject(t, all[t], objects.Urls));
+        return SpotifyResults.Catalog(new AudioFeaturesResponse(list), SpotifyJsonContext.Default.AudioFeaturesResponse);
+    }
+
+    private static async Task<SpotifyJson<AudioAnalysisObject>> GetAudioAnalysis(string id, CatalogStore store, AudioFeatureStore features)
+    {
+        var catalog = await store.GetAsync();
+        var track = CatalogLookup.Find(catalog.Tracks, id);
+        var all = await features.ForAsync(catalog);
+        return SpotifyResults.Catalog(AudioAnalysis.For(track, all[track]), SpotifyJsonContext.Default.AudioAnalysisObject);
     }
 }

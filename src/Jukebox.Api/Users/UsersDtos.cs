@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Jukebox.Api.Artists;
 using Jukebox.Api.Http;
 
 namespace Jukebox.Api.Users;
@@ -29,3 +30,18 @@ public sealed record PublicUserObject(
     IReadOnlyList<ImageObject> Images,
     string Type,
     string Uri);
+
+/// <summary>The cursors of GET /me/following: the last artist id of the page, null on the last page.</summary>
+public sealed record FollowedArtistsCursors(string? After);
+
+/// <summary>A cursor-paged list of artists (the spec's CursorPagingSimplifiedArtistObject).</summary>
+public sealed record CursorPagingArtistObject(
+    string Href,
+    int Limit,
+    string? Next,
+    FollowedArtistsCursors Cursors,
+    int Total,
+    IReadOnlyList<ArtistObject> Items);
+
+/// <summary>GET /me/following (the spec's CursorPagedArtists).</summary>
+public sealed record FollowedArtistsResponse(CursorPagingArtistObject Artists);

@@ -1,7 +1,11 @@
+using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Library;
 using Jukebox.Data;
+using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +13,17 @@ namespace Jukebox.Api.Users;
 
 public static class UsersEndpoints
 {
+    /// <summary>The most ids one follow, unfollow or contains request takes.</summary>
+    private const int MaxFollowIds = 50;
+
     public static void MapUsers(this IEndpointRouteBuilder api)
     {
         api.MapGet("/me", GetCurrentUser);
         api.MapGet("/users/{user_id}", GetUser);
+        api.MapGet("/me/following", GetFollowedArtists);
+        api.MapPut("/me/following", Follow);
+        api.MapDelete("/me/following", Unfollow);
+        api.MapGet("/me/following/contains", FollowingContains);
     }
 
     private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(HttpContext context, JukeboxDbContext db, PublicUrls urls)
@@ -27,10 +38,10 @@ public static class UsersEndpoints
             Email: caller.Scopes.Contains(Scopes.UserReadEmail) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
-            Followers: new FollowersObject(null, 0),
+            Followers: await FollowersAsync(db, user, context.RequestAborted),
             Href: urls.Resource("users", user.Id),
             Id: user.Id,
-            Images: [],
+            Images: await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted),
             Product: isPrivate ? user.Product : null,
             Type: "user",
             Uri: SpotifyIds.Uri("user", user.Id));
@@ -41,8 +52,69 @@ public static class UsersEndpoints
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user_id, context.RequestAborted)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var profile = new PublicUserObject(user.DisplayName, urls.External("user", user.Id), new FollowersObject(null, 0),
-            urls.Resource("users", user.Id), user.Id, [], "user", SpotifyIds.Uri("user", user.Id));
+        var profile = new PublicUserObject(user.DisplayName, urls.External("user", user.Id), await FollowersAsync(db, user, context.RequestAborted),
+            urls.Resource("users", user.Id), user.Id, await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted), "user", SpotifyIds.Uri("user", user.Id));
         return SpotifyResults.Private(profile, SpotifyJsonContext.Default.PublicUserObject);
     }
+
+    private static async Task<FollowersObject> FollowersAsync(JukeboxDbContext db, User user, CancellationToken ct) =>
+        new(null, await UserFollows.FollowersAsync(db, user.Id, ct));
+
+    /// <summary>GET /me/following: cursor paging over the followed artists, see <see cref="ArtistFollows.PageAsync"/>.</summary>
+    private static async Task<SpotifyJson<FollowedArtistsResponse>> GetFollowedArtists(
+        string? type, string? after, HttpContext context, JukeboxDbContext db, CatalogStore store, CatalogObjects objects)
+    {
+        if (FollowType(type, allowUser: false) is null)
+        {
+            throw SpotifyException.BadRequest("Only valid type is artist");
+        }
+        var limit = Page.From(context.Request, defaultLimit: 20, maxLimit: 50).Limit;
+        if (after is not null)
+        {
+            SpotifyIds.Require(after);
+        }
+        var (ids, more, total) = await ArtistFollows.PageAsync(db, Caller.From(context).UserId!, after, limit, context.RequestAborted);
+        var catalog = await store.GetAsync();
+        var artists = ids.Where(catalog.Artists.ContainsKey).Select(id => objects.Artist(catalog.Artists[id])).ToList();
+        var page = new CursorPagingArtistObject(
+            Href: FollowingLink(objects.Urls, after, limit),
+            Limit: limit,
+            Next: more ? FollowingLink(objects.Urls, ids[^1], limit) : null,
+            Cursors: new FollowedArtistsCursors(more ? ids[^1] : null),
+            Total: total,
+            Items: artists);
+        return SpotifyResults.Private(new FollowedArtistsResponse(page), SpotifyJsonContext.Default.FollowedArtistsResponse);
+    }
+
+    private static async Task<NoContent> Follow(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users)
+    {
+        await library.SaveAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Unfollow(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users)
+    {
+        await library.RemoveAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<bool[]>> FollowingContains(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users) =>
+        SpotifyResults.Private(
+            await library.ContainsAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds),
+            SpotifyJsonContext.Default.BooleanArray);
+
+    /// <summary>The <c>type</c> parameter: artist, or user where the operation takes users; 400 otherwise.</summary>
+    private static string? FollowType(string? type, bool allowUser = true) => type switch
+    {
+        null or "" => throw SpotifyException.BadRequest("Missing parameter type"),
+        "artist" => "artist",
+        "user" when allowUser => "user",
+        _ => allowUser ? throw SpotifyException.BadRequest("Invalid type") : null,
+    };
+
+    /// <summary>/me/following's links: type, the cursor when there is one, then limit, as Spotify writes them.</summary>
+    private static string FollowingLink(PublicUrls urls, string? after, int limit) =>
+        urls.Api(after is null
+            ? $"me/following?type=artist&limit={limit}"
+            : $"me/following?type=artist&after={Uri.EscapeDataString(after)}&limit={limit}");
 }

@@ -152,6 +152,27 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("Artists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.ArtistFollow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ArtistId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ArtistId");
+
+                    b.HasIndex("ArtistId");
+
+                    b.ToTable("ArtistFollows");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Audiobook", b =>
                 {
                     b.Property<string>("Id")
@@ -697,6 +718,42 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("PlaylistItems");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.SavedItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ItemType", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ItemType", "AddedAt", "Id");
+
+                    b.ToTable("SavedItems");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Show", b =>
                 {
                     b.Property<string>("Id")
@@ -909,6 +966,56 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserFollow", b =>
+                {
+                    b.Property<string>("FollowerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FolloweeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("FollowerId", "FolloweeId");
+
+                    b.HasIndex("FolloweeId");
+
+                    b.ToTable("UserFollows");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("ImageId")
+                        .IsUnique();
+
+                    b.ToTable("UserImages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1153,6 +1260,21 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.ArtistFollow", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Artist", null)
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.CategoryName", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Category", null)
@@ -1287,6 +1409,15 @@ namespace Jukebox.Data.Postgres.Migrations
                         .HasForeignKey("TrackId");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.SavedItem", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Track", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Album", null)
@@ -1307,6 +1438,30 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasOne("Jukebox.Data.Entities.Track", null)
                         .WithMany("Artists")
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserFollow", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("FolloweeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.UserImage", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.UserImage", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Jukebox.Api.Http;
 using Jukebox.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -70,14 +72,64 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
     [Fact]
     public async Task Every_served_route_is_an_operation_of_the_spec()
     {
-        var routes = server.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText![3..]}"))
-            .ToList();
+        var routes = ServedRoutes().ToList();
         var operations = (await SpotifySpec.LoadAsync()).Paths
             .SelectMany(p => p.Value.Keys.Select(m => $"{m.ToUpperInvariant()} {p.Key}")).ToHashSet();
 
         Assert.NotEmpty(routes);
         Assert.DoesNotContain(routes, r => !operations.Contains(r));
     }
+
+    /// <summary>Every rule of the table, on every route served, end to end: a client-credentials token is
+    /// 401 where a user is needed, and a user token without the scopes is 403 "Insufficient client scope".</summary>
+    [Fact]
+    public async Task Every_rule_of_the_table_is_enforced_on_its_route()
+    {
+        var userToken = await OAuthClient.Demo(server).SandboxUserTokenAsync(JukeboxTestServer.DemoUserId);
+        var clientToken = await server.NewClientTokenAsync();
+        var checkedRoutes = 0;
+        var problems = new List<string>();
+        foreach (var key in ServedRoutes())
+        {
+            if (!Scopes.Table.TryGetValue(key, out var rule))
+            {
+                continue;
+            }
+            checkedRoutes++;
+            var method = key[..key.IndexOf(' ')];
+            var path = "/v1" + Regex.Replace(key[(method.Length + 1)..], "{[^}]+}", "4uLU6hMCjMI75M1A2tKUQC");
+            if (rule.User)
+            {
+                await ExpectAsync(method, path, clientToken, 401, "Unauthorized", key, problems);
+            }
+            if (rule.All.Length > 0 || rule.Any.Length > 0)
+            {
+                await ExpectAsync(method, path, userToken, 403, "Insufficient client scope", key, problems);
+            }
+        }
+        Assert.True(checkedRoutes > 0);
+        Assert.Empty(problems);
+    }
+
+    private async Task ExpectAsync(string method, string path, string token, int status, string message, string key, List<string> problems)
+    {
+        using var client = server.CreateClient(token);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "PUT" or "POST" or "DELETE")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != status || !body.Contains($"\"message\":\"{message}\"", StringComparison.Ordinal))
+        {
+            problems.Add($"{key}: expected {status} {message}, got {(int)response.StatusCode} {body}");
+        }
+    }
+
+    private IEnumerable<string> ServedRoutes() =>
+        server.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText![3..]}"))
+            .Distinct();
 }

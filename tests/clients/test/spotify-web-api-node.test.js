@@ -8,6 +8,7 @@ import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
 import { routeSpotifyWebApiNode, toJukebox } from '../lib/redirect.js';
 import { advance, createListener } from '../lib/player.js';
 import { startJukebox } from '../lib/server.js';
+import { newUser, userToken } from '../lib/users.js';
 
 let server;
 let unroute;
@@ -228,6 +229,106 @@ describe('catalog', () => {
     const { body } = await api.getAvailableGenreSeeds();
     assert.deepEqual(body.genres, catalog.genreSeeds);
     assert.ok(body.genres.includes('rock'));
+  });
+});
+
+describe('library and follows', () => {
+  const user = new SpotifyWebApi();
+  let userId;
+  let artistIds;
+
+  before(async () => {
+    userId = await newUser(server.baseUrl);
+    user.setAccessToken((await userToken(server.baseUrl, userId)).access_token);
+    artistIds = [...new Set([catalog.artist.id, ...ids(catalog.artists), ...ids(catalog.related.artists)])].slice(0, 3).sort();
+  });
+
+  test('addToMySavedTracks, containsMySavedTracks, getMySavedTracks and removeFromMySavedTracks', async () => {
+    const [first, second, third] = ids(catalog.tracks);
+    const saved = await user.addToMySavedTracks([first, second]);
+    assert.equal(saved.statusCode, 200);
+    assert.deepEqual((await user.containsMySavedTracks([first, second, third])).body, [true, true, false]);
+    const { body } = await user.getMySavedTracks({ limit: 1, market: 'US' });
+    assert.equal(body.total, 2);
+    assert.equal(body.limit, 1);
+    assert.equal(body.items[0].track.id, second, 'the later of one request\'s tracks comes first');
+    assert.match(body.items[0].added_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(body.next);
+    await user.removeFromMySavedTracks([first]);
+    assert.deepEqual((await user.containsMySavedTracks([first, second])).body, [false, true]);
+  });
+
+  test('addToMySavedAlbums, getMySavedAlbums, containsMySavedAlbums and removeFromMySavedAlbums send bare arrays', async () => {
+    const albumIds = ids(catalog.albums);
+    assert.equal((await user.addToMySavedAlbums(albumIds)).statusCode, 200);
+    const { body } = await user.getMySavedAlbums({ market: 'US' });
+    assert.equal(body.total, albumIds.length);
+    assert.deepEqual(body.items.map(i => i.album.id), [...albumIds].reverse());
+    assert.equal(body.items.at(-1).album.tracks.total, catalog.album.total_tracks);
+    await user.removeFromMySavedAlbums([albumIds[0]]);
+    assert.deepEqual((await user.containsMySavedAlbums(albumIds)).body, albumIds.map((_, i) => i > 0));
+  });
+
+  test('addToMySavedShows, getMySavedShows, containsMySavedShows and removeFromMySavedShows', async () => {
+    await user.addToMySavedShows([catalog.show.id, catalog.secondShow.id]);
+    const { body } = await user.getMySavedShows();
+    assert.deepEqual(body.items.map(i => i.show.id), [catalog.secondShow.id, catalog.show.id]);
+    assert.equal(body.items[1].show.name, 'The Vinyl Hour');
+    await user.removeFromMySavedShows([catalog.secondShow.id]);
+    assert.deepEqual((await user.containsMySavedShows([catalog.show.id, catalog.secondShow.id])).body, [true, false]);
+  });
+
+  test('followArtists, isFollowingArtists, getFollowedArtists with its cursor, and unfollowArtists', async () => {
+    const before = (await user.getArtist(artistIds[0])).body.followers.total;
+    assert.equal((await user.followArtists(artistIds)).statusCode, 204);
+    assert.deepEqual((await user.isFollowingArtists([...artistIds, unknownId])).body, [...artistIds.map(() => true), false]);
+    assert.equal((await user.getArtist(artistIds[0])).body.followers.total, before + 1);
+
+    const first = (await user.getFollowedArtists({ limit: 1 })).body.artists;
+    assert.equal(first.total, artistIds.length);
+    assert.deepEqual(ids(first.items), [artistIds[0]]);
+    assert.equal(first.cursors.after, artistIds[0]);
+    const rest = (await user.getFollowedArtists({ after: first.cursors.after, limit: 50 })).body.artists;
+    assert.deepEqual(ids(rest.items), artistIds.slice(1));
+    assert.equal(rest.next, null);
+    assert.equal(rest.cursors.after, null);
+
+    await user.unfollowArtists([artistIds[0]]);
+    assert.deepEqual((await user.isFollowingArtists(artistIds)).body, artistIds.map((_, i) => i > 0));
+    assert.equal((await user.getArtist(artistIds[0])).body.followers.total, before);
+  });
+
+  test('followUsers, isFollowingUsers and unfollowUsers move the user\'s followers', async () => {
+    const friend = await newUser(server.baseUrl);
+    await user.followUsers([friend]);
+    assert.deepEqual((await user.isFollowingUsers([friend, userId])).body, [true, false]);
+    assert.equal((await user.getUser(friend)).body.followers.total, 1);
+    await user.unfollowUsers([friend]);
+    assert.equal((await user.getUser(friend)).body.followers.total, 0);
+  });
+
+  test('getMe counts the user\'s followers', async () => {
+    const follower = new SpotifyWebApi({ accessToken: (await userToken(server.baseUrl, await newUser(server.baseUrl))).access_token });
+    await follower.followUsers([userId]);
+    const { body } = await user.getMe();
+    assert.equal(body.id, userId);
+    assert.equal(body.followers.total, 1);
+  });
+
+  test('saving an unknown track gives the library\'s 404 error, and too many ids a 400', async () => {
+    const unknown = await failure(() => user.addToMySavedTracks([unknownId]));
+    assert.equal(unknown.name, 'WebapiRegularError');
+    assert.equal(unknown.statusCode, 404);
+    const tooMany = await failure(() => user.containsMySavedAlbums(Array.from({ length: 21 }, () => catalog.album.id)));
+    assert.equal(tooMany.statusCode, 400);
+    assert.equal(tooMany.body.error.message, 'Too many ids requested');
+  });
+
+  test('a token without the library scopes gives 403', async () => {
+    const narrow = new SpotifyWebApi({ accessToken: (await userToken(server.baseUrl, userId, ['user-read-private'])).access_token });
+    const error = await failure(() => narrow.getMySavedTracks());
+    assert.equal(error.statusCode, 403);
+    assert.equal(error.body.error.message, 'Insufficient client scope');
   });
 });
 

@@ -10,6 +10,7 @@ import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
 import { jukeboxFetch, routeGlobalFetch, toJukebox } from '../lib/redirect.js';
 import { advance, createListener } from '../lib/player.js';
 import { startJukebox } from '../lib/server.js';
+import { newUser, userToken } from '../lib/users.js';
 
 let server;
 let unroute;
@@ -247,6 +248,103 @@ describe('catalog', () => {
     const { markets } = await sdk.markets.getAvailableMarkets();
     assert.deepEqual(markets, catalog.markets);
     assert.ok(markets.includes('US') && markets.includes('DE'));
+  });
+});
+
+describe('library and follows', () => {
+  let user;
+  let userId;
+  let artistIds;
+
+  before(async () => {
+    userId = await newUser(server.baseUrl);
+    user = SpotifyApi.withAccessToken(demo.clientId, await userToken(server.baseUrl, userId), config);
+    artistIds = [...new Set([catalog.artist.id, ...ids(catalog.artists), ...ids(catalog.related.artists)])].slice(0, 3).sort();
+  });
+
+  test('currentUser.tracks: saveTracks (a bare array), hasSavedTracks, savedTracks and removeSavedTracks', async () => {
+    const [first, second, third] = ids(catalog.tracks);
+    await user.currentUser.tracks.saveTracks([first, second]);
+    assert.deepEqual(await user.currentUser.tracks.hasSavedTracks([first, second, third]), [true, true, false]);
+    const page = await user.currentUser.tracks.savedTracks(50, 0, 'US');
+    assert.equal(page.total, 2);
+    assert.deepEqual(page.items.map(i => i.track.id), [second, first]);
+    assert.equal(page.next, null);
+    await user.currentUser.tracks.removeSavedTracks([second]);
+    assert.deepEqual(await user.currentUser.tracks.hasSavedTracks([first, second]), [true, false]);
+  });
+
+  test('currentUser.albums: saveAlbums, savedAlbums, hasSavedAlbums and removeSavedAlbums', async () => {
+    const albumIds = ids(catalog.albums);
+    await user.currentUser.albums.saveAlbums(albumIds);
+    const page = await user.currentUser.albums.savedAlbums(2, 0, 'US');
+    assert.equal(page.total, albumIds.length);
+    assert.deepEqual(page.items.map(i => i.album.id), [...albumIds].reverse().slice(0, 2));
+    await user.currentUser.albums.removeSavedAlbums([albumIds[1]]);
+    assert.deepEqual(await user.currentUser.albums.hasSavedAlbums(albumIds), albumIds.map((_, i) => i !== 1));
+  });
+
+  test('currentUser.episodes: saveEpisodes, savedEpisodes, hasSavedEpisodes and removeSavedEpisodes', async () => {
+    const episodeIds = [catalog.episode.id, catalog.showEpisodes.items[0].id];
+    await user.currentUser.episodes.saveEpisodes(episodeIds);
+    const page = await user.currentUser.episodes.savedEpisodes('US');
+    assert.deepEqual(page.items.map(i => i.episode.id), [...episodeIds].reverse());
+    assert.equal(page.items[1].episode.show.id, catalog.show.id);
+    await user.currentUser.episodes.removeSavedEpisodes([episodeIds[0]]);
+    assert.deepEqual(await user.currentUser.episodes.hasSavedEpisodes(episodeIds), [false, true]);
+  });
+
+  test('currentUser.shows: saveShows (ids in the query), savedShows, hasSavedShow and removeSavedShows', async () => {
+    await user.currentUser.shows.saveShows([catalog.show.id]);
+    const page = await user.currentUser.shows.savedShows();
+    assert.deepEqual(page.items.map(i => i.show.id), [catalog.show.id]);
+    assert.deepEqual(await user.currentUser.shows.hasSavedShow([catalog.show.id, catalog.secondShow.id]), [true, false]);
+    await user.currentUser.shows.removeSavedShows([catalog.show.id], 'US');
+    assert.deepEqual(await user.currentUser.shows.hasSavedShow([catalog.show.id]), [false]);
+  });
+
+  test('currentUser.audiobooks: saveAudiobooks, savedAudiobooks, hasSavedAudiobooks and removeSavedAudiobooks', async () => {
+    await user.currentUser.audiobooks.saveAudiobooks([catalog.audiobook.id, catalog.secondAudiobook.id]);
+    const page = await user.currentUser.audiobooks.savedAudiobooks(1, 1);
+    assert.equal(page.total, 2);
+    // Spotify answers saved audiobook objects ({added_at, audiobook}), whatever the SDK's type says.
+    assert.equal(page.items[0].audiobook.id, catalog.audiobook.id);
+    await user.currentUser.audiobooks.removeSavedAudiobooks([catalog.audiobook.id]);
+    assert.deepEqual(await user.currentUser.audiobooks.hasSavedAudiobooks([catalog.audiobook.id, catalog.secondAudiobook.id]), [false, true]);
+  });
+
+  test('currentUser: followArtistsOrUsers, followsArtistsOrUsers, followedArtists and unfollowArtistsOrUsers', async () => {
+    const before = (await user.artists.get(artistIds[0])).followers.total;
+    await user.currentUser.followArtistsOrUsers(artistIds, 'artist');
+    assert.deepEqual(await user.currentUser.followsArtistsOrUsers([...artistIds, unknownId], 'artist'), [...artistIds.map(() => true), false]);
+    assert.equal((await user.artists.get(artistIds[0])).followers.total, before + 1);
+
+    const first = (await user.currentUser.followedArtists(undefined, 2)).artists;
+    assert.equal(first.total, artistIds.length);
+    assert.deepEqual(ids(first.items), artistIds.slice(0, 2));
+    const rest = (await user.currentUser.followedArtists(first.cursors.after, 2)).artists;
+    assert.deepEqual(ids(rest.items), artistIds.slice(2));
+
+    await user.currentUser.unfollowArtistsOrUsers(artistIds, 'artist');
+    assert.deepEqual(await user.currentUser.followsArtistsOrUsers(artistIds, 'artist'), artistIds.map(() => false));
+    assert.equal((await user.artists.get(artistIds[0])).followers.total, before);
+  });
+
+  test('currentUser: following a user shows in their profile and in the follower\'s', async () => {
+    const friend = await newUser(server.baseUrl);
+    await user.currentUser.followArtistsOrUsers([friend], 'user');
+    assert.deepEqual(await user.currentUser.followsArtistsOrUsers([friend], 'user'), [true]);
+    assert.equal((await user.users.profile(friend)).followers.total, 1);
+    const friendApi = SpotifyApi.withAccessToken(demo.clientId, await userToken(server.baseUrl, friend), config);
+    await friendApi.currentUser.followArtistsOrUsers([userId], 'user');
+    const me = await user.currentUser.profile();
+    assert.equal(me.id, userId);
+    assert.equal(me.followers.total, 1);
+  });
+
+  test('saving an unknown album gives the SDK\'s 404 error', async () => {
+    const error = await failure(() => user.currentUser.albums.saveAlbums([unknownId]));
+    assert.match(error.message, /^Unrecognised response code: 404 - Not Found\. Body: /);
   });
 });
 

@@ -1,0 +1,17 @@
+-- Typical searches, one after another per connection (see bench/README.md).
+local queries = {
+  "/v1/search?q=velvet&type=track",                                  -- one word
+  "/v1/search?q=velvet%20echoes&type=track",                         -- two words
+  "/v1/search?q=artist%3Agarcia&type=track",                         -- a field filter
+  "/v1/search?q=harbor%20year%3A1990-1995&type=album",               -- a year range
+  "/v1/search?q=midnight%20rivers&type=track,album,artist,playlist", -- several types
+}
+local token = os.getenv("BENCH_TOKEN")
+local i = 0
+
+request = function()
+  i = i + 1
+  local headers = {}
+  if token then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("GET", queries[(i % #queries) + 1], headers)
+end

@@ -1,0 +1,122 @@
+using Jukebox.Data;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Api.Search;
+
+/// <summary>
+/// Told after a playlist was created, renamed, re-described, made public or private, or deleted
+/// (after the change is committed). The playlist service calls it; search then shows the change.
+/// </summary>
+public interface IPlaylistChangeListener
+{
+    Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The public playlists, searchable by name and description. Unlike the catalog they change while
+/// the server runs, so they have an index of their own in memory: read from the database at start,
+/// then updated one playlist at a time through <see cref="IPlaylistChangeListener"/>, which re-reads
+/// the playlist and refreshes the searcher before it returns. Private playlists are never indexed.
+/// </summary>
+public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly Lazy<Task> _initial;
+
+    /// <summary>One change at a time, so that two quick changes of one playlist end with the later state.</summary>
+    private readonly SemaphoreSlim _changes = new(1, 1);
+
+    public PlaylistSearchIndex(IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance));
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+        _initial = new Lazy<Task>(() => Task.Run(LoadAllAsync));
+    }
+
+    /// <summary>Completes once every public playlist of the database is indexed.</summary>
+    public Task ReadyAsync() => _initial.Value;
+
+    public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync();
+        await _changes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+            var row = await Rows(db.Playlists.Where(p => p.Id == playlistId)).FirstOrDefaultAsync(cancellationToken);
+            if (row is { Public: true })
+            {
+                _writer.UpdateDocument(new Term(SearchFields.Id, row.Id), ToDocument(row));
+            }
+            else
+            {
+                _writer.DeleteDocuments(new Term(SearchFields.Id, playlistId));
+            }
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher.</summary>
+    public async Task<T> SearchAsync<T>(Func<IndexSearcher, T> search)
+    {
+        await ReadyAsync();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private sealed record Row(string Id, string Name, string? Description, bool Public, int Items);
+
+    private static IQueryable<Row> Rows(IQueryable<Data.Entities.Playlist> playlists) =>
+        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, p.Items.Count));
+
+    private async Task LoadAllAsync()
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        await foreach (var row in Rows(db.Playlists.Where(p => p.Public)).AsAsyncEnumerable())
+        {
+            _writer.UpdateDocument(new Term(SearchFields.Id, row.Id), ToDocument(row));
+        }
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private static Document ToDocument(Row row)
+    {
+        // Playlists have no popularity of their own here; the fuller ones come first among equals.
+        var item = new SearchItem
+        {
+            Type = "playlist", Id = row.Id, Name = row.Name, Popularity = row.Items,
+            Other = row.Description is { Length: > 0 } d ? [d] : [],
+        };
+        return item.ToDocument(new MarketKeys());
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _changes.Dispose();
+        _directory.Dispose();
+    }
+}
