@@ -2,6 +2,7 @@ using System.Globalization;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Data;
 using Microsoft.AspNetCore.Http;
@@ -95,8 +96,13 @@ public sealed class LibraryService(
     public Task<PagingObject<SavedAlbumObject>> SavedAlbumsAsync(HttpContext context) =>
         PageAsync(context, kinds.Albums, c => c.Albums, (a, addedAt, market) => new SavedAlbumObject(addedAt, AlbumsEndpoints.AlbumObjectOf(a, market, objects)));
 
-    public Task<PagingObject<SavedEpisodeObject>> SavedEpisodesAsync(HttpContext context) =>
-        PageAsync(context, kinds.Episodes, c => c.Episodes, (e, addedAt, market) => new SavedEpisodeObject(addedAt, objects.Episode(e, market)));
+    /// <summary>Saved episodes, with the user's resume points when the token may read them.</summary>
+    public async Task<PagingObject<SavedEpisodeObject>> SavedEpisodesAsync(HttpContext context)
+    {
+        var page = await PageAsync(context, kinds.Episodes, c => c.Episodes, (e, addedAt, market) => new SavedEpisodeObject(addedAt, objects.Episode(e, market)));
+        await EpisodeResumePoints.ApplyAsync(context, page.Items.Select(s => s.Episode));
+        return page;
+    }
 
     public Task<PagingObject<SavedShowObject>> SavedShowsAsync(HttpContext context) =>
         PageAsync(context, kinds.Shows, c => c.Shows, (s, addedAt, _) => new SavedShowObject(addedAt, objects.SimplifiedShow(s)));

@@ -57,6 +57,23 @@ public sealed class ResumePointTests(JukeboxTestServer server)
     }
 
     [Fact]
+    public async Task Saved_episodes_show_their_resume_points()
+    {
+        var episode = (await ShowAsync()).Episodes[0];
+        using var user = await PlayerUser.CreateAsync(server, scopes: [.. PlayerUser.AllScopes, "user-library-read", "user-library-modify"]);
+        using (var save = await user.SendAsync(HttpMethod.Put, $"/v1/me/episodes?ids={episode.Id}"))
+        {
+            Assert.True(save.IsSuccessStatusCode);
+        }
+        await user.PlayAsync($$"""{"uris":["spotify:episode:{{episode.Id}}"],"position_ms":1000}""", await user.AddDeviceAsync());
+        await user.AdvanceAsync(20);
+
+        var saved = await user.GetAsync("/v1/me/episodes", "/me/episodes");
+
+        Assert.Equal(21_000, saved.Array()[0].GetProperty("episode").GetProperty("resume_point").Int("resume_position_ms"));
+    }
+
+    [Fact]
     public async Task Without_the_scope_or_with_an_app_token_there_is_no_resume_point()
     {
         var show = await ShowAsync();
