@@ -65,13 +65,17 @@ public sealed class ConformanceTarget : IAsyncLifetime
         }
     }
 
+    /// <summary>A premium user with one controllable device, made through the sandbox API.</summary>
     private async Task CreateUserAsync()
     {
+        await SandboxPostAsync("/sandbox/users", new { id = UserId, email = $"{UserId}@example.test", country = "US", product = "premium" });
+        await SandboxPostAsync($"/sandbox/users/{UserId}/devices", new { name = "Conformance desktop", type = "Computer", supports_volume = true });
+    }
+
+    private async Task SandboxPostAsync(string path, object body)
+    {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/users")
-        {
-            Content = JsonContent.Create(new { id = UserId, email = $"{UserId}@example.test", country = "US", product = "premium" }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (Environment.GetEnvironmentVariable("JUKEBOX_SANDBOX_ADMIN_KEY") is { Length: > 0 } key)
         {
             request.Headers.Add("X-Jukebox-Admin-Key", key);
@@ -80,7 +84,7 @@ public sealed class ConformanceTarget : IAsyncLifetime
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException(
-                $"POST /sandbox/users answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}: the suite needs the sandbox API (Sandbox:Enabled=true).");
+                $"POST {path} answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}: the suite needs the sandbox API (Sandbox:Enabled=true).");
         }
     }
 
