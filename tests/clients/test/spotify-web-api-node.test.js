@@ -556,3 +556,59 @@ describe('player', () => {
     assert.equal(error.body.error.reason, 'ALREADY_PAUSED');
   });
 });
+
+describe('search, audio features and recommendations', () => {
+  before(async () => {
+    if (!api.getAccessToken()) api.setAccessToken((await api.clientCredentialsGrant()).body.access_token);
+  });
+
+  test('searchArtists finds an artist by its exact name first', async () => {
+    const { body, statusCode } = await api.searchArtists(catalog.artist.name, { limit: 5, market: 'US' });
+    assert.equal(statusCode, 200);
+    assert.equal(body.artists.items[0].id, catalog.artist.id);
+    assert.equal(body.artists.limit, 5);
+  });
+
+  test('searchTracks with field filters finds the track', async () => {
+    const track = catalog.tracks[0];
+    const { body } = await api.searchTracks(`track:"${track.name}" artist:"${catalog.artist.name}"`, { limit: 10, market: 'US' });
+    assert.ok(ids(body.tracks.items).includes(track.id));
+  });
+
+  test('search of several types and searchAlbums page with offset', async () => {
+    const { body } = await api.search(catalog.artist.name, ['artist', 'album', 'track'], { limit: 3 });
+    assert.ok(body.artists && body.albums && body.tracks);
+    const first = (await api.searchAlbums(`artist:"${catalog.artist.name}"`, { limit: 1, offset: 0 })).body.albums;
+    const second = (await api.searchAlbums(`artist:"${catalog.artist.name}"`, { limit: 1, offset: 1 })).body.albums;
+    assert.equal(first.total, second.total);
+    if (first.total > 1) assert.notEqual(first.items[0].id, second.items[0].id);
+  });
+
+  test('getAudioFeaturesForTrack and getAudioFeaturesForTracks agree', async () => {
+    const one = (await api.getAudioFeaturesForTrack(catalog.tracks[0].id)).body;
+    const several = (await api.getAudioFeaturesForTracks(ids(catalog.tracks))).body.audio_features;
+    assert.deepEqual(ids(several), ids(catalog.tracks));
+    assert.deepEqual(several[0], one);
+    assert.ok(one.danceability >= 0 && one.danceability <= 1 && one.tempo > 0);
+  });
+
+  test('getAudioAnalysisForTrack covers the track\'s duration', async () => {
+    const track = catalog.tracks[0];
+    const { body } = await api.getAudioAnalysisForTrack(track.id);
+    assert.ok(Math.abs(body.track.duration * 1000 - track.duration_ms) < 1000);
+    assert.ok(body.sections.length > 0 && body.tatums.length >= body.beats.length);
+  });
+
+  test('getRecommendations honours max_ and target_ attributes', async () => {
+    const { body } = await api.getRecommendations({ seed_artists: catalog.artist.id, limit: 5, max_tempo: 130, target_valence: 0.5 });
+    assert.equal(body.seeds[0].id, catalog.artist.id);
+    assert.ok(body.tracks.length > 0 && body.tracks.length <= 5);
+    const features = (await api.getAudioFeaturesForTracks(ids(body.tracks))).body.audio_features;
+    assert.ok(features.every(f => f.tempo <= 130), features.map(f => f.tempo).join(','));
+  });
+
+  test('recommendations with six seeds give the library\'s 400 error', async () => {
+    const error = await failure(() => api.getRecommendations({ seed_genres: catalog.genreSeeds.slice(0, 6).join(',') }));
+    assert.equal(error.statusCode, 400);
+  });
+});

@@ -554,3 +554,55 @@ describe('player', () => {
     assert.match(error.message, /^Unrecognised response code: 400/);
   });
 });
+
+describe('search, audio features and recommendations', () => {
+  before(() => {
+    sdk ??= SpotifyApi.withClientCredentials(demo.clientId, demo.clientSecret, [], config);
+  });
+
+  test('search finds an artist by its exact name first', async () => {
+    const { artists } = await sdk.search(catalog.artist.name, ['artist'], 'US', 5);
+    assert.equal(artists.items[0].id, catalog.artist.id);
+    assert.ok(artists.total >= 1);
+    assert.equal(artists.limit, 5);
+  });
+
+  test('search with field filters and several types gives a page per type', async () => {
+    const track = catalog.tracks[0];
+    const result = await sdk.search(`track:"${track.name}" artist:"${catalog.artist.name}"`, ['track', 'album'], 'US', 10);
+    assert.ok(ids(result.tracks.items).includes(track.id), `${track.name} among ${result.tracks.items.map(t => t.name)}`);
+    assert.ok(result.albums.total >= 0);
+    assert.equal(result.artists, undefined);
+  });
+
+  test('tracks.audioFeatures of one and of several tracks', async () => {
+    const one = await sdk.tracks.audioFeatures(catalog.tracks[0].id);
+    assert.equal(one.id, catalog.tracks[0].id);
+    assert.ok(one.tempo > 0 && one.energy >= 0 && one.energy <= 1 && one.key >= -1 && one.key <= 11);
+    const several = await sdk.tracks.audioFeatures(ids(catalog.tracks));
+    assert.deepEqual(ids(several), ids(catalog.tracks));
+    assert.deepEqual(several[0], one);
+  });
+
+  test('tracks.audioAnalysis agrees with the track\'s features', async () => {
+    const track = catalog.tracks[0];
+    const [analysis, features] = await Promise.all([sdk.tracks.audioAnalysis(track.id), sdk.tracks.audioFeatures(track.id)]);
+    assert.ok(Math.abs(analysis.track.duration * 1000 - track.duration_ms) < 1000);
+    assert.equal(analysis.track.time_signature, features.time_signature);
+    assert.ok(analysis.beats.length > 0 && analysis.bars.length > 0 && analysis.segments.length > 0);
+    assert.ok(analysis.beats.every(b => b.start >= 0 && b.start + b.duration <= analysis.track.duration + 0.001));
+  });
+
+  test('recommendations.get honours its seed and a min_ attribute', async () => {
+    const result = await sdk.recommendations.get({ seed_artists: [catalog.artist.id], limit: 10, min_energy: 0.3, market: 'US' });
+    assert.equal(result.seeds[0].id, catalog.artist.id);
+    assert.ok(result.tracks.length > 0 && result.tracks.length <= 10);
+    const features = await sdk.tracks.audioFeatures(ids(result.tracks));
+    assert.ok(features.every(f => f.energy >= 0.3), features.map(f => f.energy).join(','));
+  });
+
+  test('a search without a query gives the SDK\'s 400 error', async () => {
+    const error = await failure(() => sdk.search('', ['track']));
+    assert.match(error.message, /400/);
+  });
+});
