@@ -30,6 +30,7 @@ public static class ApiEndpoints
         services.AddHostedService<CatalogWarmup>();
         services.AddSingleton<PlaylistSummaries>();
         services.AddSingleton<CoverCache>();
+        services.AddPlaylists();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         app.MapImages();
+        app.MapPlaylistCovers();
         var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();
@@ -51,6 +53,7 @@ public static class ApiEndpoints
         api.MapMarkets();
         api.MapRecommendations();
         api.MapUsers();
+        api.MapPlaylists();
         return api;
     }
 }

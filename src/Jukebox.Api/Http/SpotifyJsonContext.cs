@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
@@ -6,6 +7,7 @@ using Jukebox.Api.Browse;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Markets;
+using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
@@ -43,4 +45,17 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(GenreSeedsResponse))]
 [JsonSerializable(typeof(PrivateUserObject))]
 [JsonSerializable(typeof(PublicUserObject))]
+[JsonSerializable(typeof(PlaylistObject))]
+[JsonSerializable(typeof(PagingObject<PlaylistTrackObject>))]
+[JsonSerializable(typeof(PagingObject<SimplifiedPlaylistObject>))]
+[JsonSerializable(typeof(LocalTrackObject))]
+[JsonSerializable(typeof(SnapshotIdResponse))]
+[JsonSerializable(typeof(ImageObject[]))]
+[JsonSerializable(typeof(bool[]))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(PlaylistDetailsRequest))]
+[JsonSerializable(typeof(AddItemsRequest))]
+[JsonSerializable(typeof(ReorderOrReplaceRequest))]
+[JsonSerializable(typeof(RemoveItemsRequest))]
+[JsonSerializable(typeof(FollowPlaylistRequest))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;
