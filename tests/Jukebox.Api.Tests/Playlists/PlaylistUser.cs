@@ -52,7 +52,7 @@ internal sealed class PlaylistUser(JukeboxTestServer server, string id, HttpClie
         var uris = new List<string>();
         while (true)
         {
-            var page = await client.GetOkAsync($"/v1/playlists/{playlistId}/tracks?limit=100&offset={uris.Count}", "/playlists/{playlist_id}/tracks");
+            var page = await client.GetPageWithLocalFilesAsync($"/v1/playlists/{playlistId}/tracks?limit=100&offset={uris.Count}", "/playlists/{playlist_id}/tracks");
             var items = page.Array();
             uris.AddRange(items.Select(i => i.GetProperty("track").Str("uri")));
             if (items.Count < 100)
@@ -75,6 +75,28 @@ internal static class PlaylistHttp
 
     public static Task<HttpResponseMessage> SendRawAsync(this HttpClient client, HttpMethod method, string url, string body, string mediaType = "application/json") =>
         client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, mediaType) });
+
+    /// <summary>
+    /// GETs a page of playlist items that may hold local files: a local file's track object (the
+    /// concept page's, with nulls the spec's TrackObject does not allow) is left out of the spec
+    /// validation; the other entries are validated. Returns the whole page.
+    /// </summary>
+    public static async Task<JsonElement> GetPageWithLocalFilesAsync(this HttpClient client, string url, string specPath)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        var items = node["items"]!.AsArray();
+        foreach (var local in items.Where(i => i!["is_local"]!.GetValue<bool>()).ToList())
+        {
+            items.Remove(local);
+        }
+        using var withoutLocal = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json") };
+        await SpotifySpec.AssertMatchesAsync(withoutLocal, "GET", specPath);
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
