@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Jukebox.Api.Http;
 
 namespace Jukebox.Api.Playlists;
@@ -47,11 +48,18 @@ public sealed record PlaylistObject(
     string Uri);
 
 /// <summary>
-/// One entry of a playlist. <see cref="Item"/> and <see cref="Track"/> are the same object: a
-/// TrackObject, an EpisodeObject, a <see cref="LocalTrackObject"/>, or null (an episode the client did
-/// not ask for with additional_types).
+/// One entry of a playlist. <see cref="Track"/> is a TrackObject, an EpisodeObject, a
+/// <see cref="LocalTrackObject"/>, or null (an episode the client did not ask for with
+/// additional_types). Pages named <c>items</c> (and the /items path) also carry the same object as
+/// <see cref="Item"/>, Spotify's newer name, as Spotify did during the change; pages named
+/// <c>tracks</c> (and the /tracks path) carry <c>track</c> alone, as before it.
 /// </summary>
-public sealed record PlaylistTrackObject(string AddedAt, PlaylistUserObject? AddedBy, bool IsLocal, object? Item, object? Track);
+public sealed record PlaylistTrackObject(
+    string AddedAt,
+    PlaylistUserObject? AddedBy,
+    bool IsLocal,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Item,
+    object? Track);
 
 /// <summary>An empty object, as local files carry for external_urls and external_ids.</summary>
 public sealed record EmptyObject;

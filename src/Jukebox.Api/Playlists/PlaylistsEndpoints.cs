@@ -33,6 +33,8 @@ public static class PlaylistsEndpoints
         api.MapPut("/playlists/{playlist_id}/followers", Follow);
         api.MapDelete("/playlists/{playlist_id}/followers", Unfollow);
         api.MapGet("/playlists/{playlist_id}/followers/contains", FollowersContain);
+        // The path before Spotify dropped the owner from playlist URLs; spotify-web-api-node still calls it.
+        api.MapGet("/users/{user_id}/playlists/{playlist_id}/followers/contains", FollowersContainOld);
     }
 
     public static IServiceCollection AddPlaylists(this IServiceCollection services) => services
@@ -58,7 +60,8 @@ public static class PlaylistsEndpoints
     {
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: maxLimit);
         var filter = FilterOf(fields);
-        var items = await playlists.ItemsAsync(playlist_id, page, context.Request, ItemOptionsOf(context), context.RequestAborted);
+        var options = ItemOptionsOf(context) with { WithItem = context.Request.Path.Value!.EndsWith("/items", StringComparison.Ordinal) };
+        var items = await playlists.ItemsAsync(playlist_id, page, context.Request, options, context.RequestAborted);
         return Json(items, SpotifyJsonContext.Default.PagingObjectPlaylistTrackObject, filter);
     }
 
@@ -169,6 +172,9 @@ public static class PlaylistsEndpoints
         var follows = await playlists.FollowsAsync(playlist_id, users[0], caller, context.RequestAborted);
         return SpotifyResults.Private(new[] { follows }, SpotifyJsonContext.Default.BooleanArray);
     }
+
+    private static Task<IResult> FollowersContainOld(string user_id, string playlist_id, string? ids, HttpContext context, PlaylistsService playlists) =>
+        FollowersContain(playlist_id, ids, context, playlists);
 
     private static async Task<RemovalRequest> RemovalOf(RemoveItemsRequest body, CatalogStore store)
     {

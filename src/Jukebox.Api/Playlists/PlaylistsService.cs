@@ -30,18 +30,24 @@ public sealed class PlaylistsService(
 
     private sealed record ItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById);
 
-    /// <summary>What a read of items returns: which types the client takes and the market to relink to.</summary>
-    public sealed record ItemOptions(string? Market, bool Episodes);
+    /// <summary>
+    /// What a read of items returns: the market to relink to, whether the client takes episodes, and
+    /// whether entries carry <c>item</c> next to <c>track</c> (the /items path).
+    /// </summary>
+    public sealed record ItemOptions(string? Market, bool Episodes, bool WithItem = false);
 
     public async Task<PlaylistObject> GetAsync(string playlistId, ItemOptions options, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken ct)
     {
         var header = await HeaderAsync(playlistId, ct);
         var page = new Page(100, 0);
-        var tracks = await ItemsPageAsync(header, page, $"/v1/playlists/{header.Id}/tracks", parameters, options, ct);
+        var rows = await RowsAsync(header, page, ct);
+        var tracks = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
+        // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
+        var items = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
         var owner = Owner(header.OwnerId, header.OwnerName);
         return new PlaylistObject(header.Collaborative, header.Description ?? "", objects.Urls.External("playlist", header.Id),
             new FollowersObject(null, header.Followers), objects.Urls.Resource("playlists", header.Id), header.Id,
-            await ImagesAsync(header, ct), header.Name, owner, header.Public, header.SnapshotId, tracks, tracks, "playlist",
+            await ImagesAsync(header, ct), header.Name, owner, header.Public, header.SnapshotId, items, tracks, "playlist",
             SpotifyIds.Uri("playlist", header.Id));
     }
 
@@ -51,7 +57,7 @@ public sealed class PlaylistsService(
         var header = await HeaderAsync(playlistId, ct);
         var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
-        return await ItemsPageAsync(header, page, $"{request.PathBase}{request.Path}", parameters, options, ct);
+        return await ItemsPageAsync(header, page, await RowsAsync(header, page, ct), $"{request.PathBase}{request.Path}", parameters, options);
     }
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
@@ -246,13 +252,15 @@ public sealed class PlaylistsService(
         return covers.ImagesOf(header.CustomImageKey, albums);
     }
 
-    private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
-        Header header, Page page, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options, CancellationToken ct)
-    {
-        List<ItemRow> rows = page.Offset >= header.ItemCount ? [] : await db.PlaylistItems.AsNoTracking()
+    private async Task<List<ItemRow>> RowsAsync(Header header, Page page, CancellationToken ct) =>
+        page.Offset >= header.ItemCount ? [] : await db.PlaylistItems.AsNoTracking()
             .Where(i => i.PlaylistId == header.Id).OrderBy(i => i.Position).Skip(page.Offset).Take(page.Limit)
             .Select(i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById))
             .ToListAsync(ct);
+
+    private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
+        Header header, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
+    {
         var catalog = await store.GetAsync();
         var items = new List<PlaylistTrackObject>(rows.Count);
         foreach (var row in rows)
@@ -273,7 +281,7 @@ public sealed class PlaylistsService(
         };
         var addedBy = row.AddedById is null ? null : new PlaylistUserObject(objects.Urls.External("user", row.AddedById),
             objects.Urls.Resource("users", row.AddedById), row.AddedById, "user", SpotifyIds.Uri("user", row.AddedById));
-        return new PlaylistTrackObject(Timestamp(row.AddedAt), addedBy, row.LocalUri is not null, item, item);
+        return new PlaylistTrackObject(Timestamp(row.AddedAt), addedBy, row.LocalUri is not null, options.WithItem ? item : null, item);
     }
 
     private PlaylistOwnerObject Owner(string id, string displayName) =>

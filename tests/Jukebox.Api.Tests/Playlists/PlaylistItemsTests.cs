@@ -94,6 +94,8 @@ public sealed class PlaylistItemsTests(JukeboxTestServer server)
         var all = await user.Client.WalkPagesAsync(server.BaseAddress, $"/v1/playlists/{id}/{path}?offset=0&limit=30", $"/playlists/{{playlist_id}}/{path}");
 
         Assert.Equal(uris, all.Select(i => i.GetProperty("track").Str("uri")));
+        // Spotify's newer name for the entry's object is on the /items path only.
+        Assert.All(all, i => Assert.Equal(path == "items", i.Has("item")));
         await user.Client.AssertBadRequestAsync($"/v1/playlists/{id}/{path}?limit={maxLimit + 1}", "Invalid limit");
         await user.Client.AssertBadRequestAsync($"/v1/playlists/{id}/{path}?limit=0", "Invalid limit");
         await user.Client.GetOkAsync($"/v1/playlists/{id}/{path}?limit={maxLimit}", $"/playlists/{{playlist_id}}/{path}");

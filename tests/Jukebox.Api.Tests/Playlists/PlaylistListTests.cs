@@ -133,6 +133,8 @@ public sealed class PlaylistListTests(JukeboxTestServer server)
         Assert.True((await setup.Other.Client.GetOkAsync($"{url}?ids={setup.Other.Id}", "/playlists/{playlist_id}/followers/contains"))[0].GetBoolean());
         Assert.True((await setup.Other.Client.GetOkAsync(url, "/playlists/{playlist_id}/followers/contains"))[0].GetBoolean());
         Assert.False((await withoutReadPrivate.GetOkAsync(url, "/playlists/{playlist_id}/followers/contains"))[0].GetBoolean());
+        Assert.True((await app.GetOkAsync($"/v1/users/{setup.Owner.Id}/playlists/{setup.Public}/followers/contains?ids={setup.Owner.Id}",
+            "/playlists/{playlist_id}/followers/contains"))[0].GetBoolean());
         await app.AssertBadRequestAsync(url, "Missing user ids");
         await app.AssertBadRequestAsync($"{url}?ids=a,b", "Too many ids requested");
         await app.AssertErrorAsync($"/v1/playlists/{CatalogPicks.UnknownId}/followers/contains?ids=a", HttpStatusCode.NotFound, "Resource not found");
