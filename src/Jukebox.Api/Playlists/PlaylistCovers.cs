@@ -40,22 +40,30 @@ public sealed class PlaylistCovers(PublicUrls urls, CoverCache cache)
         return [.. Sizes.Select(s => new ImageObject(urls.Image("mosaic", key, s), s, s))];
     }
 
-    /// <summary>The first (up to four) distinct albums of <paramref name="trackIds"/>, in order, as stored.</summary>
-    public static string AlbumsOf(IEnumerable<string?> trackIds, CatalogSnapshot catalog, out bool complete)
+    /// <summary>
+    /// The first (up to four) distinct albums of <paramref name="trackIds"/> (the items' tracks in
+    /// order, null for other items), as stored, and how many leading items decided them: up to the
+    /// first item of the fourth album, or <see cref="int.MaxValue"/> while there are fewer (any
+    /// change may then add one).
+    /// </summary>
+    public static string AlbumsOf(IEnumerable<string?> trackIds, CatalogSnapshot catalog, out int depth)
     {
         var albums = new List<string>(MaxAlbums);
+        depth = int.MaxValue;
+        var index = 0;
         foreach (var trackId in trackIds)
         {
+            index++;
             if (trackId is not null && catalog.Tracks.TryGetValue(trackId, out var track) && !albums.Contains(track.Album.Id))
             {
                 albums.Add(track.Album.Id);
                 if (albums.Count == MaxAlbums)
                 {
+                    depth = index;
                     break;
                 }
             }
         }
-        complete = albums.Count == MaxAlbums;
         return string.Join(',', albums);
     }
 

@@ -31,7 +31,8 @@ public sealed class PlaylistEditor(
     public const int MaxDescriptionLength = 300;
 
     /// <summary>The playlist's row as the change found it, once locked; <see cref="Version"/> is the new version.</summary>
-    private sealed record Locked(string Id, string OwnerId, bool Public, bool Collaborative, long Version, int ItemCount, string SnapshotId)
+    private sealed record Locked(
+        string Id, string OwnerId, bool Public, bool Collaborative, long Version, int ItemCount, string SnapshotId, string? CoverAlbumIds, int CoverDepth)
     {
         public long PreviousVersion => Version - 1;
     }
@@ -267,7 +268,7 @@ public sealed class PlaylistEditor(
                 throw SpotifyException.NotFound(PlaylistErrors.NotFound);
             }
             var playlist = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
-                .Select(p => new Locked(p.Id, p.OwnerId, p.Public, p.Collaborative, p.Version, p.ItemCount, p.SnapshotId))
+                .Select(p => new Locked(p.Id, p.OwnerId, p.Public, p.Collaborative, p.Version, p.ItemCount, p.SnapshotId, p.CoverAlbumIds, p.CoverDepth))
                 .FirstAsync(ct);
             await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
             RequireModifyScope(caller, playlist.Public);
@@ -284,19 +285,22 @@ public sealed class PlaylistEditor(
             await db.SaveChangesAsync(ct);
 
             snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
-            if (change.Kind == PlaylistChangeKind.Details)
-            {
-                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SnapshotId, snapshotId), ct);
-            }
-            else
+            if (playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth)
             {
                 var catalog = await store.GetAsync();
-                var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var complete); return complete; }, ct);
-                var cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out _);
+                var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
+                var cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out var coverDepth);
                 await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.SnapshotId, snapshotId)
                     .SetProperty(p => p.ItemCount, change.ItemCountAfter)
-                    .SetProperty(p => p.CoverAlbumIds, cover), ct);
+                    .SetProperty(p => p.CoverAlbumIds, cover)
+                    .SetProperty(p => p.CoverDepth, coverDepth), ct);
+            }
+            else
+            {
+                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.SnapshotId, snapshotId)
+                    .SetProperty(p => p.ItemCount, change.ItemCountAfter), ct);
             }
             await transaction.CommitAsync(ct);
         }
@@ -304,6 +308,16 @@ public sealed class PlaylistEditor(
         Notify(listeners, logger, playlistId);
         return snapshotId;
     }
+
+    /// <summary>The first index (before the change) whose item the change added, removed or moved; int.MaxValue for none.</summary>
+    private static int FirstIndexTouched(PlaylistChange change) => change.Kind switch
+    {
+        PlaylistChangeKind.Insert => change.Index,
+        PlaylistChangeKind.Remove => IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min(),
+        PlaylistChangeKind.Move => Math.Min(change.Index, IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min()),
+        PlaylistChangeKind.Replace => 0,
+        _ => int.MaxValue,
+    };
 
     private async Task RequireAllowedAsync(Locked playlist, Caller caller, bool ownerOnly, string notAllowed, CancellationToken ct)
     {

@@ -126,6 +126,7 @@ public sealed class PlaylistsService(
         {
             Id = id, OwnerId = caller.UserId!, Name = request.Name, Description = request.Description, Public = isPublic,
             Collaborative = collaborative, SnapshotId = PlaylistSnapshots.IdOf(id, 0), CreatedAt = now, CoverAlbumIds = "",
+            CoverDepth = int.MaxValue,
         });
         db.PlaylistFollows.Add(new PlaylistFollow { PlaylistId = id, UserId = caller.UserId!, Public = isPublic, FollowedAt = now });
         await db.SaveChangesAsync(ct);
@@ -246,7 +247,7 @@ public sealed class PlaylistsService(
         {
             // Not computed yet (a playlist from before covers were stored): computed now, kept at the next change.
             var catalog = await store.GetAsync();
-            var first = await ranks.FirstTrackIdsAsync(header.Id, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var complete); return complete; }, ct);
+            var first = await ranks.FirstTrackIdsAsync(header.Id, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
             albums = PlaylistCovers.AlbumsOf(first, catalog, out _);
         }
         return covers.ImagesOf(header.CustomImageKey, albums);

@@ -452,6 +452,9 @@ namespace Jukebox.Data.Postgres.Migrations
                         .HasMaxLength(92)
                         .HasColumnType("character varying(92)");
 
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

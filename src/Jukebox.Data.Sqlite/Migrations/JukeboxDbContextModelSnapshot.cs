@@ -447,6 +447,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .HasMaxLength(92)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -25,6 +25,12 @@ public sealed class Playlist
     /// </summary>
     public string? CoverAlbumIds { get; set; }
 
+    /// <summary>
+    /// How many leading items decide <see cref="CoverAlbumIds"/> (up to the first item of the fourth
+    /// album; every item while there are fewer): a change after them leaves the cover as it is.
+    /// </summary>
+    public int CoverDepth { get; set; }
+
     /// <summary>The key of the uploaded cover (<see cref="PlaylistImage"/>), or null for the generated one.</summary>
     public string? CustomImageKey { get; set; }
 

@@ -307,8 +307,18 @@ public sealed class DemoCatalogGenerator(DateOnly today)
                 }
                 playlist.ItemCount = items.Count;
             }
-            playlist.CoverAlbumIds = string.Join(',', playlist.Items.Where(i => i.TrackId is not null)
-                .Select(i => albumOfTrack[i.TrackId!]).Distinct().Take(4));
+            // The albums the generated cover shows, and how many leading items decide them (see the Api's PlaylistCovers).
+            var albums = new List<string>();
+            playlist.CoverDepth = int.MaxValue;
+            for (var i = 0; i < playlist.Items.Count && albums.Count < 4; i++)
+            {
+                if (playlist.Items[i].TrackId is { } trackId && !albums.Contains(albumOfTrack[trackId]))
+                {
+                    albums.Add(albumOfTrack[trackId]);
+                    playlist.CoverDepth = albums.Count == 4 ? i + 1 : int.MaxValue;
+                }
+            }
+            playlist.CoverAlbumIds = string.Join(',', albums);
             batch.PlaylistFollows.Add(new PlaylistFollow
             {
                 PlaylistId = playlist.Id, UserId = playlist.OwnerId, Public = playlist.Public, FollowedAt = playlist.CreatedAt,

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jukebox.Data.Sqlite.Migrations
 {
     [DbContext(typeof(JukeboxDbContext))]
-    [Migration("20261123210751_UserPlaylists")]
+    [Migration("20261123215541_UserPlaylists")]
     partial class UserPlaylists
     {
         /// <inheritdoc />
@@ -449,6 +449,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<string>("CoverAlbumIds")
                         .HasMaxLength(92)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

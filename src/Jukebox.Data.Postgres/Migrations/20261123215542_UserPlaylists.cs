@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jukebox.Data.Sqlite.Migrations
+namespace Jukebox.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class UserPlaylists : Migration
@@ -13,35 +15,50 @@ namespace Jukebox.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CoverAlbumIds",
                 table: "Playlists",
-                type: "TEXT",
+                type: "character varying(92)",
                 maxLength: 92,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CoverDepth",
+                table: "Playlists",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "CustomImageKey",
                 table: "Playlists",
-                type: "TEXT",
+                type: "character varying(22)",
                 maxLength: 22,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ItemCount",
                 table: "Playlists",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<long>(
                 name: "Version",
                 table: "Playlists",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AlterColumn<long>(
+                name: "Position",
+                table: "PlaylistItems",
+                type: "bigint",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer");
 
             migrationBuilder.AddColumn<long>(
                 name: "AddedInVersion",
                 table: "PlaylistItems",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
@@ -49,15 +66,15 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "PlaylistChanges",
                 columns: table => new
                 {
-                    PlaylistId = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Index = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    Indices = table.Column<string>(type: "TEXT", nullable: true),
-                    ItemCountAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true)
+                    PlaylistId = table.Column<string>(type: "character varying(22)", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Indices = table.Column<string>(type: "text", nullable: true),
+                    ItemCountAfter = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,12 +91,12 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "PlaylistFollows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlaylistId = table.Column<string>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Public = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FollowedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlaylistId = table.Column<string>(type: "character varying(22)", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Public = table.Column<bool>(type: "boolean", nullable: false),
+                    FollowedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,10 +119,10 @@ namespace Jukebox.Data.Sqlite.Migrations
                 name: "PlaylistImages",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
-                    PlaylistId = table.Column<string>(type: "TEXT", nullable: false),
-                    Jpeg = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
+                    PlaylistId = table.Column<string>(type: "character varying(22)", nullable: false),
+                    Jpeg = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,7 +152,8 @@ namespace Jukebox.Data.Sqlite.Migrations
                 column: "PlaylistId");
 
             // Playlists that existed before this migration: their item counts, and their owners'
-            // follows (a playlist is in its owner's list until the owner unfollows it).
+            // follows (a playlist is in its owner's list until the owner unfollows it). Their cover
+            // albums are computed when they are next read or changed (CoverAlbumIds stays null).
             migrationBuilder.Sql("""
                 UPDATE "Playlists" SET "ItemCount" = (SELECT COUNT(*) FROM "PlaylistItems" AS i WHERE i."PlaylistId" = "Playlists"."Id");
                 INSERT INTO "PlaylistFollows" ("PlaylistId", "UserId", "Public", "FollowedAt")
@@ -160,6 +178,10 @@ namespace Jukebox.Data.Sqlite.Migrations
                 table: "Playlists");
 
             migrationBuilder.DropColumn(
+                name: "CoverDepth",
+                table: "Playlists");
+
+            migrationBuilder.DropColumn(
                 name: "CustomImageKey",
                 table: "Playlists");
 
@@ -174,6 +196,14 @@ namespace Jukebox.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "AddedInVersion",
                 table: "PlaylistItems");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Position",
+                table: "PlaylistItems",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "bigint");
         }
     }
 }

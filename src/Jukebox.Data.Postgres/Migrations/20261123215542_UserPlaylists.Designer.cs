@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jukebox.Data.Postgres.Migrations
 {
     [DbContext(typeof(JukeboxDbContext))]
-    [Migration("20261123210751_UserPlaylists")]
+    [Migration("20261123215542_UserPlaylists")]
     partial class UserPlaylists
     {
         /// <inheritdoc />
@@ -454,6 +454,9 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<string>("CoverAlbumIds")
                         .HasMaxLength(92)
                         .HasColumnType("character varying(92)");
+
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
