@@ -6,7 +6,7 @@ import { demo } from '../lib/accounts.js';
 import { readCatalog } from '../lib/catalog.js';
 import { jukeboxFetch, routeGlobalFetch } from '../lib/redirect.js';
 import { startJukebox } from '../lib/server.js';
-import { jpegBase64, sandboxUser } from '../lib/users.js';
+import { jpegBase64, sandboxUser } from '../lib/playlist-users.js';
 
 let server;
 let unroute;

@@ -1,5 +1,6 @@
-// Users for the suites that act for one: created through the sandbox API, with a token for the
-// scopes a test needs from the sandbox grant (the flows themselves are covered elsewhere).
+// Users of their own for the playlist suites: created through the sandbox API (JUKEBOX_SANDBOX__ADMINKEY
+// is sent as the admin key when set), with a token for the scopes a test needs from the sandbox grant
+// (the flows themselves are covered elsewhere).
 import { randomBytes } from 'node:crypto';
 import { demo } from './accounts.js';
 
@@ -7,11 +8,13 @@ export const playlistScopes = [
   'playlist-read-private', 'playlist-read-collaborative', 'playlist-modify-public', 'playlist-modify-private', 'ugc-image-upload',
 ];
 
+const adminHeaders = () => process.env.JUKEBOX_SANDBOX__ADMINKEY ? { 'x-jukebox-admin-key': process.env.JUKEBOX_SANDBOX__ADMINKEY } : {};
+
 export async function sandboxUser(baseUrl, scopes = playlistScopes) {
   const id = `c${randomBytes(8).toString('hex')}`;
   const created = await fetch(`${baseUrl}/sandbox/users`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders() },
     body: JSON.stringify({ id, password: `password-${id}`, email: `${id}@example.test`, country: 'US', product: 'premium' }),
   });
   if (!created.ok) throw new Error(`creating the sandbox user failed: ${created.status} ${await created.text()}`);
