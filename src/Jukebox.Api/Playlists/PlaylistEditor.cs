@@ -7,10 +7,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Jukebox.Api.Playlists;
 
-/// <summary>Told after a playlist was created or changed and the change committed (e.g. to index it for search).</summary>
+/// <summary>
+/// Told after a playlist was created or changed (details or items) and the change committed, e.g. to
+/// index it for search. Registered in DI; there may be none or several.
+/// </summary>
 public interface IPlaylistChangeListener
 {
-    void OnPlaylistChanged(string playlistId);
+    Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What to remove: entries by uri (each with positions or without), or bare positions.</summary>
@@ -305,7 +308,7 @@ public sealed class PlaylistEditor(
             await transaction.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();
-        Notify(listeners, logger, playlistId);
+        await NotifyAsync(listeners, logger, playlistId);
         return snapshotId;
     }
 
@@ -343,14 +346,17 @@ public sealed class PlaylistEditor(
         }
     }
 
-    /// <summary>Tells every listener; a listener's failure is logged and never undoes the committed change.</summary>
-    public static void Notify(IEnumerable<IPlaylistChangeListener> listeners, ILogger logger, string playlistId)
+    /// <summary>
+    /// Tells every listener, whatever became of the request (the change is committed); a listener's
+    /// failure is logged and never undoes the change.
+    /// </summary>
+    public static async Task NotifyAsync(IEnumerable<IPlaylistChangeListener> listeners, ILogger logger, string playlistId)
     {
         foreach (var listener in listeners)
         {
             try
             {
-                listener.OnPlaylistChanged(playlistId);
+                await listener.OnPlaylistChangedAsync(playlistId, CancellationToken.None);
             }
             catch (Exception e)
             {

@@ -131,7 +131,7 @@ public sealed class PlaylistsService(
         db.PlaylistFollows.Add(new PlaylistFollow { PlaylistId = id, UserId = caller.UserId!, Public = isPublic, FollowedAt = now });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        PlaylistEditor.Notify(listeners, logger, id);
+        await PlaylistEditor.NotifyAsync(listeners, logger, id);
         return await GetAsync(id, new ItemOptions(caller.Country, Episodes: true), [], ct);
     }
 

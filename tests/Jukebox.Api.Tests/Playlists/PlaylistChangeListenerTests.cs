@@ -17,7 +17,11 @@ public sealed class ListeningServer : JukeboxTestServer
     {
         public ConcurrentQueue<string> Changed { get; } = new();
 
-        public void OnPlaylistChanged(string playlistId) => Changed.Enqueue(playlistId);
+        public Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
+        {
+            Changed.Enqueue(playlistId);
+            return Task.CompletedTask;
+        }
     }
 }
 
