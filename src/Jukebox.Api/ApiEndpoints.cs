@@ -48,6 +48,7 @@ public static class ApiEndpoints
         services.AddSingleton<AudioFeatureStore>();
         services.AddSingleton<RecommendationsService>();
         services.AddHostedService<SearchWarmup>();
+        services.AddPlaylists();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();
         return services;
@@ -58,6 +59,7 @@ public static class ApiEndpoints
     {
         app.MapImages();
         app.MapUserImages();
+        app.MapPlaylistCovers();
         var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
         api.MapAlbums();
         api.MapArtists();
@@ -73,6 +75,7 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapPlayer();
         api.MapLibrary();
+        api.MapPlaylists();
         return api;
     }
 }

@@ -23,6 +23,9 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<User> Users => Set<User>();
     public DbSet<Playlist> Playlists => Set<Playlist>();
     public DbSet<PlaylistItem> PlaylistItems => Set<PlaylistItem>();
+    public DbSet<PlaylistFollow> PlaylistFollows => Set<PlaylistFollow>();
+    public DbSet<PlaylistChange> PlaylistChanges => Set<PlaylistChange>();
+    public DbSet<PlaylistImage> PlaylistImages => Set<PlaylistImage>();
     public DbSet<DeveloperApp> DeveloperApps => Set<DeveloperApp>();
     public DbSet<DeveloperAppUser> DeveloperAppUsers => Set<DeveloperAppUser>();
     public DbSet<AppRequestCount> AppRequestCounts => Set<AppRequestCount>();

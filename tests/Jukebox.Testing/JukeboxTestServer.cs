@@ -85,6 +85,11 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>Extra configuration a derived fixture sets for its server.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>Services a derived fixture adds to its server (e.g. a listener it records calls with).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Creates a user through the sandbox API.</summary>
     public async Task CreateUserAsync(string id, string password, string country = "US", string product = "premium")
     {
@@ -118,6 +123,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             .. Settings,
         ]);
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(builder.Services);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _app = JukeboxHost.Build(builder);
         await JukeboxHost.InitializeAsync(_app, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
@@ -8,6 +9,7 @@ using Jukebox.Api.Episodes;
 using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
 using Jukebox.Api.Player;
+using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
@@ -67,4 +69,16 @@ namespace Jukebox.Api.Http;
 [JsonSerializable(typeof(AudioFeaturesResponse))]
 [JsonSerializable(typeof(AudioAnalysisObject))]
 [JsonSerializable(typeof(RecommendationsObject))]
+[JsonSerializable(typeof(PlaylistObject))]
+[JsonSerializable(typeof(PagingObject<PlaylistTrackObject>))]
+[JsonSerializable(typeof(PagingObject<SimplifiedPlaylistObject>))]
+[JsonSerializable(typeof(LocalTrackObject))]
+[JsonSerializable(typeof(SnapshotIdResponse))]
+[JsonSerializable(typeof(ImageObject[]))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(PlaylistDetailsRequest))]
+[JsonSerializable(typeof(AddItemsRequest))]
+[JsonSerializable(typeof(ReorderOrReplaceRequest))]
+[JsonSerializable(typeof(RemoveItemsRequest))]
+[JsonSerializable(typeof(FollowPlaylistRequest))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;

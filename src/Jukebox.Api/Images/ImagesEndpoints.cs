@@ -45,10 +45,13 @@ public sealed class CoverCache
 {
     private readonly MemoryCache _covers = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
 
-    public byte[] Get(string kind, string id, int size) =>
+    public byte[] Get(string kind, string id, int size) => Get(kind, id, size, () => CoverArt.Render(kind, id, size));
+
+    /// <summary>The image cached under (kind, id, size), rendered by <paramref name="render"/> on a miss.</summary>
+    public byte[] Get(string kind, string id, int size, Func<byte[]> render) =>
         _covers.GetOrCreate((kind, id, size), entry =>
         {
-            var rendered = CoverArt.Render(kind, id, size);
+            var rendered = render();
             entry.Size = rendered.Length;
             return rendered;
         })!;

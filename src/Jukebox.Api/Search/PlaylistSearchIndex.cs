@@ -1,3 +1,4 @@
+using Jukebox.Api.Playlists;
 using Jukebox.Data;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -7,15 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jukebox.Api.Search;
-
-/// <summary>
-/// Told after a playlist was created, renamed, re-described, made public or private, or deleted
-/// (after the change is committed). The playlist service calls it; search then shows the change.
-/// </summary>
-public interface IPlaylistChangeListener
-{
-    Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default);
-}
 
 /// <summary>
 /// The public playlists, searchable by name and description. Unlike the catalog they change while

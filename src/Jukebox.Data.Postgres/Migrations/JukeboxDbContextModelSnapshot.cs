@@ -638,14 +638,28 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<bool>("Collaborative")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CoverAlbumIds")
+                        .HasMaxLength(92)
+                        .HasColumnType("character varying(92)");
+
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomImageKey")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int?>("FeaturedPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -665,6 +679,9 @@ namespace Jukebox.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FeaturedPosition");
@@ -672,6 +689,96 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Playlists");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistChange", b =>
+                {
+                    b.Property<string>("PlaylistId")
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indices")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ItemCountAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("PlaylistId", "Version");
+
+                    b.ToTable("PlaylistChanges");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistFollow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlaylistId")
+                        .IsRequired()
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaylistId");
+
+                    b.HasIndex("UserId", "PlaylistId")
+                        .IsUnique();
+
+                    b.ToTable("PlaylistFollows");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistImage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PlaylistId")
+                        .IsRequired()
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("PlaylistId");
+
+                    b.ToTable("PlaylistImages");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlaylistItem", b =>
@@ -688,6 +795,9 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<string>("AddedById")
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("AddedInVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EpisodeId")
                         .HasColumnType("character varying(22)");
 
@@ -699,8 +809,8 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("character varying(22)");
 
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TrackId")
                         .HasColumnType("character varying(22)");
@@ -1386,6 +1496,39 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistChange", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistFollow", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistImage", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlaylistItem", b =>

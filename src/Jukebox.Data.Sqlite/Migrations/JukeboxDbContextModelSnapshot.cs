@@ -630,14 +630,28 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<bool>("Collaborative")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoverAlbumIds")
+                        .HasMaxLength(92)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoverDepth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomImageKey")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("FeaturedPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -657,6 +671,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FeaturedPosition");
@@ -664,6 +681,94 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Playlists");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistChange", b =>
+                {
+                    b.Property<string>("PlaylistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indices")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCountAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlaylistId", "Version");
+
+                    b.ToTable("PlaylistChanges");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistFollow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaylistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaylistId");
+
+                    b.HasIndex("UserId", "PlaylistId")
+                        .IsUnique();
+
+                    b.ToTable("PlaylistFollows");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistImage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PlaylistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("PlaylistId");
+
+                    b.ToTable("PlaylistImages");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlaylistItem", b =>
@@ -678,6 +783,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<string>("AddedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AddedInVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EpisodeId")
                         .HasColumnType("TEXT");
 
@@ -689,7 +797,7 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Position")
+                    b.Property<long>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TrackId")
@@ -1372,6 +1480,39 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistChange", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistFollow", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jukebox.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.PlaylistImage", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Playlist", null)
+                        .WithMany()
+                        .HasForeignKey("PlaylistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlaylistItem", b =>

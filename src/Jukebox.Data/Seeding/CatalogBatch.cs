@@ -11,6 +11,7 @@ public sealed class CatalogBatch
     public List<Audiobook> Audiobooks { get; } = [];
     public List<User> Users { get; } = [];
     public List<Playlist> Playlists { get; } = [];
+    public List<PlaylistFollow> PlaylistFollows { get; } = [];
     public List<Category> Categories { get; } = [];
 
     public int TrackCount => Albums.Sum(a => a.Tracks.Count);

@@ -53,6 +53,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
             db.Shows.AddRange(batch.Shows);
             db.Audiobooks.AddRange(batch.Audiobooks);
             db.Playlists.AddRange(batch.Playlists);
+            db.PlaylistFollows.AddRange(batch.PlaylistFollows);
             db.Categories.AddRange(batch.Categories);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

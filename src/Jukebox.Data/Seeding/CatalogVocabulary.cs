@@ -107,4 +107,21 @@ internal static class CatalogVocabulary
         ("Little Women", "Louisa May Alcott", "Rosa Garcia", "Saltwater Audio"),
         ("Treasure Island", "Robert Louis Stevenson", "Nils Jensen", "Midnight Ferry Audio"),
     ];
+
+    /// <summary>
+    /// Local files in some editorial playlists, by playlist name, as Spotify clients write their URIs:
+    /// <c>spotify:local:{artist}:{album}:{title}:{seconds}</c>, each part form-encoded (a space is +).
+    /// </summary>
+    public static readonly Dictionary<string, string[]> LocalFiles = new(StringComparer.Ordinal)
+    {
+        ["Grunge"] =
+        [
+            "spotify:local:The+Basement+Tapes:Garage+Demos%3A+1991:Feedback+Loop:214",
+            "spotify:local:::Untitled+Rehearsal:97",
+        ],
+        ["Brazilian Music"] =
+        [
+            "spotify:local:Quarteto+da+Praia:Ao+Vivo+no+Bar:Samba+da+Madrugada:181",
+        ],
+    };
 }

@@ -103,6 +103,7 @@ public sealed class DemoCatalogGenerator(DateOnly today)
         };
         batch.Users.Add(spotify);
         AddEditorialPlaylists(batch, source, trackIds);
+        CompletePlaylists(batch);
         AddShows(batch);
         AddAudiobooks(batch);
         return batch;
@@ -269,12 +270,60 @@ public sealed class DemoCatalogGenerator(DateOnly today)
             SnapshotId = CatalogIds.FromSeed($"jukebox:snapshot:{id}:0"),
             FeaturedPosition = featuredPosition,
             CreatedAt = created,
+            ItemCount = trackIds.Count,
         };
         for (var i = 0; i < trackIds.Count; i++)
         {
             playlist.Items.Add(new PlaylistItem { PlaylistId = id, Position = i, TrackId = trackIds[i], AddedAt = created, AddedById = SpotifyUserId });
         }
         return playlist;
+    }
+
+    /// <summary>
+    /// What seeding adds once every editorial playlist exists: the owner's follow of each, the albums
+    /// its generated cover shows, and a few local files (which only a Spotify client can add) in the
+    /// playlists named in <see cref="CatalogVocabulary.LocalFiles"/>.
+    /// </summary>
+    private static void CompletePlaylists(CatalogBatch batch)
+    {
+        var albumOfTrack = batch.Albums.SelectMany(a => a.Tracks).ToDictionary(t => t.Id, t => t.AlbumId);
+        foreach (var playlist in batch.Playlists)
+        {
+            if (CatalogVocabulary.LocalFiles.TryGetValue(playlist.Name, out var localFiles))
+            {
+                // Local files go between the first tracks, at the positions a listener dropped them in.
+                var items = playlist.Items;
+                for (var i = 0; i < localFiles.Length; i++)
+                {
+                    var at = Math.Min(items.Count, 1 + 2 * i);
+                    items.Insert(at, new PlaylistItem
+                    {
+                        PlaylistId = playlist.Id, LocalUri = localFiles[i], AddedAt = playlist.CreatedAt, AddedById = SpotifyUserId,
+                    });
+                }
+                for (var i = 0; i < items.Count; i++)
+                {
+                    items[i].Position = i;
+                }
+                playlist.ItemCount = items.Count;
+            }
+            // The albums the generated cover shows, and how many leading items decide them (see the Api's PlaylistCovers).
+            var albums = new List<string>();
+            playlist.CoverDepth = int.MaxValue;
+            for (var i = 0; i < playlist.Items.Count && albums.Count < 4; i++)
+            {
+                if (playlist.Items[i].TrackId is { } trackId && !albums.Contains(albumOfTrack[trackId]))
+                {
+                    albums.Add(albumOfTrack[trackId]);
+                    playlist.CoverDepth = albums.Count == 4 ? i + 1 : int.MaxValue;
+                }
+            }
+            playlist.CoverAlbumIds = string.Join(',', albums);
+            batch.PlaylistFollows.Add(new PlaylistFollow
+            {
+                PlaylistId = playlist.Id, UserId = playlist.OwnerId, Public = playlist.Public, FollowedAt = playlist.CreatedAt,
+            });
+        }
     }
 
     private void AddShows(CatalogBatch batch)

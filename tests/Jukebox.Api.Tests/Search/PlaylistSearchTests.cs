@@ -1,3 +1,4 @@
+using Jukebox.Api.Playlists;
 using Jukebox.Api.Search;
 using Jukebox.Data;
 using Jukebox.Data.Entities;

@@ -1,0 +1,367 @@
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Http;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Api.Playlists;
+
+/// <summary>
+/// Told after a playlist was created or changed (details or items) and the change committed, e.g. to
+/// index it for search. Registered in DI; there may be none or several.
+/// </summary>
+public interface IPlaylistChangeListener
+{
+    Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What to remove: entries by uri (each with positions or without), or bare positions.</summary>
+public sealed record RemovalRequest(IReadOnlyList<(PlaylistEntry Entry, IReadOnlyList<int>? Positions)> Entries, IReadOnlyList<int>? Positions);
+
+/// <summary>
+/// Every change to a playlist: details, add, remove, reorder, replace. Each runs in one transaction
+/// that locks the playlist's row, checks who may make it, applies it on the latest state (translating
+/// an older snapshot's indices, see <see cref="PlaylistSnapshots"/>), logs it and moves the playlist to
+/// its new version. A request that fails changes nothing.
+/// </summary>
+public sealed class PlaylistEditor(
+    JukeboxDbContext db, PlaylistRanks ranks, CatalogStore store, TimeProvider clock,
+    IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistEditor> logger)
+{
+    public const int MaxPerRequest = 100;
+    public const int MaxNameLength = 512;
+    public const int MaxDescriptionLength = 300;
+
+    /// <summary>The playlist's row as the change found it, once locked; <see cref="Version"/> is the new version.</summary>
+    private sealed record Locked(
+        string Id, string OwnerId, bool Public, bool Collaborative, long Version, int ItemCount, string SnapshotId, string? CoverAlbumIds, int CoverDepth)
+    {
+        public long PreviousVersion => Version - 1;
+    }
+
+    public Task<string> ChangeDetailsAsync(string playlistId, Caller caller, PlaylistDetailsRequest request, CancellationToken ct)
+    {
+        if (request.Name is { Length: 0 or > MaxNameLength })
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.NameTooLong);
+        }
+        if (request.Description is { Length: > MaxDescriptionLength })
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.DescriptionTooLong);
+        }
+        return ChangeAsync(playlistId, caller, ownerOnly: true, PlaylistErrors.NotOwnerDetails, request.Public, async playlist =>
+        {
+            var isPublic = request.Public ?? playlist.Public;
+            var collaborative = request.Collaborative ?? playlist.Collaborative;
+            if (isPublic && collaborative)
+            {
+                throw SpotifyException.BadRequest(PlaylistErrors.PublicAndCollaborative);
+            }
+            await db.Playlists.Where(p => p.Id == playlist.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Name, p => request.Name ?? p.Name)
+                .SetProperty(p => p.Description, p => request.Description ?? p.Description)
+                .SetProperty(p => p.Public, isPublic)
+                .SetProperty(p => p.Collaborative, collaborative), ct);
+            // The owner's own follow carries the playlist onto (or off) their public profile.
+            await db.PlaylistFollows.Where(f => f.PlaylistId == playlist.Id && f.UserId == playlist.OwnerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Public, isPublic), ct);
+            return new PlaylistChange { PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Details, ItemCountAfter = playlist.ItemCount };
+        }, ct);
+    }
+
+    public async Task<string> AddAsync(string playlistId, Caller caller, IReadOnlyList<string?>? uris, int? position, CancellationToken ct)
+    {
+        var entries = await EntriesToAddAsync(uris, PlaylistErrors.TooManyToAdd);
+        if (entries.Count == 0)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.NoUris);
+        }
+        return await ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerAdd, null, async playlist =>
+        {
+            var at = position ?? playlist.ItemCount;
+            if (at < 0 || at > playlist.ItemCount)
+            {
+                throw SpotifyException.BadRequest(PlaylistErrors.IndexOutOfBounds);
+            }
+            var keys = await ranks.KeysForGapAsync(playlist.Id, at, entries.Count, playlist.ItemCount, [], ct);
+            Insert(playlist, caller, entries, keys);
+            return new PlaylistChange
+            {
+                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Insert, Index = at, Count = entries.Count,
+                ItemCountAfter = playlist.ItemCount + entries.Count,
+            };
+        }, ct);
+    }
+
+    public async Task<string> ReplaceAsync(string playlistId, Caller caller, IReadOnlyList<string?> uris, CancellationToken ct)
+    {
+        var entries = await EntriesToAddAsync(uris, PlaylistErrors.TooManyToSet);
+        return await ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerAdd, null, async playlist =>
+        {
+            await db.PlaylistItems.Where(i => i.PlaylistId == playlist.Id).ExecuteDeleteAsync(ct);
+            Insert(playlist, caller, entries, [.. entries.Select((_, i) => PlaylistRanks.Spacing * (i + 1))]);
+            return new PlaylistChange
+            {
+                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Replace, Count = playlist.ItemCount, ItemCountAfter = entries.Count,
+            };
+        }, ct);
+    }
+
+    public Task<string> ReorderAsync(string playlistId, Caller caller, int rangeStart, int insertBefore, int rangeLength, string? snapshotId, CancellationToken ct)
+    {
+        if (rangeStart < 0 || insertBefore < 0 || rangeLength < 1)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.IndexOutOfBounds);
+        }
+        return ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerReorder, null, async playlist =>
+        {
+            var (translator, countAtSnapshot, _) = await TranslatorAsync(playlist, snapshotId, ct);
+            if ((long)rangeStart + rangeLength > countAtSnapshot || insertBefore > countAtSnapshot)
+            {
+                throw SpotifyException.BadRequest(PlaylistErrors.IndexOutOfBounds);
+            }
+            var moving = Enumerable.Range(rangeStart, rangeLength).Select(translator.Item).OfType<int>().Order().ToArray();
+            var gap = translator.Gap(insertBefore);
+            var anchor = gap - PositionTranslator.LowerBound(moving, gap);
+            var staysPut = moving.Length == 0 || (moving[^1] - moving[0] + 1 == moving.Length && anchor == moving[0]);
+            if (!staysPut)
+            {
+                var rows = await ranks.AtAsync(playlist.Id, moving, ct);
+                var keys = await ranks.KeysForGapAsync(playlist.Id, anchor, moving.Length, playlist.ItemCount, moving, ct);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var item = new PlaylistItem { Id = rows[i].Id, PlaylistId = playlist.Id, Position = rows[i].Position };
+                    db.PlaylistItems.Attach(item);
+                    item.Position = keys[i];
+                }
+            }
+            return new PlaylistChange
+            {
+                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Move, Index = gap, Indices = IndexRanges.Format(moving),
+                ItemCountAfter = playlist.ItemCount,
+            };
+        }, ct);
+    }
+
+    public Task<string> RemoveAsync(string playlistId, Caller caller, RemovalRequest request, string? snapshotId, CancellationToken ct) =>
+        ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerRemove, null, async playlist =>
+        {
+            var (translator, countAtSnapshot, seenUpTo) = await TranslatorAsync(playlist, snapshotId, ct);
+            var expected = new Dictionary<int, PlaylistEntry?>();
+            void Expect(int position, PlaylistEntry? entry)
+            {
+                if (position < 0 || position >= countAtSnapshot)
+                {
+                    throw SpotifyException.BadRequest(PlaylistErrors.CouldNotRemove);
+                }
+                if (translator.Item(position) is int now)
+                {
+                    expected[now] = entry ?? expected.GetValueOrDefault(now);
+                }
+            }
+            foreach (var position in request.Positions ?? [])
+            {
+                Expect(position, null);
+            }
+            var byUri = new List<PlaylistEntry>();
+            foreach (var (entry, positions) in request.Entries)
+            {
+                if (positions is null)
+                {
+                    byUri.Add(entry);
+                    continue;
+                }
+                foreach (var position in positions)
+                {
+                    Expect(position, entry);
+                }
+            }
+            var indices = expected.Keys.Order().ToList();
+            var rows = await ranks.AtAsync(playlist.Id, indices, ct);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (expected[indices[i]] is { } entry && entry != rows[i].Entry)
+                {
+                    throw SpotifyException.BadRequest(PlaylistErrors.CouldNotRemove);
+                }
+            }
+            var removed = rows.Select((r, i) => (r.Id, Index: indices[i])).ToDictionary(r => r.Id, r => r.Index);
+            foreach (var entry in byUri.Distinct())
+            {
+                var occurrences = db.PlaylistItems.Where(i => i.PlaylistId == playlist.Id && i.AddedInVersion <= seenUpTo);
+                occurrences = entry.TrackId is { } trackId ? occurrences.Where(i => i.TrackId == trackId) : occurrences.Where(i => i.EpisodeId == entry.EpisodeId);
+                var matches = await occurrences.Select(i => new { i.Id, i.Position }).ToListAsync(ct);
+                foreach (var match in matches.Where(m => !removed.ContainsKey(m.Id)))
+                {
+                    removed[match.Id] = await ranks.IndexOfAsync(playlist.Id, match.Position, ct);
+                }
+            }
+            var ids = removed.Keys.ToList();
+            await db.PlaylistItems.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(ct);
+            return new PlaylistChange
+            {
+                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Remove, Indices = IndexRanges.Format([.. removed.Values.Order()]),
+                ItemCountAfter = playlist.ItemCount - removed.Count,
+            };
+        }, ct);
+
+    private async Task<List<PlaylistEntry>> EntriesToAddAsync(IReadOnlyList<string?>? uris, string tooMany)
+    {
+        if (uris is null)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.NoUris);
+        }
+        if (uris.Count > MaxPerRequest)
+        {
+            throw SpotifyException.BadRequest(tooMany);
+        }
+        var catalog = await store.GetAsync();
+        return [.. uris.Select(u => PlaylistEntry.Parse(u, catalog, allowLocal: false))];
+    }
+
+    private void Insert(Locked playlist, Caller caller, List<PlaylistEntry> entries, long[] keys)
+    {
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            db.PlaylistItems.Add(new PlaylistItem
+            {
+                PlaylistId = playlist.Id, Position = keys[i], TrackId = entries[i].TrackId, EpisodeId = entries[i].EpisodeId,
+                AddedAt = now, AddedById = caller.UserId, AddedInVersion = playlist.Version,
+            });
+        }
+    }
+
+    /// <summary>
+    /// The translation from <paramref name="snapshotId"/> to the latest state, the item count the
+    /// snapshot had, and its version (every version so far when there is no snapshot).
+    /// </summary>
+    private async Task<(PositionTranslator Translator, int CountAtSnapshot, long Version)> TranslatorAsync(
+        Locked playlist, string? snapshotId, CancellationToken ct)
+    {
+        if (snapshotId is null)
+        {
+            return (new PositionTranslator([]), playlist.ItemCount, long.MaxValue);
+        }
+        var version = PlaylistSnapshots.VersionOf(snapshotId, playlist.Id, playlist.PreviousVersion, playlist.SnapshotId);
+        if (version == playlist.PreviousVersion)
+        {
+            return (new PositionTranslator([]), playlist.ItemCount, version);
+        }
+        var changes = await db.PlaylistChanges.AsNoTracking()
+            .Where(c => c.PlaylistId == playlist.Id && c.Version > version).OrderBy(c => c.Version).ToListAsync(ct);
+        return (new PositionTranslator(changes), changes.Count > 0 ? PositionTranslator.CountBefore(changes[0]) : playlist.ItemCount, version);
+    }
+
+    /// <summary>The transaction every change runs in (see the class summary).</summary>
+    private async Task<string> ChangeAsync(
+        string playlistId, Caller caller, bool ownerOnly, string notAllowed, bool? requestedPublic,
+        Func<Locked, Task<PlaylistChange>> apply, CancellationToken ct)
+    {
+        SpotifyIds.Require(playlistId);
+        string snapshotId;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
+            var found = await db.Playlists.Where(p => p.Id == playlistId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
+            if (found == 0)
+            {
+                throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+            }
+            var playlist = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
+                .Select(p => new Locked(p.Id, p.OwnerId, p.Public, p.Collaborative, p.Version, p.ItemCount, p.SnapshotId, p.CoverAlbumIds, p.CoverDepth))
+                .FirstAsync(ct);
+            await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
+            RequireModifyScope(caller, playlist.Public);
+            if (requestedPublic is bool wanted)
+            {
+                RequireModifyScope(caller, wanted);
+            }
+
+            var change = await apply(playlist);
+            change.Version = playlist.Version;
+            change.ChangedAt = clock.GetUtcNow();
+            change.UserId = caller.UserId;
+            db.PlaylistChanges.Add(change);
+            await db.SaveChangesAsync(ct);
+
+            snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
+            if (playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth)
+            {
+                var catalog = await store.GetAsync();
+                var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
+                var cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out var coverDepth);
+                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.SnapshotId, snapshotId)
+                    .SetProperty(p => p.ItemCount, change.ItemCountAfter)
+                    .SetProperty(p => p.CoverAlbumIds, cover)
+                    .SetProperty(p => p.CoverDepth, coverDepth), ct);
+            }
+            else
+            {
+                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.SnapshotId, snapshotId)
+                    .SetProperty(p => p.ItemCount, change.ItemCountAfter), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        await NotifyAsync(listeners, logger, playlistId);
+        return snapshotId;
+    }
+
+    /// <summary>The first index (before the change) whose item the change added, removed or moved; int.MaxValue for none.</summary>
+    private static int FirstIndexTouched(PlaylistChange change) => change.Kind switch
+    {
+        PlaylistChangeKind.Insert => change.Index,
+        PlaylistChangeKind.Remove => IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min(),
+        PlaylistChangeKind.Move => Math.Min(change.Index, IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min()),
+        PlaylistChangeKind.Replace => 0,
+        _ => int.MaxValue,
+    };
+
+    private async Task RequireAllowedAsync(Locked playlist, Caller caller, bool ownerOnly, string notAllowed, CancellationToken ct)
+    {
+        if (playlist.OwnerId == caller.UserId)
+        {
+            return;
+        }
+        // A collaborator is a user who follows a collaborative playlist (joined it through its link).
+        if (!ownerOnly && playlist.Collaborative
+            && await db.PlaylistFollows.AnyAsync(f => f.PlaylistId == playlist.Id && f.UserId == caller.UserId, ct))
+        {
+            return;
+        }
+        throw SpotifyException.Forbidden(notAllowed);
+    }
+
+    /// <summary>playlist-modify-public for a public playlist, playlist-modify-private otherwise (the Scopes concept page).</summary>
+    public static void RequireModifyScope(Caller caller, bool isPublic)
+    {
+        if (!caller.Scopes.Contains(isPublic ? Scopes.PlaylistModifyPublic : Scopes.PlaylistModifyPrivate))
+        {
+            throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
+        }
+    }
+
+    /// <summary>
+    /// Tells every listener, whatever became of the request (the change is committed); a listener's
+    /// failure is logged and never undoes the change.
+    /// </summary>
+    public static async Task NotifyAsync(IEnumerable<IPlaylistChangeListener> listeners, ILogger logger, string playlistId)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnPlaylistChangedAsync(playlistId, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A playlist change listener failed for {PlaylistId}", playlistId);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Jukebox.Api.Catalog;
+using Jukebox.Api.Http;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Api.Playlists;
+
+/// <summary>
+/// Reading playlists and their items, listing a user's playlists, creating playlists, following
+/// and unfollowing them, and their cover images. Changes to a playlist's contents are
+/// <see cref="PlaylistEditor"/>'s.
+/// </summary>
+public sealed class PlaylistsService(
+    JukeboxDbContext db, PlaylistRanks ranks, PlaylistSummaries summaries, PlaylistCovers covers, CatalogStore store,
+    CatalogObjects objects, TimeProvider clock, IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistsService> logger)
+{
+    /// <summary>The largest cover upload: 256 KB of base64 text, as the spec says.</summary>
+    public const int MaxImageUploadBytes = 256 * 1024;
+
+    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private sealed record Header(
+        string Id, string Name, string? Description, bool Public, bool Collaborative, string SnapshotId, string OwnerId, string OwnerName,
+        int ItemCount, string? CoverAlbumIds, string? CustomImageKey, int Followers);
+
+    private sealed record ItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById);
+
+    /// <summary>
+    /// What a read of items returns: the market to relink to, whether the client takes episodes, and
+    /// whether entries carry <c>item</c> next to <c>track</c> (the /items path).
+    /// </summary>
+    public sealed record ItemOptions(string? Market, bool Episodes, bool WithItem = false);
+
+    public async Task<PlaylistObject> GetAsync(string playlistId, ItemOptions options, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken ct)
+    {
+        var header = await HeaderAsync(playlistId, ct);
+        var page = new Page(100, 0);
+        var rows = await RowsAsync(header, page, ct);
+        var tracks = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
+        // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
+        var items = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
+        var owner = Owner(header.OwnerId, header.OwnerName);
+        return new PlaylistObject(header.Collaborative, header.Description ?? "", objects.Urls.External("playlist", header.Id),
+            new FollowersObject(null, header.Followers), objects.Urls.Resource("playlists", header.Id), header.Id,
+            await ImagesAsync(header, ct), header.Name, owner, header.Public, header.SnapshotId, items, tracks, "playlist",
+            SpotifyIds.Uri("playlist", header.Id));
+    }
+
+    public async Task<PagingObject<PlaylistTrackObject>> ItemsAsync(
+        string playlistId, Page page, HttpRequest request, ItemOptions options, CancellationToken ct)
+    {
+        var header = await HeaderAsync(playlistId, ct);
+        var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+        return await ItemsPageAsync(header, page, await RowsAsync(header, page, ct), $"{request.PathBase}{request.Path}", parameters, options);
+    }
+
+    public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
+        [.. await ImagesAsync(await HeaderAsync(playlistId, ct), ct)];
+
+    /// <summary>
+    /// A user's playlists: those they follow (their own included, until they unfollow them), newest
+    /// first, never others' collaborative ones. To another caller only the public ones on the user's
+    /// profile; to the user, private ones with playlist-read-private and their collaborative ones with
+    /// playlist-read-collaborative (the "Reading a Playlist" section of the concept page).
+    /// </summary>
+    public async Task<(List<SimplifiedPlaylistObject> Items, int Total)> ListAsync(string userId, Caller caller, Page page, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+        }
+        var self = caller.UserId == userId;
+        var readPrivate = self && caller.Scopes.Contains(Scopes.PlaylistReadPrivate);
+        var readCollaborative = self && caller.Scopes.Contains(Scopes.PlaylistReadCollaborative);
+        var query =
+            from f in db.PlaylistFollows
+            where f.UserId == userId
+            join p in db.Playlists on f.PlaylistId equals p.Id
+            where (!p.Collaborative && p.Public && f.Public)
+                || (readPrivate && !p.Collaborative)
+                || (readCollaborative && p.Collaborative && p.OwnerId == userId)
+            orderby f.Id descending
+            select p;
+        return await summaries.PageAsync(query, page, ct);
+    }
+
+    public async Task<PlaylistObject> CreateAsync(string? forUserId, Caller caller, PlaylistDetailsRequest? request, CancellationToken ct)
+    {
+        if (forUserId is not null && forUserId != caller.UserId)
+        {
+            throw SpotifyException.Forbidden(PlaylistErrors.OtherUser);
+        }
+        if (request?.Name is null)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.MissingName);
+        }
+        if (request.Name.Length is 0 or > PlaylistEditor.MaxNameLength)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.NameTooLong);
+        }
+        if (request.Description is { Length: > PlaylistEditor.MaxDescriptionLength })
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.DescriptionTooLong);
+        }
+        var isPublic = request.Public ?? true;
+        var collaborative = request.Collaborative ?? false;
+        if (isPublic && collaborative)
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.PublicAndCollaborative);
+        }
+        // The scope follows the public flag; a collaborative playlist needs both (the spec's note).
+        PlaylistEditor.RequireModifyScope(caller, isPublic);
+        if (collaborative)
+        {
+            PlaylistEditor.RequireModifyScope(caller, true);
+        }
+        var id = RandomNumberGenerator.GetString(Base62, SpotifyIds.Length);
+        var now = clock.GetUtcNow();
+        db.Playlists.Add(new Playlist
+        {
+            Id = id, OwnerId = caller.UserId!, Name = request.Name, Description = request.Description, Public = isPublic,
+            Collaborative = collaborative, SnapshotId = PlaylistSnapshots.IdOf(id, 0), CreatedAt = now, CoverAlbumIds = "",
+            CoverDepth = int.MaxValue,
+        });
+        db.PlaylistFollows.Add(new PlaylistFollow { PlaylistId = id, UserId = caller.UserId!, Public = isPublic, FollowedAt = now });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await PlaylistEditor.NotifyAsync(listeners, logger, id);
+        return await GetAsync(id, new ItemOptions(caller.Country, Episodes: true), [], ct);
+    }
+
+    /// <summary>Following adds the playlist to the user's list (again, for an owner who unfollowed it).</summary>
+    public async Task FollowAsync(string playlistId, Caller caller, bool isPublic, CancellationToken ct)
+    {
+        PlaylistEditor.RequireModifyScope(caller, isPublic);
+        await HeaderAsync(playlistId, ct);
+        var updated = await db.PlaylistFollows.Where(f => f.PlaylistId == playlistId && f.UserId == caller.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Public, isPublic), ct);
+        if (updated > 0)
+        {
+            return;
+        }
+        db.PlaylistFollows.Add(new PlaylistFollow { PlaylistId = playlistId, UserId = caller.UserId!, Public = isPublic, FollowedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same user followed it at the same moment on another request: the follow exists.
+            db.ChangeTracker.Clear();
+            await db.PlaylistFollows.Where(f => f.PlaylistId == playlistId && f.UserId == caller.UserId)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Public, isPublic), ct);
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// There is no delete: unfollowing removes the playlist from the user's list, even the owner's;
+    /// other followers keep it.
+    /// </summary>
+    public async Task UnfollowAsync(string playlistId, Caller caller, CancellationToken ct)
+    {
+        var header = await HeaderAsync(playlistId, ct);
+        var follow = await db.PlaylistFollows.AsNoTracking().FirstOrDefaultAsync(f => f.PlaylistId == playlistId && f.UserId == caller.UserId, ct);
+        PlaylistEditor.RequireModifyScope(caller, header.Public && (follow?.Public ?? true));
+        await db.PlaylistFollows.Where(f => f.PlaylistId == playlistId && f.UserId == caller.UserId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether the user follows the playlist. A private follow shows only to that user, and only with
+    /// playlist-read-private.
+    /// </summary>
+    public async Task<bool> FollowsAsync(string playlistId, string userId, Caller caller, CancellationToken ct)
+    {
+        await HeaderAsync(playlistId, ct);
+        var follow = await db.PlaylistFollows.AsNoTracking().FirstOrDefaultAsync(f => f.PlaylistId == playlistId && f.UserId == userId, ct);
+        return follow is not null && (follow.Public || (userId == caller.UserId && caller.Scopes.Contains(Scopes.PlaylistReadPrivate)));
+    }
+
+    /// <summary>Stores an uploaded cover (base64 JPEG text, at most 256 KB); it replaces the generated one.</summary>
+    public async Task UploadImageAsync(string playlistId, Caller caller, HttpRequest request, CancellationToken ct)
+    {
+        var text = await ReadLimitedAsync(request, MaxImageUploadBytes, ct);
+        var header = await HeaderAsync(playlistId, ct);
+        if (header.OwnerId != caller.UserId)
+        {
+            throw SpotifyException.Forbidden(PlaylistErrors.NotOwnerImage);
+        }
+        PlaylistEditor.RequireModifyScope(caller, header.Public);
+        var jpeg = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text.Trim(), jpeg, out var length) || !PlaylistCovers.IsJpeg(jpeg[..length]))
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.ImageNotJpeg);
+        }
+        var key = RandomNumberGenerator.GetString(Base62, SpotifyIds.Length);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.PlaylistImages.Where(i => i.PlaylistId == playlistId).ExecuteDeleteAsync(ct);
+        db.PlaylistImages.Add(new PlaylistImage { Key = key, PlaylistId = playlistId, Jpeg = jpeg[..length], UploadedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomImageKey, key), ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private static async Task<string> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, PlaylistErrors.ImageTooLarge);
+        }
+        var buffer = new byte[limit + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+        {
+            read += n;
+        }
+        if (read > limit)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, PlaylistErrors.ImageTooLarge);
+        }
+        return System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
+    private async Task<Header> HeaderAsync(string playlistId, CancellationToken ct)
+    {
+        SpotifyIds.Require(playlistId);
+        return await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
+            .Select(p => new Header(p.Id, p.Name, p.Description, p.Public, p.Collaborative, p.SnapshotId, p.OwnerId, p.Owner!.DisplayName,
+                p.ItemCount, p.CoverAlbumIds, p.CustomImageKey,
+                db.PlaylistFollows.Count(f => f.PlaylistId == p.Id && f.UserId != p.OwnerId)))
+            .FirstOrDefaultAsync(ct)
+            ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+    }
+
+    private async Task<IReadOnlyList<ImageObject>> ImagesAsync(Header header, CancellationToken ct)
+    {
+        var albums = header.CoverAlbumIds;
+        if (albums is null && header.CustomImageKey is null)
+        {
+            // Not computed yet (a playlist from before covers were stored): computed now, kept at the next change.
+            var catalog = await store.GetAsync();
+            var first = await ranks.FirstTrackIdsAsync(header.Id, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
+            albums = PlaylistCovers.AlbumsOf(first, catalog, out _);
+        }
+        return covers.ImagesOf(header.CustomImageKey, albums);
+    }
+
+    private async Task<List<ItemRow>> RowsAsync(Header header, Page page, CancellationToken ct) =>
+        page.Offset >= header.ItemCount ? [] : await db.PlaylistItems.AsNoTracking()
+            .Where(i => i.PlaylistId == header.Id).OrderBy(i => i.Position).Skip(page.Offset).Take(page.Limit)
+            .Select(i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById))
+            .ToListAsync(ct);
+
+    private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
+        Header header, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
+    {
+        var catalog = await store.GetAsync();
+        var items = new List<PlaylistTrackObject>(rows.Count);
+        foreach (var row in rows)
+        {
+            items.Add(ItemObject(row, catalog, options));
+        }
+        return page.ToPaging(objects.Urls, path, parameters, items, header.ItemCount);
+    }
+
+    private PlaylistTrackObject ItemObject(ItemRow row, CatalogSnapshot catalog, ItemOptions options)
+    {
+        object? item = row switch
+        {
+            { TrackId: { } trackId } when catalog.Tracks.TryGetValue(trackId, out var track) => objects.Track(track, options.Market),
+            { EpisodeId: { } episodeId } when options.Episodes && catalog.Episodes.TryGetValue(episodeId, out var episode) => objects.Episode(episode, options.Market),
+            { LocalUri: { } localUri } => LocalFile.ObjectOf(localUri),
+            _ => null,
+        };
+        var addedBy = row.AddedById is null ? null : new PlaylistUserObject(objects.Urls.External("user", row.AddedById),
+            objects.Urls.Resource("users", row.AddedById), row.AddedById, "user", SpotifyIds.Uri("user", row.AddedById));
+        return new PlaylistTrackObject(Timestamp(row.AddedAt), addedBy, row.LocalUri is not null, options.WithItem ? item : null, item);
+    }
+
+    private PlaylistOwnerObject Owner(string id, string displayName) =>
+        new(objects.Urls.External("user", id), objects.Urls.Resource("users", id), id, "user", SpotifyIds.Uri("user", id), displayName);
+
+    /// <summary>ISO 8601 in UTC to the second, as Spotify writes timestamps.</summary>
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
