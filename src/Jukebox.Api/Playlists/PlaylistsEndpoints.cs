@@ -1,3 +1,4 @@
+using Jukebox.Api.Library;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -41,7 +42,8 @@ public static class PlaylistsEndpoints
         .AddSingleton<PlaylistCovers>()
         .AddScoped<PlaylistRanks>()
         .AddScoped<PlaylistEditor>()
-        .AddScoped<PlaylistsService>();
+        .AddScoped<PlaylistsService>()
+        .AddSingleton<ILibraryCollection, PlaylistLibrary>();
 
     private static async Task<IResult> GetPlaylist(string playlist_id, string? fields, HttpContext context, PlaylistsService playlists)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jukebox.Api.Tests.Http;
 
 /// <summary>A server with small limits: 5 requests per rolling 30 s in development mode, 10 in extended
-/// quota mode, and 3 for GET /markets on its own.</summary>
+/// quota mode, 3 for GET /markets on its own and 2 for playlist image uploads.</summary>
 public sealed class RateLimitedServer : JukeboxTestServer
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
@@ -15,6 +15,7 @@ public sealed class RateLimitedServer : JukeboxTestServer
         new("RateLimits:DevelopmentModeLimit", "5"),
         new("RateLimits:ExtendedQuotaLimit", "10"),
         new("RateLimits:Endpoints:GET /markets", "3"),
+        new("RateLimits:Endpoints:PUT /playlists/{playlist_id}/images", "2"),
     ];
 }
 
@@ -23,13 +24,18 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
 {
     private const string Path = "/v1/browse/categories";
 
-    private async Task<HttpClient> NewAppAsync(string mode)
+    private async Task<HttpClient> NewAppAsync(string mode, params string[] userScopes)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var apps = scope.ServiceProvider.GetRequiredService<DeveloperApps>();
         var app = await apps.CreateAsync(JukeboxTestServer.DemoUserId, $"Rate {Guid.NewGuid():N}", "", null, [], CancellationToken.None);
         await apps.SetQuotaModeAsync(JukeboxTestServer.DemoUserId, app.ClientId, mode, CancellationToken.None);
-        var (_, body) = await new OAuthClient(server, app.ClientId, app.ClientSecret).TokenAsync([("grant_type", "client_credentials")]);
+        var oauth = new OAuthClient(server, app.ClientId, app.ClientSecret);
+        if (userScopes.Length > 0)
+        {
+            return server.CreateClient(await oauth.SandboxUserTokenAsync(JukeboxTestServer.DemoUserId, userScopes));
+        }
+        var (_, body) = await oauth.TokenAsync([("grant_type", "client_credentials")]);
         return server.CreateClient(body.GetProperty("access_token").GetString());
     }
 
@@ -127,5 +133,32 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
         Assert.Equal(30, await RefusedAsync(api, "/v1/markets"));
         await SucceedAsync(api, 7);
         await RefusedAsync(api);
+    }
+
+    [Fact]
+    public async Task Playlist_image_uploads_have_their_own_limit()
+    {
+        var api = await NewAppAsync(QuotaModes.Extended, "ugc-image-upload", "playlist-modify-public");
+        using var created = await api.PostAsync("/v1/me/playlists", System.Net.Http.Json.JsonContent.Create(new { name = "Covers" }));
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var bitmap = new SkiaSharp.SKBitmap(64, 64);
+        using var jpeg = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80);
+        var body = Convert.ToBase64String(jpeg.ToArray());
+        async Task<HttpResponseMessage> UploadAsync() =>
+            await api.PutAsync($"/v1/playlists/{id}/images", new StringContent(body, System.Text.Encoding.ASCII, "image/jpeg"));
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var accepted = await UploadAsync();
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+        using var refused = await UploadAsync();
+        await ErrorAssert.IsAsync(refused, 429, "API rate limit exceeded");
+        Assert.Equal("30", Assert.Single(refused.Headers.GetValues("Retry-After")));
+        await SucceedAsync(api, 1, $"/v1/playlists/{id}/images");
+
+        server.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var again = await UploadAsync();
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
     }
 }

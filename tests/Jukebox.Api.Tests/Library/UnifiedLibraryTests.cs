@@ -150,4 +150,28 @@ public sealed class UnifiedLibraryTests(JukeboxTestServer server)
 
         Assert.Equal([false], await client.ContainsAsync($"/v1/me/library/contains?uris={track}", Contains));
     }
+
+    [Fact]
+    public async Task A_playlist_uri_follows_and_unfollows_the_playlist_with_the_playlist_scopes()
+    {
+        var userId = await server.NewUserAsync();
+        var client = await server.UserClientAsync(userId, "playlist-modify-public", "playlist-read-private");
+        var editorial = await server.UserClientAsync(userId, "user-library-modify");
+        using var featured = await client.GetAsync("/v1/browse/featured-playlists?limit=1");
+        var playlistId = JsonDocument.Parse(await featured.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("playlists").GetProperty("items")[0].GetProperty("id").GetString()!;
+        var uri = $"spotify:playlist:{playlistId}";
+        var followers = $"/v1/playlists/{playlistId}/followers/contains?ids={userId}";
+
+        await editorial.AssertErrorAsync(HttpMethod.Put, $"/v1/me/library?uris={uri}", HttpStatusCode.Forbidden, "Insufficient client scope");
+        Assert.Equal([false], await client.ContainsAsync(followers, "/playlists/{playlist_id}/followers/contains"));
+
+        await client.WriteOkAsync(HttpMethod.Put, $"/v1/me/library?uris={uri}", Library);
+        Assert.Equal([true], await client.ContainsAsync($"/v1/me/library/contains?uris={uri}", Contains));
+        Assert.Equal([true], await client.ContainsAsync(followers, "/playlists/{playlist_id}/followers/contains"));
+
+        await client.WriteOkAsync(HttpMethod.Delete, $"/v1/me/library?uris={uri}", Library);
+        Assert.Equal([false], await client.ContainsAsync(followers, "/playlists/{playlist_id}/followers/contains"));
+        await client.AssertErrorAsync(HttpMethod.Put, "/v1/me/library?uris=spotify:playlist:0000000000000000000000", HttpStatusCode.NotFound, "non existing id");
+    }
 }

@@ -13,6 +13,30 @@ namespace Jukebox.Api.Tests.Search;
 public sealed class PlaylistSearchTests(JukeboxTestServer server)
 {
     [Fact]
+    public async Task Playlists_created_and_renamed_through_the_api_are_searchable_at_once_and_private_ones_never()
+    {
+        var token = await OAuthClient.Demo(server).SandboxUserTokenAsync(JukeboxTestServer.DemoUserId, "playlist-modify-public", "playlist-modify-private");
+        using var client = server.CreateClient(token);
+        async Task<string> CreateThroughApiAsync(string name, bool isPublic)
+        {
+            using var created = await client.PostAsync("/v1/me/playlists", System.Net.Http.Json.JsonContent.Create(new { name, @public = isPublic }));
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            return System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        }
+        var shown = await CreateThroughApiAsync("Axolotl Evenings", isPublic: true);
+        await CreateThroughApiAsync("Axolotl Secrets", isPublic: false);
+
+        Assert.Equal([shown], (await server.SearchAsync("axolotl", "playlist")).GetProperty("playlists").Ids());
+
+        using (var renamed = await client.PutAsync($"/v1/playlists/{shown}", System.Net.Http.Json.JsonContent.Create(new { name = "Capybara Evenings" })))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, renamed.StatusCode);
+        }
+        Assert.Empty((await server.SearchAsync("axolotl", "playlist")).GetProperty("playlists").Array());
+        Assert.Equal([shown], (await server.SearchAsync("capybara", "playlist")).GetProperty("playlists").Ids());
+    }
+
+    [Fact]
     public async Task A_public_playlist_is_found_as_soon_as_it_is_created_and_under_its_new_name_once_renamed()
     {
         var id = await CreateAsync("Quokka Anthems", "songs for a sunny zanzibar morning", isPublic: true);
