@@ -45,6 +45,30 @@ public sealed class OperationTests(ConformanceTarget target)
                 $"{sent} answered with Content-Type {response.Content.Headers.ContentType}, not application/json.");
         }
         await SpotifySpec.AssertMatchesAsync(response, method, path, recipe.NullableItemsOf);
+        if (method == "GET" && status == 200 && (target.InProcess is not null || !MomentDependent.Contains(path)))
+        {
+            await AssertConditionalAsync(recipe, operation, sent, response);
+        }
+    }
+
+    /// <summary>Player states carry the moment they describe (progress, timestamp); on a real clock they change between two requests.</summary>
+    private static readonly HashSet<string> MomentDependent = ["/me/player", "/me/player/currently-playing"];
+
+    /// <summary>
+    /// Conditional requests (the concept page): a cacheable GET has an ETag and Cache-Control, and the
+    /// same request with If-None-Match naming that ETag gets 304 with no body.
+    /// </summary>
+    private async Task AssertConditionalAsync(Recipe recipe, string operation, string sent, HttpResponseMessage response)
+    {
+        var etag = response.Headers.ETag;
+        Assert.True(etag is not null, $"{sent} answered 200 without an ETag.");
+        Assert.True(response.Headers.CacheControl is not null, $"{sent} answered 200 without Cache-Control.");
+        using var again = await recipe.Build(target);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var conditional = await target.Http.SendAsync(again);
+        var body = await conditional.Content.ReadAsStringAsync();
+        Assert.True(conditional.StatusCode == HttpStatusCode.NotModified && body.Length == 0,
+            $"{operation} with If-None-Match {etag} answered {(int)conditional.StatusCode} {Truncate(body)}, not 304 without a body.");
     }
 
     [Fact]

@@ -73,4 +73,35 @@ public sealed class ConditionalRequestTests(JukeboxTestServer server)
 
         await ErrorAssert.IsAsync(response, 404, "Service not found");
     }
+
+    /// <summary>User data is private to its user and its ETag follows its content: a change makes the old ETag stale.</summary>
+    [Theory]
+    [InlineData("/v1/me/tracks")]
+    [InlineData("/v1/me/playlists")]
+    [InlineData("/v1/me/following?type=artist")]
+    public async Task A_user_resource_gets_a_new_ETag_when_it_changes(string path)
+    {
+        var userId = $"etag-{Guid.NewGuid():N}"[..20];
+        await server.CreateUserAsync(userId, $"{userId}-password");
+        using var client = server.CreateClient(await OAuthClient.Demo(server).SandboxUserTokenAsync(userId,
+            "user-library-read", "user-library-modify", "user-follow-read", "user-follow-modify", "playlist-read-private", "playlist-modify-public"));
+        var catalog = await server.CatalogAsync();
+        using var before = await client.GetAsync(path);
+        Assert.True(before.Headers.CacheControl is { Private: true, MaxAge.TotalSeconds: 0 });
+
+        using var change = path switch
+        {
+            "/v1/me/tracks" => await client.PutAsync($"/v1/me/tracks?ids={catalog.Tracks.Keys.First()}", null),
+            "/v1/me/playlists" => await client.PostAsync("/v1/me/playlists", System.Net.Http.Json.JsonContent.Create(new { name = "Fresh" })),
+            _ => await client.PutAsync($"/v1/me/following?type=artist&ids={catalog.Artists.Keys.First()}", null),
+        };
+        Assert.True(change.IsSuccessStatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        using var after = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.NotEqual(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+    }
 }
