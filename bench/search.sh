@@ -4,6 +4,8 @@
 #
 # Settings: CATALOG_SIZE=1000000 DATA_DIR=bench/.data CONNECTIONS=8 THREADS=2 DURATION=20s WARMUP=5s
 #           JUKEBOX_PORT=5098 SKIP_BUILD=1 FRESH_INDEX=1 (delete the stored index first, to time a build)
+#           JUKEBOX_BIN=path (with SKIP_BUILD=1: measure another build) PER_QUERY_DURATION=10s
+#           PER_QUERY=0 (skip the runs of each query on its own)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,7 +18,8 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-5s}"
 JUKEBOX_PORT="${JUKEBOX_PORT:-5098}"
 WORK="$BENCH_DIR/results/search"
-BIN="$ROOT/src/Jukebox.Server/bin/Release/net10.0/jukebox"
+BIN="${JUKEBOX_BIN:-$ROOT/src/Jukebox.Server/bin/Release/net10.0/jukebox}"
+PER_QUERY_DURATION="${PER_QUERY_DURATION:-10s}"
 BASE="http://127.0.0.1:$JUKEBOX_PORT"
 
 die() { echo "search.sh: $*" >&2; exit 1; }
@@ -30,6 +33,9 @@ if [[ ! -f "$DATA_DIR/jukebox.db" ]]; then
   "$BIN" seed --catalog-size "$CATALOG_SIZE" --data-dir "$DATA_DIR" >"$WORK/seed.log" 2>&1
 fi
 [[ "${FRESH_INDEX:-}" == 1 ]] && rm -rf "$DATA_DIR/search"
+
+# The load is one app's: lift its rate limit, as run.sh does.
+export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
 
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
@@ -68,3 +74,19 @@ printf '| %.1f s | %.1f s | %s | %s | %s | %s | %s |\n' \
   "$(echo "$ready - $started" | bc)" "$(echo "$searchable - $started" | bc)" "$index_line" \
   "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" "$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")" \
   "$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")" "$(cut -d' ' -f1 /proc/loadavg)"
+
+[[ "${PER_QUERY:-1}" == 0 ]] && exit 0
+# Each query on its own: at 1 connection (one request at a time: its latency alone) and at
+# $CONNECTIONS connections.
+names=("one word" "two words" "field filter" "year range" "several types")
+printf '\n| query | 1 conn. req/s | 1 conn. mean | 1 conn. p99 | %s conn. req/s | %s conn. p99 | load avg |\n|---|---|---|---|---|---|---|\n' "$CONNECTIONS" "$CONNECTIONS"
+for n in 1 2 3 4 5; do
+  BENCH_QUERY=$n BENCH_TOKEN="$TOKEN" wrk -t1 -c1 -d"$PER_QUERY_DURATION" --latency -s "$BENCH_DIR/search.lua" "$BASE" >"$WORK/wrk-$n-1.txt"
+  BENCH_QUERY=$n BENCH_TOKEN="$TOKEN" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$PER_QUERY_DURATION" --latency -s "$BENCH_DIR/search.lua" "$BASE" >"$WORK/wrk-$n-c.txt"
+  grep -q "Non-2xx" "$WORK/wrk-$n-1.txt" "$WORK/wrk-$n-c.txt" && die "some searches failed; see $WORK/wrk-$n-*.txt"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${names[$((n - 1))]}" \
+    "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$n-1.txt")" "$(awk '$1 == "Latency" {print $2; exit}' "$WORK/wrk-$n-1.txt")" \
+    "$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$n-1.txt")" \
+    "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$n-c.txt")" "$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$n-c.txt")" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+done
