@@ -6,6 +6,7 @@ using Jukebox.Api.Catalog;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -15,6 +16,9 @@ public sealed class SearchOptions
 {
     /// <summary>Where the catalog index is kept between runs; empty keeps it in memory and rebuilds it at every start.</summary>
     public string IndexDirectory { get; set; } = "";
+
+    /// <summary>How many documents one thread writes into a part of the index (fewer parts than this gives are not made).</summary>
+    internal int DocumentsPerPart { get; set; } = 100_000;
 }
 
 /// <summary>
@@ -27,7 +31,7 @@ public sealed class SearchOptions
 public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSearchIndex> logger) : IDisposable
 {
     /// <summary>Changes whenever the documents' layout changes, so older stored indexes are not reused.</summary>
-    private const string LayoutVersion = "1";
+    private const string LayoutVersion = "2";
 
     private readonly ConditionalWeakTable<CatalogSnapshot, Task<CatalogIndexState>> _builds = [];
     private readonly System.Threading.Lock _gate = new();
@@ -55,11 +59,20 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         var started = Stopwatch.GetTimestamp();
         var sources = SearchItems.Sources(catalog);
         var markets = new MarketKeys();
-        var fingerprint = Fingerprint(sources, markets);
-        var directory = OpenStored(fingerprint);
+        var (fingerprint, order) = Prepare(sources, markets);
+        var ids = Array.ConvertAll(order, o => o.Id);
+        var (directory, reader) = OpenStored(fingerprint, ids);
         var built = directory is null;
-        directory ??= Build(sources, markets, fingerprint);
-        var state = new CatalogIndexState(DirectoryReader.Open(directory), directory, markets, HipsterPopularity(catalog));
+        if (directory is null)
+        {
+            directory = Build(sources, order, markets, fingerprint);
+            reader = DirectoryReader.Open(directory);
+            if (!InOrder(reader, ids))
+            {
+                throw new InvalidOperationException("The search index does not hold its documents in the order they were added.");
+            }
+        }
+        var state = new CatalogIndexState(reader!, directory, markets, ids, TypeRanges(order), HipsterPopularity(catalog));
         lock (_gate)
         {
             var previous = _latest;
@@ -72,69 +85,153 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         return state;
     }
 
-    private static string Fingerprint(object[] sources, MarketKeys markets)
+    /// <summary>The fingerprint of the catalog's documents, and the order in which the index holds them.</summary>
+    private static (string Fingerprint, SearchOrder[] Order) Prepare(object[] sources, MarketKeys markets)
     {
         // Order-independent (a sum), since the database may return rows in any order.
         ulong sum = 0;
+        var order = new SearchOrder[sources.Length];
         Parallel.ForEach(Partitioner.Create(0, sources.Length, 50_000), range =>
         {
             ulong local = 0;
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                local += SearchItems.From(sources[i], markets).Hash(markets);
+                var item = SearchItems.From(sources[i], markets);
+                local += item.Hash(markets);
+                order[i] = SearchOrder.Of(item, i);
             }
             Interlocked.Add(ref sum, local);
         });
-        return string.Create(CultureInfo.InvariantCulture, $"v{LayoutVersion}-{sources.Length}-{sum:x16}");
+        Array.Sort(order);
+        return (string.Create(CultureInfo.InvariantCulture, $"v{LayoutVersion}-{sources.Length}-{sum:x16}"), order);
     }
 
-    private LuceneDirectory? OpenStored(string fingerprint)
+    /// <summary>Each type's range of document numbers.</summary>
+    private static Dictionary<string, (int From, int To)> TypeRanges(SearchOrder[] order)
+    {
+        var ranges = new Dictionary<string, (int From, int To)>(StringComparer.Ordinal);
+        var from = 0;
+        for (var i = 1; i <= order.Length; i++)
+        {
+            if (i == order.Length || order[i].Type != order[from].Type)
+            {
+                ranges[SearchItems.Types[order[from].Type]] = (from, i);
+                from = i;
+            }
+        }
+        return ranges;
+    }
+
+    /// <summary>
+    /// Whether the index holds <paramref name="ids"/> in that order (checked on a sample): the searches
+    /// rely on it, so a stored index that does not (a bug, or a damaged folder) is rebuilt.
+    /// </summary>
+    private static bool InOrder(DirectoryReader reader, string[] ids)
+    {
+        if (reader.MaxDoc != ids.Length || reader.HasDeletions)
+        {
+            return false;
+        }
+        const int Samples = 256;
+        for (var k = 0; k < Math.Min(Samples, ids.Length); k++)
+        {
+            var doc = (int)((long)k * (ids.Length - 1) / Math.Max(1, Math.Min(Samples, ids.Length) - 1));
+            if (reader.Document(doc, SearchFields.IdOnly).Get(SearchFields.Id) != ids[doc])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private (LuceneDirectory?, DirectoryReader?) OpenStored(string fingerprint, string[] ids)
     {
         if (options.IndexDirectory.Length == 0)
         {
-            return null;
+            return (null, null);
         }
         var path = Path.Combine(options.IndexDirectory, fingerprint);
         if (!System.IO.Directory.Exists(path))
         {
-            return null;
+            return (null, null);
         }
         var directory = FSDirectory.Open(path);
         if (DirectoryReader.IndexExists(directory))
         {
-            return directory;
+            var reader = DirectoryReader.Open(directory);
+            if (InOrder(reader, ids))
+            {
+                return (directory, reader);
+            }
+            reader.Dispose();
+            logger.LogWarning("The stored search index {Path} does not match the catalog; building it again.", path);
         }
         directory.Dispose();
-        return null;
+        System.IO.Directory.Delete(path, recursive: true);
+        return (null, null);
     }
 
-    private LuceneDirectory Build(object[] sources, MarketKeys markets, string fingerprint)
+    /// <summary>
+    /// Writes the documents in <paramref name="order"/>. Contiguous parts of that order are written by
+    /// one thread each, into an index of their own (a writer shared by several threads would interleave
+    /// their documents), and the parts are then added to the index one after the other, as segments,
+    /// which keeps the order without a merge.
+    /// </summary>
+    private LuceneDirectory Build(object[] sources, SearchOrder[] order, MarketKeys markets, string fingerprint)
     {
         var inMemory = options.IndexDirectory.Length == 0;
         var buildPath = inMemory ? "" : Path.Combine(options.IndexDirectory, $"building-{Guid.NewGuid():N}");
-        LuceneDirectory directory = inMemory ? new RAMDirectory() : FSDirectory.Open(buildPath);
-        var config = new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance)
+        var partCount = Math.Clamp(order.Length / options.DocumentsPerPart, 1, 2 * Environment.ProcessorCount);
+        var parts = new LuceneDirectory[partCount];
+        try
         {
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 256,
-        };
-        using (var writer = new IndexWriter(directory, config))
-        {
-            Parallel.ForEach(Partitioner.Create(0, sources.Length, 10_000), range =>
+            Parallel.For(0, partCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
+                parts[p] = inMemory ? new RAMDirectory() : FSDirectory.Open(Path.Combine(buildPath + "-parts", p.ToString(CultureInfo.InvariantCulture)));
+                var config = new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance)
                 {
-                    writer.AddDocument(SearchItems.From(sources[i], markets).ToDocument(markets));
+                    OpenMode = OpenMode.CREATE,
+                    RAMBufferSizeMB = 128,
+                    UseCompoundFile = false,
+                    // Merges only neighbouring segments, so a part that flushes more than once stays in order.
+                    MergePolicy = new LogByteSizeMergePolicy(),
+                };
+                using var writer = new IndexWriter(parts[p], config);
+                var to = (int)((long)order.Length * (p + 1) / partCount);
+                for (var i = (int)((long)order.Length * p / partCount); i < to; i++)
+                {
+                    writer.AddDocument(SearchItems.From(sources[order[i].Source], markets).ToDocument(markets));
                 }
+                writer.Commit();
             });
-            writer.ForceMerge(1);
-            writer.Commit();
+            LuceneDirectory directory = inMemory ? new RAMDirectory() : FSDirectory.Open(buildPath);
+            var joined = new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance)
+            {
+                OpenMode = OpenMode.CREATE,
+                MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+            };
+            using (var writer = new IndexWriter(directory, joined))
+            {
+                writer.AddIndexes(parts);
+                writer.Commit();
+            }
+            if (inMemory)
+            {
+                return directory;
+            }
+            directory.Dispose();
         }
-        if (inMemory)
+        finally
         {
-            return directory;
+            foreach (var part in parts)
+            {
+                part?.Dispose();
+            }
+            if (!inMemory && System.IO.Directory.Exists(buildPath + "-parts"))
+            {
+                System.IO.Directory.Delete(buildPath + "-parts", recursive: true);
+            }
         }
-        directory.Dispose();
         var finalPath = Path.Combine(options.IndexDirectory, fingerprint);
         try
         {
@@ -188,17 +285,22 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
 /// <summary>One opened catalog index and what queries against it need.</summary>
 public sealed class CatalogIndexState : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Filter> _typeFilters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Query> _marketQueries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<FixedBitSet[]>> _markets = new(StringComparer.Ordinal);
     private readonly LuceneDirectory _directory;
-    private readonly MarketKeys _markets;
+    private readonly MarketKeys _marketKeys;
+    private readonly string[] _ids;
+    private readonly Dictionary<string, (int From, int To)> _types;
 
-    internal CatalogIndexState(DirectoryReader reader, LuceneDirectory directory, MarketKeys markets, int hipsterPopularity)
+    internal CatalogIndexState(
+        DirectoryReader reader, LuceneDirectory directory, MarketKeys markets, string[] ids, Dictionary<string, (int From, int To)> types,
+        int hipsterPopularity)
     {
         Reader = reader;
         Searcher = new IndexSearcher(reader);
         _directory = directory;
-        _markets = markets;
+        _marketKeys = markets;
+        _ids = ids;
+        _types = types;
         HipsterPopularity = hipsterPopularity;
     }
 
@@ -206,20 +308,136 @@ public sealed class CatalogIndexState : IDisposable
     public IndexSearcher Searcher { get; }
     public int HipsterPopularity { get; }
 
-    /// <summary>Only documents of the type; the bit set is computed once per type.</summary>
-    public Filter TypeFilter(string type) =>
-        _typeFilters.GetOrAdd(type, t => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, t)))));
-
-    /// <summary>Documents playable in <paramref name="market"/> (after relinking, for tracks).</summary>
-    public Query PlayableIn(string market) => _marketQueries.GetOrAdd(market, m =>
+    /// <summary>
+    /// One page of the hits of <paramref name="query"/> among the items of <paramref name="type"/>
+    /// (playable in <paramref name="market"/> when given), best first, and the number of hits.
+    /// Documents are numbered in the order equally relevant hits are listed in, so with tiers the page
+    /// is the first documents of the first tiers, and only the count visits every hit.
+    /// </summary>
+    internal (List<string> Ids, int Total) Search(CompiledQuery query, string type, string? market, int offset, int limit)
     {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var key in _markets.KeysContaining(m))
+        if (!_types.TryGetValue(type, out var range))
         {
-            any.Add(new TermQuery(new Term(SearchFields.Market, key)), Occur.SHOULD);
+            return ([], 0);
         }
-        return new ConstantScoreQuery(any) { Boost = 0f };
-    });
+        var accept = market is null || type == "artist" ? null : PlayableIn(market);
+        var wanted = offset + limit;
+        if (query.Tiers is null)
+        {
+            return Sorted(query.Query, range, accept, offset, limit);
+        }
+        var docs = new List<int>(wanted);
+        foreach (var tier in query.Tiers)
+        {
+            if (docs.Count == wanted)
+            {
+                break;
+            }
+            Collect(tier, range, accept, wanted, docs);
+        }
+        // When the tiers ran out before the page was full, every hit has been seen.
+        var total = docs.Count < wanted ? docs.Count : Count(query.Query, range, accept);
+        return ([.. docs.Skip(offset).Select(d => _ids[d])], total);
+    }
+
+    /// <summary>The same page by scoring and sorting every hit: what <see cref="Search"/> must agree with, and what a query without tiers uses.</summary>
+    internal (List<string> Ids, int Total) Sorted(Query query, (int From, int To) range, FixedBitSet[]? accept, int offset, int limit)
+    {
+        // In document order, so equal scores keep the index's order.
+        var collector = TopScoreDocCollector.Create(offset + limit, docsScoredInOrder: true);
+        var total = 0;
+        ForEachHit(query, range, accept, (leaf, scorer) =>
+        {
+            collector.SetNextReader(leaf);
+            collector.SetScorer(scorer);
+            return doc =>
+            {
+                collector.Collect(doc);
+                total++;
+                return true;
+            };
+        });
+        return ([.. collector.GetTopDocs(offset, limit).ScoreDocs.Select(d => _ids[d.Doc])], total);
+    }
+
+    internal (List<string> Ids, int Total) Sorted(Query query, string type, string? market, int offset, int limit) =>
+        _types.TryGetValue(type, out var range)
+            ? Sorted(query, range, market is null || type == "artist" ? null : PlayableIn(market), offset, limit)
+            : ([], 0);
+
+    private void Collect(Query query, (int From, int To) range, FixedBitSet[]? accept, int wanted, List<int> docs) =>
+        ForEachHit(query, range, accept, (leaf, _) => doc =>
+        {
+            docs.Add(leaf.DocBase + doc);
+            return docs.Count < wanted;
+        });
+
+    private int Count(Query query, (int From, int To) range, FixedBitSet[]? accept)
+    {
+        var count = 0;
+        ForEachHit(query, range, accept, (_, _) => _ =>
+        {
+            count++;
+            return true;
+        });
+        return count;
+    }
+
+    /// <summary>
+    /// Visits the hits in document order within the range, segment by segment, until the visitor
+    /// returns false. Lucene's collectors cannot stop a search early, hence the loop over the scorers.
+    /// </summary>
+    private void ForEachHit(Query query, (int From, int To) range, FixedBitSet[]? accept, Func<AtomicReaderContext, Scorer, Func<int, bool>> visitor)
+    {
+        var weight = Searcher.CreateNormalizedWeight(query);
+        foreach (var leaf in Reader.Leaves)
+        {
+            var from = Math.Max(range.From - leaf.DocBase, 0);
+            var to = Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc);
+            if (from >= to || weight.GetScorer(leaf, accept?[leaf.Ord]) is not { } scorer)
+            {
+                continue;
+            }
+            var visit = visitor(leaf, scorer);
+            for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc())
+            {
+                if (!visit(doc))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The documents playable in <paramref name="market"/> (after relinking, for tracks): those whose
+    /// market key is one of the keys whose list has the code. A bit set per segment, made at the first
+    /// search with that market (at most one bit per document per market: some 140 KB per million).
+    /// </summary>
+    private FixedBitSet[] PlayableIn(string market) => _markets.GetOrAdd(market, m => new Lazy<FixedBitSet[]>(() =>
+    {
+        var keys = _marketKeys.KeysContaining(m);
+        var leaves = Reader.Leaves;
+        var result = new FixedBitSet[leaves.Count];
+        foreach (var leaf in leaves)
+        {
+            var bits = new FixedBitSet(leaf.Reader.MaxDoc);
+            if (leaf.AtomicReader.GetTerms(SearchFields.Market)?.GetEnumerator() is { } terms)
+            {
+                DocsEnum? docs = null;
+                foreach (var key in keys)
+                {
+                    if (terms.SeekExact(new BytesRef(key)))
+                    {
+                        docs = terms.Docs(null, docs, DocsFlags.NONE);
+                        bits.Or(docs);
+                    }
+                }
+            }
+            result[leaf.Ord] = bits;
+        }
+        return result;
+    })).Value;
 
     public void Dispose()
     {

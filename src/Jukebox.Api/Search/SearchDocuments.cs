@@ -193,9 +193,43 @@ internal sealed class MarketKeys
     }
 }
 
+/// <summary>
+/// Where a document goes in the catalog index: grouped by type, then by <see cref="SearchItem.Rank"/>
+/// (highest first), then by id. Documents are added in this order, so document numbers follow the order
+/// in which equally relevant hits are listed, and each type is one range of document numbers.
+/// </summary>
+internal readonly record struct SearchOrder(int Type, long Rank, string Id, int Source) : IComparable<SearchOrder>
+{
+    public static SearchOrder Of(SearchItem item, int source) => new(SearchItems.TypeOrder(item.Type), item.Rank, item.Id, source);
+
+    public int CompareTo(SearchOrder other)
+    {
+        var c = Type.CompareTo(other.Type);
+        if (c == 0)
+        {
+            c = other.Rank.CompareTo(Rank);
+        }
+        return c != 0 ? c : string.CompareOrdinal(Id, other.Id);
+    }
+}
+
 /// <summary>Turns the catalog snapshot into <see cref="SearchItem"/>s.</summary>
 internal static class SearchItems
 {
+    /// <summary>The catalog's searchable types, in the order of their ranges in the index.</summary>
+    public static readonly IReadOnlyList<string> Types = ["track", "album", "artist", "show", "episode", "audiobook"];
+
+    public static int TypeOrder(string type) => type switch
+    {
+        "track" => 0,
+        "album" => 1,
+        "artist" => 2,
+        "show" => 3,
+        "episode" => 4,
+        "audiobook" => 5,
+        _ => throw new ArgumentException($"{type} is not a catalog type.", nameof(type)),
+    };
+
     /// <summary>Every searchable catalog object, in a list that builders can split between threads.</summary>
     public static object[] Sources(CatalogSnapshot catalog) =>
     [

@@ -5,6 +5,12 @@ using Lucene.Net.Search;
 namespace Jukebox.Api.Search;
 
 /// <summary>
+/// A query for one type: <paramref name="Query"/> matches and scores every hit; <paramref name="Tiers"/>,
+/// when not null, split its hits by score, best first (see <see cref="SearchQueryCompiler"/>).
+/// </summary>
+internal sealed record CompiledQuery(Query Query, IReadOnlyList<Query>? Tiers);
+
+/// <summary>
 /// Turns a parsed <see cref="SearchQuery"/> into the Lucene query for one result type. Every clause
 /// scores a constant, so the score says how a hit matched (which fields, an exact name) rather than
 /// how often a word occurs; hits that match equally well are then ordered by popularity.
@@ -39,36 +45,111 @@ internal static class SearchQueryCompiler
     /// <param name="today">tag:new means released in the two weeks up to this day.</param>
     /// <param name="hipsterPopularity">tag:hipster means an album popularity at or below this.</param>
     /// <returns>The query, or null when nothing of this type can match (only filters that do not apply to it).</returns>
-    public static Query? Compile(SearchQuery query, string type, DateOnly today, int hipsterPopularity)
+    public static CompiledQuery? Compile(SearchQuery query, string type, DateOnly today, int hipsterPopularity)
     {
         var context = new Context(type, today, hipsterPopularity);
         var result = new BooleanQuery(disableCoord: true);
-        var positive = 0;
+        var units = new List<List<Level>?>();
         foreach (var term in query.Required)
         {
             if (Compile(term, context) is { } clause)
             {
-                result.Add(clause, Occur.MUST);
-                positive++;
+                result.Add(clause.Query, Occur.MUST);
+                units.Add(clause.Levels);
             }
         }
-        if (positive == 0)
+        if (units.Count == 0)
         {
             return null;
         }
+        var excluded = new List<Query>();
         foreach (var term in query.Excluded)
         {
             if (Compile(term, context) is { } clause)
             {
-                result.Add(clause, Occur.MUST_NOT);
+                result.Add(clause.Query, Occur.MUST_NOT);
+                excluded.Add(clause.Query);
             }
         }
         if (ExactName(query, type) is { Length: > 0 } exact)
         {
-            result.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Exact, exact))) { Boost = ExactBoost }, Occur.SHOULD);
+            var match = new TermQuery(new Term(SearchFields.Exact, exact));
+            result.Add(new ConstantScoreQuery(match) { Boost = ExactBoost }, Occur.SHOULD);
+            units.Add([new Level(ExactBoost, [match], []), new Level(0, [], [match])]);
         }
-        return result;
+        return new CompiledQuery(result, Tiers(units, excluded));
     }
+
+    /// <summary>
+    /// The score of a hit is the sum of what each clause gives it, and each clause gives one of a few
+    /// constants (its levels), so the hits fall into a few classes by score. The tiers are one query
+    /// per class, best first, each matching exactly the hits of that score: the first page is then
+    /// the first documents of the first tiers in index order, without scoring or sorting every hit.
+    /// Null when the clauses have too many combinations to be worth splitting (or cannot be split).
+    /// </summary>
+    private static List<Query>? Tiers(List<List<Level>?> units, List<Query> excluded)
+    {
+        List<Level> combinations = [new Level(0, [], [])];
+        foreach (var levels in units)
+        {
+            if (levels is null || combinations.Count * levels.Count > MaxCombinations)
+            {
+                return null;
+            }
+            combinations = [.. combinations.SelectMany(c => levels.Select(c.And))];
+        }
+        var tiers = new List<Query>();
+        foreach (var tier in combinations.GroupBy(c => c.Score).OrderByDescending(g => g.Key))
+        {
+            var options = tier.Select(c => c.ToQuery()).ToList();
+            var query = options.Count == 1 ? (BooleanQuery)options[0] : AnyOf(options);
+            foreach (var not in excluded)
+            {
+                query.Add(not, Occur.MUST_NOT);
+            }
+            tiers.Add(query);
+        }
+        return tiers;
+    }
+
+    /// <summary>Beyond this many combinations of levels the query is scored and sorted as a whole instead.</summary>
+    private const int MaxCombinations = 64;
+
+    private static BooleanQuery AnyOf(IEnumerable<Query> options)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var option in options)
+        {
+            any.Add(option, Occur.SHOULD);
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// One way a clause can match, and what it then adds to the score: a hit is at this level when it
+    /// matches every query of <paramref name="Include"/> and none of <paramref name="Exclude"/>.
+    /// </summary>
+    private sealed record Level(float Score, IReadOnlyList<Query> Include, IReadOnlyList<Query> Exclude)
+    {
+        public Level And(Level other) => new(Score + other.Score, [.. Include, .. other.Include], [.. Exclude, .. other.Exclude]);
+
+        public Query ToQuery()
+        {
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var include in Include)
+            {
+                query.Add(include, Occur.MUST);
+            }
+            foreach (var exclude in Exclude)
+            {
+                query.Add(exclude, Occur.MUST_NOT);
+            }
+            return query;
+        }
+    }
+
+    /// <summary>A compiled clause and its levels (null when it cannot be split into levels).</summary>
+    private sealed record Clause(Query Query, List<Level>? Levels);
 
     private sealed record Context(string Type, DateOnly Today, int HipsterPopularity);
 
@@ -83,7 +164,7 @@ internal static class SearchQueryCompiler
         return SearchAnalyzer.Exact(string.Join(' ', text));
     }
 
-    private static Query? Compile(SearchTerm term, Context context) => term switch
+    private static Clause? Compile(SearchTerm term, Context context) => term switch
     {
         TextTerm text => Text(text, context.Type),
         FilterTerm filter => Filter(filter, context),
@@ -91,23 +172,32 @@ internal static class SearchQueryCompiler
         _ => null,
     };
 
-    private static Query? AnyOf(AnyOfTerm any, Context context)
+    private static Clause? AnyOf(AnyOfTerm any, Context context)
     {
-        var options = any.Options.Select(o => Compile(o, context)).OfType<Query>().ToList();
+        var options = any.Options.Select(o => Compile(o, context)).OfType<Clause>().ToList();
         if (options.Count <= 1)
         {
             return options.FirstOrDefault();
         }
-        var result = new BooleanQuery(disableCoord: true);
+        // Options add up: the levels are every combination of the options' levels or their absence,
+        // except all absent.
+        List<Level>? levels = [new Level(0, [], [])];
         foreach (var option in options)
         {
-            result.Add(option, Occur.SHOULD);
+            if (levels is null || option.Levels is null || levels.Count * (option.Levels.Count + 1) > MaxCombinations)
+            {
+                levels = null;
+                break;
+            }
+            var absent = new Level(0, [], [option.Query]);
+            levels = [.. levels.SelectMany(l => option.Levels.Append(absent).Select(l.And))];
         }
-        return result;
+        levels?.RemoveAll(l => l.Include.Count == 0);
+        return new Clause(AnyOf(options.Select(o => o.Query)), levels);
     }
 
     /// <summary>Free text: the best field it matches in counts.</summary>
-    private static Query? Text(TextTerm term, string type)
+    private static Clause? Text(TextTerm term, string type)
     {
         var words = SearchAnalyzer.Words(term.Text);
         if (words.Count == 0)
@@ -116,18 +206,25 @@ internal static class SearchQueryCompiler
         }
         var fields = TextFields[type];
         var best = new DisjunctionMaxQuery(tieBreakerMultiplier: 0f);
+        var matches = new Query[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
-            var match = term.Prefix && words.Count == 1
+            matches[i] = term.Prefix && words.Count == 1
                 ? new PrefixQuery(new Term(fields[i], words[0]))
                 : Words(fields[i], words, phrase: true);
-            best.Add(new ConstantScoreQuery(match) { Boost = i == 0 ? NameBoost : OtherBoost });
+            best.Add(new ConstantScoreQuery(matches[i]) { Boost = i == 0 ? NameBoost : OtherBoost });
         }
-        return best;
+        // In the name; or, not in the name, in one of the other fields.
+        List<Level> levels = [new Level(NameBoost, [matches[0]], [])];
+        if (fields.Length > 1)
+        {
+            levels.Add(new Level(OtherBoost, [fields.Length == 2 ? matches[1] : AnyOf(matches.Skip(1))], [matches[0]]));
+        }
+        return new Clause(best, levels);
     }
 
     /// <summary>A filter, or null when it does not apply to the type (Spotify's table in the search reference).</summary>
-    private static Query? Filter(FilterTerm filter, Context context)
+    private static Clause? Filter(FilterTerm filter, Context context)
     {
         var type = context.Type;
         Query? match = (filter.Field, type) switch
@@ -144,7 +241,7 @@ internal static class SearchQueryCompiler
             ("tag", "album") => Tag(filter.Value, context),
             _ => null,
         };
-        return match is null ? null : new ConstantScoreQuery(match) { Boost = OtherBoost };
+        return match is null ? null : new Clause(new ConstantScoreQuery(match) { Boost = OtherBoost }, [new Level(OtherBoost, [match], [])]);
     }
 
     /// <summary>All the words in the field; as a phrase (in order, adjacent) when asked or when one typed word made several.</summary>

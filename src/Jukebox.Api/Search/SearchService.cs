@@ -61,9 +61,9 @@ public sealed class SearchService(
         foreach (var type in request.Types)
         {
             var query = SearchQueryCompiler.Compile(request.Query, type, today, state.HipsterPopularity);
-            var (ids, total) = type == "playlist"
-                ? await playlists.SearchAsync(s => Run(s, query, null, request.Page))
-                : Run(state.Searcher, WithMarket(state, query, type, request.Market), state.TypeFilter(type), request.Page);
+            var (ids, total) = query is null ? ([], 0)
+                : type == "playlist" ? await playlists.SearchAsync(s => Run(s, query.Query, request.Page))
+                : state.Search(query, type, request.Market, request.Page.Offset, request.Page.Limit);
             var links = new LinkParameters(http, type);
             var market = request.Market;
             switch (type)
@@ -117,22 +117,10 @@ public sealed class SearchService(
         }
     }
 
-    private static Query? WithMarket(CatalogIndexState state, Query? query, string type, string? market)
+    /// <summary>Playlists: a small index that changes as they do, so the hits are scored and sorted.</summary>
+    private static (List<string> Ids, int Total) Run(IndexSearcher searcher, Query query, Page page)
     {
-        if (query is null || market is null || type == "artist")
-        {
-            return query;
-        }
-        return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { state.PlayableIn(market), Occur.MUST } };
-    }
-
-    private static (List<string> Ids, int Total) Run(IndexSearcher searcher, Query? query, Filter? filter, Page page)
-    {
-        if (query is null)
-        {
-            return ([], 0);
-        }
-        var top = searcher.Search(query, filter, page.Offset + page.Limit, RelevanceThenPopularity);
+        var top = searcher.Search(query, null, page.Offset + page.Limit, RelevanceThenPopularity);
         var ids = new List<string>(page.Limit);
         for (var i = page.Offset; i < top.ScoreDocs.Length; i++)
         {
