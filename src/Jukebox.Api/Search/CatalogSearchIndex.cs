@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -60,6 +61,7 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         var sources = SearchItems.Sources(catalog);
         var markets = new MarketKeys();
         var (fingerprint, order) = Prepare(sources, markets);
+        var prepared = Stopwatch.GetElapsedTime(started);
         var ids = Array.ConvertAll(order, o => o.Id);
         var (directory, reader) = OpenStored(fingerprint, ids);
         var built = directory is null;
@@ -80,8 +82,8 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
             // Requests that took the previous state may still be searching; readers close with the process.
             _ = previous;
         }
-        logger.LogInformation("Search index {Action} in {Elapsed}: {Documents} documents.",
-            built ? "built" : "opened", Stopwatch.GetElapsedTime(started), state.Reader.NumDocs);
+        logger.LogInformation("Search index {Action} in {Elapsed} ({Prepared} reading the catalog): {Documents} documents in {Segments} segments.",
+            built ? "built" : "opened", Stopwatch.GetElapsedTime(started), prepared, state.Reader.NumDocs, state.Reader.Leaves.Count);
         return state;
     }
 
@@ -285,11 +287,14 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
 /// <summary>One opened catalog index and what queries against it need.</summary>
 public sealed class CatalogIndexState : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<FixedBitSet[]>> _markets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Market, string Type), Lazy<FixedBitSet>> _markets = new();
     private readonly LuceneDirectory _directory;
     private readonly MarketKeys _marketKeys;
     private readonly string[] _ids;
     private readonly Dictionary<string, (int From, int To)> _types;
+
+    /// <summary>The words of the requests' bit sets; a type's set of tracks is over 100 KB, which would otherwise go to the large object heap at every search.</summary>
+    private readonly ArrayPool<long> _words = ArrayPool<long>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 256);
 
     internal CatalogIndexState(
         DirectoryReader reader, LuceneDirectory directory, MarketKeys markets, string[] ids, Dictionary<string, (int From, int To)> types,
@@ -311,133 +316,234 @@ public sealed class CatalogIndexState : IDisposable
     /// <summary>
     /// One page of the hits of <paramref name="query"/> among the items of <paramref name="type"/>
     /// (playable in <paramref name="market"/> when given), best first, and the number of hits.
-    /// Documents are numbered in the order equally relevant hits are listed in, so with tiers the page
-    /// is the first documents of the first tiers, and only the count visits every hit.
     /// </summary>
+    /// <remarks>
+    /// Documents are numbered in the order equally relevant hits are listed in, and each type is one
+    /// range of them. With a plan, each simple query's documents in that range are read once into a
+    /// bit set, and the tiers and the count are set operations on them: the page is the first bits of
+    /// the first tiers, and nothing is scored or sorted.
+    /// </remarks>
     internal (List<string> Ids, int Total) Search(CompiledQuery query, string type, string? market, int offset, int limit)
     {
         if (!_types.TryGetValue(type, out var range))
         {
             return ([], 0);
         }
-        var accept = market is null || type == "artist" ? null : PlayableIn(market);
-        var wanted = offset + limit;
-        if (query.Tiers is null)
+        var playable = market is null || type == "artist" ? null : PlayableIn(market, type, range);
+        if (query.Plan is not { } plan)
         {
-            return Sorted(query.Query, range, accept, offset, limit);
+            return Sorted(query.Query, range, playable, offset, limit);
         }
-        var docs = new List<int>(wanted);
-        foreach (var tier in query.Tiers)
+        using var sets = new RangeSets(this, range);
+        var wanted = offset + limit;
+        var ids = new List<string>(limit);
+        var seen = 0;
+        var tier = sets.New();
+        var scratch = sets.New();
+        foreach (var combinations in plan.Tiers)
         {
-            if (docs.Count == wanted)
+            tier.Clear(0, tier.Length);
+            foreach (var combination in combinations)
+            {
+                sets.Matching(combination, scratch);
+                tier.Or(scratch);
+            }
+            sets.Restrict(tier, plan.Excluded, playable);
+            for (var bit = tier.NextSetBit(0); bit >= 0 && seen < wanted; bit = bit + 1 < tier.Length ? tier.NextSetBit(bit + 1) : -1)
+            {
+                if (seen++ >= offset)
+                {
+                    ids.Add(_ids[range.From + bit]);
+                }
+            }
+            if (seen == wanted)
             {
                 break;
             }
-            Collect(tier, range, accept, wanted, docs);
         }
         // When the tiers ran out before the page was full, every hit has been seen.
-        var total = docs.Count < wanted ? docs.Count : Count(query.Query, range, accept);
-        return ([.. docs.Skip(offset).Select(d => _ids[d])], total);
+        return (ids, seen < wanted ? seen : sets.Count(plan, playable));
     }
 
-    /// <summary>The same page by scoring and sorting every hit: what <see cref="Search"/> must agree with, and what a query without tiers uses.</summary>
-    internal (List<string> Ids, int Total) Sorted(Query query, (int From, int To) range, FixedBitSet[]? accept, int offset, int limit)
+    /// <summary>The same page by scoring and sorting every hit: what <see cref="Search"/> must agree with, and what a query without a plan uses.</summary>
+    private (List<string> Ids, int Total) Sorted(Query query, (int From, int To) range, FixedBitSet? playable, int offset, int limit)
     {
         // In document order, so equal scores keep the index's order.
         var collector = TopScoreDocCollector.Create(offset + limit, docsScoredInOrder: true);
         var total = 0;
-        ForEachHit(query, range, accept, (leaf, scorer) =>
-        {
-            collector.SetNextReader(leaf);
-            collector.SetScorer(scorer);
-            return doc =>
-            {
-                collector.Collect(doc);
-                total++;
-                return true;
-            };
-        });
-        return ([.. collector.GetTopDocs(offset, limit).ScoreDocs.Select(d => _ids[d.Doc])], total);
-    }
-
-    internal (List<string> Ids, int Total) Sorted(Query query, string type, string? market, int offset, int limit) =>
-        _types.TryGetValue(type, out var range)
-            ? Sorted(query, range, market is null || type == "artist" ? null : PlayableIn(market), offset, limit)
-            : ([], 0);
-
-    private void Collect(Query query, (int From, int To) range, FixedBitSet[]? accept, int wanted, List<int> docs) =>
-        ForEachHit(query, range, accept, (leaf, _) => doc =>
-        {
-            docs.Add(leaf.DocBase + doc);
-            return docs.Count < wanted;
-        });
-
-    private int Count(Query query, (int From, int To) range, FixedBitSet[]? accept)
-    {
-        var count = 0;
-        ForEachHit(query, range, accept, (_, _) => _ =>
-        {
-            count++;
-            return true;
-        });
-        return count;
-    }
-
-    /// <summary>
-    /// Visits the hits in document order within the range, segment by segment, until the visitor
-    /// returns false. Lucene's collectors cannot stop a search early, hence the loop over the scorers.
-    /// </summary>
-    private void ForEachHit(Query query, (int From, int To) range, FixedBitSet[]? accept, Func<AtomicReaderContext, Scorer, Func<int, bool>> visitor)
-    {
         var weight = Searcher.CreateNormalizedWeight(query);
         foreach (var leaf in Reader.Leaves)
         {
             var from = Math.Max(range.From - leaf.DocBase, 0);
             var to = Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc);
-            if (from >= to || weight.GetScorer(leaf, accept?[leaf.Ord]) is not { } scorer)
+            if (from >= to || weight.GetScorer(leaf, null) is not { } scorer)
             {
                 continue;
             }
-            var visit = visitor(leaf, scorer);
+            collector.SetNextReader(leaf);
+            collector.SetScorer(scorer);
             for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc())
             {
-                if (!visit(doc))
+                if (playable is null || playable.Get(leaf.DocBase + doc - range.From))
                 {
-                    return;
+                    collector.Collect(doc);
+                    total++;
                 }
+            }
+        }
+        return ([.. collector.GetTopDocs(offset, limit).ScoreDocs.Select(d => _ids[d.Doc])], total);
+    }
+
+    internal (List<string> Ids, int Total) Sorted(Query query, string type, string? market, int offset, int limit) =>
+        _types.TryGetValue(type, out var range)
+            ? Sorted(query, range, market is null || type == "artist" ? null : PlayableIn(market, type, range), offset, limit)
+            : ([], 0);
+
+    /// <summary>
+    /// The items of the type playable in <paramref name="market"/> (after relinking, for tracks): those
+    /// whose market key is one of the keys whose list has the code. Made at the first search with that
+    /// market and type, and kept: at most one bit per document per market, some 140 KB per million.
+    /// </summary>
+    private FixedBitSet PlayableIn(string market, string type, (int From, int To) range) => _markets.GetOrAdd((market, type), key => new Lazy<FixedBitSet>(() =>
+    {
+        var bits = new FixedBitSet(range.To - range.From);
+        foreach (var k in _marketKeys.KeysContaining(key.Market))
+        {
+            RangeSets.Add(Reader, new Term(SearchFields.Market, k), range, bits);
+        }
+        return bits;
+    })).Value;
+
+    /// <summary>
+    /// Bit sets over one type's range of documents (bit i is document From + i) for one search: the
+    /// documents of each simple query, read once, and the sets made from them. Their words come from
+    /// the state's pool and go back to it at the end.
+    /// </summary>
+    private sealed class RangeSets(CatalogIndexState state, (int From, int To) range) : IDisposable
+    {
+        private readonly Dictionary<Query, FixedBitSet> _queries = [];
+        private readonly List<long[]> _rented = [];
+
+        public FixedBitSet New()
+        {
+            var words = state._words.Rent(FixedBitSet.Bits2words(range.To - range.From));
+            Array.Clear(words);
+            _rented.Add(words);
+            return new FixedBitSet(words, range.To - range.From);
+        }
+
+        /// <summary>The documents of the range that <paramref name="query"/> matches.</summary>
+        public FixedBitSet Of(Query query)
+        {
+            if (!_queries.TryGetValue(query, out var bits))
+            {
+                bits = New();
+                if (query is TermQuery term)
+                {
+                    Add(state.Reader, term.Term, range, bits);
+                }
+                else
+                {
+                    var weight = state.Searcher.CreateNormalizedWeight(query);
+                    foreach (var leaf in state.Reader.Leaves)
+                    {
+                        var (from, to) = Within(leaf);
+                        if (from < to && weight.GetScorer(leaf, null) is { } scorer)
+                        {
+                            for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc())
+                            {
+                                bits.Set(leaf.DocBase + doc - range.From);
+                            }
+                        }
+                    }
+                }
+                _queries[query] = bits;
+            }
+            return bits;
+        }
+
+        /// <summary>Adds the documents of the range holding <paramref name="term"/>, read from the postings without frequencies or positions.</summary>
+        public static void Add(IndexReader reader, Term term, (int From, int To) range, FixedBitSet bits)
+        {
+            DocsEnum? docs = null;
+            foreach (var leaf in reader.Leaves)
+            {
+                var from = Math.Max(range.From - leaf.DocBase, 0);
+                var to = Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc);
+                if (from >= to || leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator() is not { } terms || !terms.SeekExact(term.Bytes))
+                {
+                    continue;
+                }
+                docs = terms.Docs(null, docs, DocsFlags.NONE);
+                for (var doc = docs.Advance(from); doc < to; doc = docs.NextDoc())
+                {
+                    bits.Set(leaf.DocBase + doc - range.From);
+                }
+            }
+        }
+
+        private (int From, int To) Within(AtomicReaderContext leaf) =>
+            (Math.Max(range.From - leaf.DocBase, 0), Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc));
+
+        /// <summary>Sets <paramref name="result"/> to the documents at <paramref name="level"/>.</summary>
+        public void Matching(Level level, FixedBitSet result)
+        {
+            result.Clear(0, result.Length);
+            result.Or(Of(level.Include[0]));
+            foreach (var include in level.Include.Skip(1))
+            {
+                result.And(Of(include));
+            }
+            foreach (var exclude in level.Exclude)
+            {
+                result.AndNot(Of(exclude));
+            }
+        }
+
+        public void Restrict(FixedBitSet bits, IReadOnlyList<Query> excluded, FixedBitSet? playable)
+        {
+            foreach (var exclude in excluded)
+            {
+                bits.AndNot(Of(exclude));
+            }
+            if (playable is not null)
+            {
+                bits.And(playable);
+            }
+        }
+
+        /// <summary>The number of hits: documents at some level of every required clause.</summary>
+        public int Count(SearchPlan plan, FixedBitSet? playable)
+        {
+            var hits = New();
+            var clause = New();
+            var level = New();
+            for (var i = 0; i < plan.Required.Count; i++)
+            {
+                var target = i == 0 ? hits : clause;
+                target.Clear(0, target.Length);
+                foreach (var l in plan.Required[i])
+                {
+                    Matching(l, level);
+                    target.Or(level);
+                }
+                if (i > 0)
+                {
+                    hits.And(clause);
+                }
+            }
+            Restrict(hits, plan.Excluded, playable);
+            return hits.Cardinality;
+        }
+
+        public void Dispose()
+        {
+            foreach (var words in _rented)
+            {
+                state._words.Return(words);
             }
         }
     }
-
-    /// <summary>
-    /// The documents playable in <paramref name="market"/> (after relinking, for tracks): those whose
-    /// market key is one of the keys whose list has the code. A bit set per segment, made at the first
-    /// search with that market (at most one bit per document per market: some 140 KB per million).
-    /// </summary>
-    private FixedBitSet[] PlayableIn(string market) => _markets.GetOrAdd(market, m => new Lazy<FixedBitSet[]>(() =>
-    {
-        var keys = _marketKeys.KeysContaining(m);
-        var leaves = Reader.Leaves;
-        var result = new FixedBitSet[leaves.Count];
-        foreach (var leaf in leaves)
-        {
-            var bits = new FixedBitSet(leaf.Reader.MaxDoc);
-            if (leaf.AtomicReader.GetTerms(SearchFields.Market)?.GetEnumerator() is { } terms)
-            {
-                DocsEnum? docs = null;
-                foreach (var key in keys)
-                {
-                    if (terms.SeekExact(new BytesRef(key)))
-                    {
-                        docs = terms.Docs(null, docs, DocsFlags.NONE);
-                        bits.Or(docs);
-                    }
-                }
-            }
-            result[leaf.Ord] = bits;
-        }
-        return result;
-    })).Value;
 
     public void Dispose()
     {

@@ -5,10 +5,28 @@ using Lucene.Net.Search;
 namespace Jukebox.Api.Search;
 
 /// <summary>
-/// A query for one type: <paramref name="Query"/> matches and scores every hit; <paramref name="Tiers"/>,
-/// when not null, split its hits by score, best first (see <see cref="SearchQueryCompiler"/>).
+/// A query for one type: <paramref name="Query"/> matches and scores every hit; <paramref name="Plan"/>,
+/// when not null, says the same in terms of bit sets (see <see cref="SearchPlan"/>).
 /// </summary>
-internal sealed record CompiledQuery(Query Query, IReadOnlyList<Query>? Tiers);
+internal sealed record CompiledQuery(Query Query, SearchPlan? Plan);
+
+/// <summary>
+/// The hits of a query as set operations on the documents of simple queries (words, phrases, filters).
+/// The hits are those matching one of the levels of every <see cref="Required"/> clause and none of
+/// <see cref="Excluded"/>. <see cref="Tiers"/> split them by score, best first: each tier holds the
+/// hits matching one of its combinations (and none of <see cref="Excluded"/>).
+/// </summary>
+internal sealed record SearchPlan(
+    IReadOnlyList<IReadOnlyList<Level>> Tiers, IReadOnlyList<IReadOnlyList<Level>> Required, IReadOnlyList<Query> Excluded);
+
+/// <summary>
+/// One way a clause (or several) can match, and what it then adds to the score: a document is at this
+/// level when it matches every query of <paramref name="Include"/> and none of <paramref name="Exclude"/>.
+/// </summary>
+internal sealed record Level(float Score, IReadOnlyList<Query> Include, IReadOnlyList<Query> Exclude)
+{
+    public Level And(Level other) => new(Score + other.Score, [.. Include, .. other.Include], [.. Exclude, .. other.Exclude]);
+}
 
 /// <summary>
 /// Turns a parsed <see cref="SearchQuery"/> into the Lucene query for one result type. Every clause
@@ -58,6 +76,7 @@ internal static class SearchQueryCompiler
                 units.Add(clause.Levels);
             }
         }
+        var required = units.Count;
         if (units.Count == 0)
         {
             return null;
@@ -77,17 +96,18 @@ internal static class SearchQueryCompiler
             result.Add(new ConstantScoreQuery(match) { Boost = ExactBoost }, Occur.SHOULD);
             units.Add([new Level(ExactBoost, [match], []), new Level(0, [], [match])]);
         }
-        return new CompiledQuery(result, Tiers(units, excluded));
+        var tiers = Tiers(units);
+        return new CompiledQuery(result, tiers is null ? null : new SearchPlan(tiers, [.. units.Take(required).Select(l => (IReadOnlyList<Level>)l!)], excluded));
     }
 
     /// <summary>
     /// The score of a hit is the sum of what each clause gives it, and each clause gives one of a few
-    /// constants (its levels), so the hits fall into a few classes by score. The tiers are one query
-    /// per class, best first, each matching exactly the hits of that score: the first page is then
-    /// the first documents of the first tiers in index order, without scoring or sorting every hit.
+    /// constants (its levels), so the hits fall into a few classes by score: the tiers, best first,
+    /// each the combinations of levels that add up to its score. The first page is then the first
+    /// documents of the first tiers in index order, without scoring or sorting every hit.
     /// Null when the clauses have too many combinations to be worth splitting (or cannot be split).
     /// </summary>
-    private static List<Query>? Tiers(List<List<Level>?> units, List<Query> excluded)
+    private static List<IReadOnlyList<Level>>? Tiers(List<List<Level>?> units)
     {
         List<Level> combinations = [new Level(0, [], [])];
         foreach (var levels in units)
@@ -98,18 +118,7 @@ internal static class SearchQueryCompiler
             }
             combinations = [.. combinations.SelectMany(c => levels.Select(c.And))];
         }
-        var tiers = new List<Query>();
-        foreach (var tier in combinations.GroupBy(c => c.Score).OrderByDescending(g => g.Key))
-        {
-            var options = tier.Select(c => c.ToQuery()).ToList();
-            var query = options.Count == 1 ? (BooleanQuery)options[0] : AnyOf(options);
-            foreach (var not in excluded)
-            {
-                query.Add(not, Occur.MUST_NOT);
-            }
-            tiers.Add(query);
-        }
-        return tiers;
+        return [.. combinations.GroupBy(c => c.Score).OrderByDescending(g => g.Key).Select(g => (IReadOnlyList<Level>)[.. g])];
     }
 
     /// <summary>Beyond this many combinations of levels the query is scored and sorted as a whole instead.</summary>
@@ -123,29 +132,6 @@ internal static class SearchQueryCompiler
             any.Add(option, Occur.SHOULD);
         }
         return any;
-    }
-
-    /// <summary>
-    /// One way a clause can match, and what it then adds to the score: a hit is at this level when it
-    /// matches every query of <paramref name="Include"/> and none of <paramref name="Exclude"/>.
-    /// </summary>
-    private sealed record Level(float Score, IReadOnlyList<Query> Include, IReadOnlyList<Query> Exclude)
-    {
-        public Level And(Level other) => new(Score + other.Score, [.. Include, .. other.Include], [.. Exclude, .. other.Exclude]);
-
-        public Query ToQuery()
-        {
-            var query = new BooleanQuery(disableCoord: true);
-            foreach (var include in Include)
-            {
-                query.Add(include, Occur.MUST);
-            }
-            foreach (var exclude in Exclude)
-            {
-                query.Add(exclude, Occur.MUST_NOT);
-            }
-            return query;
-        }
     }
 
     /// <summary>A compiled clause and its levels (null when it cannot be split into levels).</summary>

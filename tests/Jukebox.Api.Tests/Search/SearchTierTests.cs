@@ -125,7 +125,7 @@ public sealed class SearchTierTests(JukeboxTestServer server)
         var query = SearchQueryCompiler.Compile(SearchQuery.Parse(q), "track", new DateOnly(2026, 1, 1), 10);
 
         Assert.NotNull(query);
-        Assert.Equal(tiered, query.Tiers is not null);
+        Assert.Equal(tiered, query.Plan is not null);
     }
 
     private async Task<(CatalogIndexState State, DateOnly Today)> IndexAsync()
