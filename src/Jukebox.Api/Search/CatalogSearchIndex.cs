@@ -438,28 +438,72 @@ public sealed class CatalogIndexState : IDisposable
             if (!_queries.TryGetValue(query, out var bits))
             {
                 bits = New();
-                if (query is TermQuery term)
+                switch (query)
                 {
-                    Add(state.Reader, term.Term, range, bits);
-                }
-                else
-                {
-                    var weight = state.Searcher.CreateNormalizedWeight(query);
-                    foreach (var leaf in state.Reader.Leaves)
-                    {
-                        var (from, to) = Within(leaf);
-                        if (from < to && weight.GetScorer(leaf, null) is { } scorer)
+                    case TermQuery term:
+                        Add(state.Reader, term.Term, range, bits);
+                        break;
+                    // Unions and intersections as set operations: cheaper than Lucene's scorers, which
+                    // also keep the clauses' documents in a priority queue to score them.
+                    case ConstantScoreQuery { Query: { } inner }:
+                        bits.Or(Of(inner));
+                        break;
+                    case DisjunctionMaxQuery any:
+                        foreach (var disjunct in any.Disjuncts)
                         {
-                            for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc())
-                            {
-                                bits.Set(leaf.DocBase + doc - range.From);
-                            }
+                            bits.Or(Of(disjunct));
                         }
-                    }
+                        break;
+                    case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0:
+                        Boolean(boolean, bits);
+                        break;
+                    default:
+                        Score(query, bits);
+                        break;
                 }
                 _queries[query] = bits;
             }
             return bits;
+        }
+
+        /// <summary>Lucene's rules: every required clause if there is one (optional ones then only score), else one of the optional ones; none of the prohibited ones.</summary>
+        private void Boolean(BooleanQuery query, FixedBitSet bits)
+        {
+            var required = query.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+            var first = true;
+            foreach (var clause in required.Count > 0 ? required : query.Clauses.Where(c => c.Occur == Occur.SHOULD))
+            {
+                if (first || required.Count == 0)
+                {
+                    bits.Or(Of(clause.Query));
+                }
+                else
+                {
+                    bits.And(Of(clause.Query));
+                }
+                first = false;
+            }
+            foreach (var clause in query.Clauses.Where(c => c.Occur == Occur.MUST_NOT))
+            {
+                bits.AndNot(Of(clause.Query));
+            }
+        }
+
+        private void Score(Query query, FixedBitSet bits)
+        {
+            var weight = state.Searcher.CreateNormalizedWeight(query);
+            foreach (var leaf in state.Reader.Leaves)
+            {
+                var from = Math.Max(range.From - leaf.DocBase, 0);
+                var to = Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc);
+                if (from < to && weight.GetScorer(leaf, null) is { } scorer)
+                {
+                    for (var doc = scorer.Advance(from); doc < to; doc = scorer.NextDoc())
+                    {
+                        bits.Set(leaf.DocBase + doc - range.From);
+                    }
+                }
+            }
         }
 
         /// <summary>Adds the documents of the range holding <paramref name="term"/>, read from the postings without frequencies or positions.</summary>
@@ -481,9 +525,6 @@ public sealed class CatalogIndexState : IDisposable
                 }
             }
         }
-
-        private (int From, int To) Within(AtomicReaderContext leaf) =>
-            (Math.Max(range.From - leaf.DocBase, 0), Math.Min(range.To - leaf.DocBase, leaf.Reader.MaxDoc));
 
         /// <summary>Sets <paramref name="result"/> to the documents at <paramref name="level"/>.</summary>
         public void Matching(Level level, FixedBitSet result)
