@@ -56,8 +56,10 @@ public static class JukeboxHost
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
         var searchIndex = builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
-        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl,
-            new SearchOptions { IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex) });
+        var search = new SearchOptions();
+        builder.Configuration.GetSection("Search").Bind(search);
+        search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex);
+        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl, search);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddCors();
         builder.Services.AddHealthChecks()

@@ -8,6 +8,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -20,6 +21,15 @@ public sealed class SearchOptions
 
     /// <summary>How many documents one thread writes into a part of the index (fewer parts than this gives are not made).</summary>
     internal int DocumentsPerPart { get; set; } = 100_000;
+
+    /// <summary>
+    /// Memory for the documents of frequent words, per type, kept between searches so that their
+    /// postings are not read again at every search; 0 keeps none.
+    /// </summary>
+    public int WordCacheMegabytes { get; set; } = 64;
+
+    /// <summary>Words found in fewer documents of a type are not kept: they are cheap to read again.</summary>
+    internal int CachedWordMinimum { get; set; } = 4096;
 }
 
 /// <summary>
@@ -74,7 +84,7 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
                 throw new InvalidOperationException("The search index does not hold its documents in the order they were added.");
             }
         }
-        var state = new CatalogIndexState(reader!, directory, markets, ids, TypeRanges(order), HipsterPopularity(catalog));
+        var state = new CatalogIndexState(reader!, directory, markets, ids, TypeRanges(order), HipsterPopularity(catalog), options);
         lock (_gate)
         {
             var previous = _latest;
@@ -294,12 +304,18 @@ public sealed class CatalogIndexState : IDisposable
     private readonly Dictionary<string, (int From, int To)> _types;
 
     /// <summary>The words of the requests' bit sets; a type's set of tracks is over 100 KB, which would otherwise go to the large object heap at every search.</summary>
-    private readonly ArrayPool<long> _words = ArrayPool<long>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 256);
+    private readonly ArrayPool<long> _pool = ArrayPool<long>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 256);
+
+    /// <summary>The documents of frequent words in a type: a FixedBitSet per (term, start of the type's range), sized in bytes.</summary>
+    private readonly MemoryCache? _words;
+    private readonly int _cachedWordMinimum;
 
     internal CatalogIndexState(
         DirectoryReader reader, LuceneDirectory directory, MarketKeys markets, string[] ids, Dictionary<string, (int From, int To)> types,
-        int hipsterPopularity)
+        int hipsterPopularity, SearchOptions options)
     {
+        _words = options.WordCacheMegabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.WordCacheMegabytes * 1024L * 1024 }) : null;
+        _cachedWordMinimum = options.CachedWordMinimum;
         Reader = reader;
         Searcher = new IndexSearcher(reader);
         _directory = directory;
@@ -426,7 +442,7 @@ public sealed class CatalogIndexState : IDisposable
 
         public FixedBitSet New()
         {
-            var words = state._words.Rent(FixedBitSet.Bits2words(range.To - range.From));
+            var words = state._pool.Rent(FixedBitSet.Bits2words(range.To - range.From));
             Array.Clear(words);
             _rented.Add(words);
             return new FixedBitSet(words, range.To - range.From);
@@ -437,11 +453,22 @@ public sealed class CatalogIndexState : IDisposable
         {
             if (!_queries.TryGetValue(query, out var bits))
             {
+                if (query is TermQuery word && state._words?.Get<FixedBitSet>((word.Term, range.From)) is { } cached)
+                {
+                    // Only ever read: the sets of a search are made in sets of its own.
+                    _queries[query] = cached;
+                    return cached;
+                }
                 bits = New();
                 switch (query)
                 {
                     case TermQuery term:
-                        Add(state.Reader, term.Term, range, bits);
+                        if (Add(state.Reader, term.Term, range, bits) >= state._cachedWordMinimum && state._words is { } words)
+                        {
+                            var kept = new FixedBitSet(bits.Length);
+                            kept.Or(bits);
+                            words.Set((term.Term, range.From), kept, new MemoryCacheEntryOptions { Size = kept.GetBits().Length * sizeof(long) });
+                        }
                         break;
                     // Unions and intersections as set operations: cheaper than Lucene's scorers, which
                     // also keep the clauses' documents in a priority queue to score them.
@@ -506,9 +533,10 @@ public sealed class CatalogIndexState : IDisposable
             }
         }
 
-        /// <summary>Adds the documents of the range holding <paramref name="term"/>, read from the postings without frequencies or positions.</summary>
-        public static void Add(IndexReader reader, Term term, (int From, int To) range, FixedBitSet bits)
+        /// <summary>Adds the documents of the range holding <paramref name="term"/>, read from the postings without frequencies or positions; returns their number.</summary>
+        public static int Add(IndexReader reader, Term term, (int From, int To) range, FixedBitSet bits)
         {
+            var count = 0;
             DocsEnum? docs = null;
             foreach (var leaf in reader.Leaves)
             {
@@ -522,8 +550,10 @@ public sealed class CatalogIndexState : IDisposable
                 for (var doc = docs.Advance(from); doc < to; doc = docs.NextDoc())
                 {
                     bits.Set(leaf.DocBase + doc - range.From);
+                    count++;
                 }
             }
+            return count;
         }
 
         /// <summary>Sets <paramref name="result"/> to the documents at <paramref name="level"/>.</summary>
@@ -581,13 +611,14 @@ public sealed class CatalogIndexState : IDisposable
         {
             foreach (var words in _rented)
             {
-                state._words.Return(words);
+                state._pool.Return(words);
             }
         }
     }
 
     public void Dispose()
     {
+        _words?.Dispose();
         Reader.Dispose();
         _directory.Dispose();
     }

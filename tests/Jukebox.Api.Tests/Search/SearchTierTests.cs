@@ -34,14 +34,14 @@ public sealed class SearchTierTests(JukeboxTestServer server)
     }
 
     [Fact]
-    public async Task An_index_written_in_parts_and_stored_keeps_the_order_when_opened_again()
+    public async Task An_index_written_in_parts_and_stored_keeps_the_order_when_opened_again_and_kept_words_change_nothing()
     {
         var catalog = await server.CatalogAsync();
         var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
         var folder = Directory.CreateTempSubdirectory("jukebox-search-");
         try
         {
-            var options = new SearchOptions { IndexDirectory = folder.FullName, DocumentsPerPart = 500 };
+            var options = new SearchOptions { IndexDirectory = folder.FullName, DocumentsPerPart = 500, CachedWordMinimum = 1 };
             for (var run = 0; run < 2; run++)
             {
                 using var index = new CatalogSearchIndex(options, NullLogger<CatalogSearchIndex>.Instance);
