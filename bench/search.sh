@@ -34,9 +34,6 @@ if [[ ! -f "$DATA_DIR/jukebox.db" ]]; then
 fi
 [[ "${FRESH_INDEX:-}" == 1 ]] && rm -rf "$DATA_DIR/search"
 
-# The load is one app's: lift its rate limit, as run.sh does.
-export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
-
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
 trap cleanup EXIT
