@@ -127,7 +127,7 @@ public sealed class PlaylistEditor(
             var staysPut = moving.Length == 0 || (moving[^1] - moving[0] + 1 == moving.Length && anchor == moving[0]);
             if (!staysPut)
             {
-                var rows = await ranks.AtAsync(playlist.Id, moving, ct);
+                var rows = await ranks.AtAsync(playlist.Id, moving, playlist.ItemCount, ct);
                 var keys = await ranks.KeysForGapAsync(playlist.Id, anchor, moving.Length, playlist.ItemCount, moving, ct);
                 for (var i = 0; i < rows.Count; i++)
                 {
@@ -178,7 +178,7 @@ public sealed class PlaylistEditor(
                 }
             }
             var indices = expected.Keys.Order().ToList();
-            var rows = await ranks.AtAsync(playlist.Id, indices, ct);
+            var rows = await ranks.AtAsync(playlist.Id, indices, playlist.ItemCount, ct);
             for (var i = 0; i < rows.Count; i++)
             {
                 if (expected[indices[i]] is { } entry && entry != rows[i].Entry)

@@ -254,10 +254,8 @@ public sealed class PlaylistsService(
     }
 
     private async Task<List<ItemRow>> RowsAsync(Header header, Page page, CancellationToken ct) =>
-        page.Offset >= header.ItemCount ? [] : await db.PlaylistItems.AsNoTracking()
-            .Where(i => i.PlaylistId == header.Id).OrderBy(i => i.Position).Skip(page.Offset).Take(page.Limit)
-            .Select(i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById))
-            .ToListAsync(ct);
+        page.Offset >= header.ItemCount || page.Limit <= 0 ? [] : await ranks.WindowAsync(header.Id, header.ItemCount, page.Offset,
+            Math.Min(page.Limit, header.ItemCount - page.Offset), i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), ct);
 
     private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
         Header header, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
