@@ -33,8 +33,9 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
     /// <summary>
     /// The <paramref name="take"/> items from index <paramref name="start"/> on (all below
     /// <paramref name="itemCount"/>, the playlist's length), in order. OFFSET walks the index up to the
-    /// first of them, so they are counted from whichever end of the playlist is nearer: no lookup walks
-    /// more than half of it.
+    /// first of them, so they are counted from whichever end of the playlist is nearer (no lookup walks
+    /// more than half of it), and the walk reads keys alone: the first item's key is found by a
+    /// subquery on the (PlaylistId, Position) index, and only the items from that key on are read.
     /// </summary>
     public async Task<List<T>> WindowAsync<T>(
         string playlistId, int itemCount, int start, int take, Expression<Func<PlaylistItem, T>> select, CancellationToken ct)
@@ -42,12 +43,21 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
         var fromEnd = itemCount - start - take;
         if (fromEnd >= 0 && fromEnd < start)
         {
-            var rows = await db.PlaylistItems.Where(i => i.PlaylistId == playlistId).OrderByDescending(i => i.Position)
-                .Skip(fromEnd).Take(take).Select(select).ToListAsync(ct);
+            var rows = await db.PlaylistItems
+                .Where(i => i.PlaylistId == playlistId && i.Position <= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
+                    .OrderByDescending(k => k.Position).Skip(fromEnd).Select(k => k.Position).First())
+                .OrderByDescending(i => i.Position).Take(take).Select(select).ToListAsync(ct);
             rows.Reverse();
             return rows;
         }
-        return await Ordered(playlistId).Skip(start).Take(take).Select(select).ToListAsync(ct);
+        if (start == 0)
+        {
+            return await Ordered(playlistId).Take(take).Select(select).ToListAsync(ct);
+        }
+        return await db.PlaylistItems
+            .Where(i => i.PlaylistId == playlistId && i.Position >= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
+                .OrderBy(k => k.Position).Skip(start).Select(k => k.Position).First())
+            .OrderBy(i => i.Position).Take(take).Select(select).ToListAsync(ct);
     }
 
     /// <summary>The items at <paramref name="sortedIndices"/> (distinct, all below <paramref name="itemCount"/>).</summary>
