@@ -127,7 +127,7 @@ public sealed class PlaylistEditor(
             var staysPut = moving.Length == 0 || (moving[^1] - moving[0] + 1 == moving.Length && anchor == moving[0]);
             if (!staysPut)
             {
-                var rows = await ranks.AtAsync(playlist.Id, moving, ct);
+                var rows = await ranks.AtAsync(playlist.Id, moving, playlist.ItemCount, ct);
                 var keys = await ranks.KeysForGapAsync(playlist.Id, anchor, moving.Length, playlist.ItemCount, moving, ct);
                 for (var i = 0; i < rows.Count; i++)
                 {
@@ -178,7 +178,7 @@ public sealed class PlaylistEditor(
                 }
             }
             var indices = expected.Keys.Order().ToList();
-            var rows = await ranks.AtAsync(playlist.Id, indices, ct);
+            var rows = await ranks.AtAsync(playlist.Id, indices, playlist.ItemCount, ct);
             for (var i = 0; i < rows.Count; i++)
             {
                 if (expected[indices[i]] is { } entry && entry != rows[i].Entry)
@@ -197,8 +197,10 @@ public sealed class PlaylistEditor(
                     removed[match.Id] = await ranks.IndexOfAsync(playlist.Id, match.Position, ct);
                 }
             }
-            var ids = removed.Keys.ToList();
-            await db.PlaylistItems.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(ct);
+            foreach (var id in removed.Keys)
+            {
+                db.PlaylistItems.Remove(new PlaylistItem { Id = id, PlaylistId = playlist.Id });
+            }
             return new PlaylistChange
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Remove, Indices = IndexRanges.Format([.. removed.Values.Order()]),
@@ -261,18 +263,17 @@ public sealed class PlaylistEditor(
     {
         SpotifyIds.Require(playlistId);
         string snapshotId;
+        // The transaction is the savepoint: a failure rolls everything back, so SaveChanges needs none of its own.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
-            var found = await db.Playlists.Where(p => p.Id == playlistId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
-            if (found == 0)
-            {
-                throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-            }
-            var playlist = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
-                .Select(p => new Locked(p.Id, p.OwnerId, p.Public, p.Collaborative, p.Version, p.ItemCount, p.SnapshotId, p.CoverAlbumIds, p.CoverDepth))
-                .FirstAsync(ct);
+            // The same statement returns the row as locked (one round trip).
+            var locked = await db.Database.SqlQuery<Locked>($"""
+                UPDATE "Playlists" SET "Version" = "Version" + 1 WHERE "Id" = {playlistId}
+                RETURNING "Id", "OwnerId", "Public", "Collaborative", "Version", "ItemCount", "SnapshotId", "CoverAlbumIds", "CoverDepth"
+                """).ToListAsync(ct);
+            var playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
             await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
             RequireModifyScope(caller, playlist.Public);
             if (requestedPublic is bool wanted)
@@ -285,26 +286,35 @@ public sealed class PlaylistEditor(
             change.ChangedAt = clock.GetUtcNow();
             change.UserId = caller.UserId;
             db.PlaylistChanges.Add(change);
-            await db.SaveChangesAsync(ct);
-
             snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
-            if (playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth)
+
+            string? cover = null;
+            var coverDepth = 0;
+            var coverChanges = playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth;
+            if (coverChanges)
             {
+                // The cover is read from the items as changed: those are written first.
+                await db.SaveChangesAsync(ct);
                 var catalog = await store.GetAsync();
                 var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
-                var cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out var coverDepth);
-                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.SnapshotId, snapshotId)
-                    .SetProperty(p => p.ItemCount, change.ItemCountAfter)
-                    .SetProperty(p => p.CoverAlbumIds, cover)
-                    .SetProperty(p => p.CoverDepth, coverDepth), ct);
+                cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out coverDepth);
             }
-            else
+            // The playlist's new state goes with the change's rows in one SaveChanges (one batch of statements).
+            var row = new Playlist { Id = playlistId, OwnerId = playlist.OwnerId, Name = "", SnapshotId = playlist.SnapshotId };
+            db.Playlists.Attach(row);
+            var entry = db.Entry(row);
+            entry.Property(p => p.SnapshotId).CurrentValue = snapshotId;
+            entry.Property(p => p.SnapshotId).IsModified = true;
+            entry.Property(p => p.ItemCount).CurrentValue = change.ItemCountAfter;
+            entry.Property(p => p.ItemCount).IsModified = true;
+            if (coverChanges)
             {
-                await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.SnapshotId, snapshotId)
-                    .SetProperty(p => p.ItemCount, change.ItemCountAfter), ct);
+                entry.Property(p => p.CoverAlbumIds).CurrentValue = cover;
+                entry.Property(p => p.CoverAlbumIds).IsModified = true;
+                entry.Property(p => p.CoverDepth).CurrentValue = coverDepth;
+                entry.Property(p => p.CoverDepth).IsModified = true;
             }
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,41 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
     private IQueryable<PlaylistItem> Ordered(string playlistId) =>
         db.PlaylistItems.Where(i => i.PlaylistId == playlistId).OrderBy(i => i.Position);
 
-    private static IQueryable<PlaylistRow> Rows(IQueryable<PlaylistItem> items) =>
-        items.Select(i => new PlaylistRow(i.Id, i.Position, i.TrackId, i.EpisodeId, i.LocalUri, i.AddedInVersion));
+    private static readonly Expression<Func<PlaylistItem, PlaylistRow>> RowOf =
+        i => new PlaylistRow(i.Id, i.Position, i.TrackId, i.EpisodeId, i.LocalUri, i.AddedInVersion);
 
-    /// <summary>The items at <paramref name="sortedIndices"/> (distinct, all below the item count).</summary>
-    public async Task<List<PlaylistRow>> AtAsync(string playlistId, IReadOnlyList<int> sortedIndices, CancellationToken ct)
+    /// <summary>
+    /// The <paramref name="take"/> items from index <paramref name="start"/> on (all below
+    /// <paramref name="itemCount"/>, the playlist's length), in order. OFFSET walks the index up to the
+    /// first of them, so they are counted from whichever end of the playlist is nearer (no lookup walks
+    /// more than half of it), and the walk reads keys alone: the first item's key is found by a
+    /// subquery on the (PlaylistId, Position) index, and only the items from that key on are read.
+    /// </summary>
+    public async Task<List<T>> WindowAsync<T>(
+        string playlistId, int itemCount, int start, int take, Expression<Func<PlaylistItem, T>> select, CancellationToken ct)
+    {
+        var fromEnd = itemCount - start - take;
+        if (fromEnd >= 0 && fromEnd < start)
+        {
+            var rows = await db.PlaylistItems
+                .Where(i => i.PlaylistId == playlistId && i.Position <= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
+                    .OrderByDescending(k => k.Position).Skip(fromEnd).Select(k => k.Position).First())
+                .OrderByDescending(i => i.Position).Take(take).Select(select).ToListAsync(ct);
+            rows.Reverse();
+            return rows;
+        }
+        if (start == 0)
+        {
+            return await Ordered(playlistId).Take(take).Select(select).ToListAsync(ct);
+        }
+        return await db.PlaylistItems
+            .Where(i => i.PlaylistId == playlistId && i.Position >= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
+                .OrderBy(k => k.Position).Skip(start).Select(k => k.Position).First())
+            .OrderBy(i => i.Position).Take(take).Select(select).ToListAsync(ct);
+    }
+
+    /// <summary>The items at <paramref name="sortedIndices"/> (distinct, all below <paramref name="itemCount"/>).</summary>
+    public async Task<List<PlaylistRow>> AtAsync(string playlistId, IReadOnlyList<int> sortedIndices, int itemCount, CancellationToken ct)
     {
         if (sortedIndices.Count == 0)
         {
@@ -40,13 +71,13 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
         var span = sortedIndices[^1] - first + 1;
         if (span <= Math.Max(64, 4 * sortedIndices.Count))
         {
-            var window = await Rows(Ordered(playlistId).Skip(first).Take(span)).ToListAsync(ct);
+            var window = await WindowAsync(playlistId, itemCount, first, span, RowOf, ct);
             return [.. sortedIndices.Select(i => window[i - first])];
         }
         var rows = new List<PlaylistRow>(sortedIndices.Count);
         foreach (var index in sortedIndices)
         {
-            rows.Add(await Rows(Ordered(playlistId).Skip(index).Take(1)).FirstAsync(ct));
+            rows.Add((await WindowAsync(playlistId, itemCount, index, 1, RowOf, ct))[0]);
         }
         return rows;
     }
@@ -69,13 +100,13 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
             long? after = null;
             if (gap > 0 && gap < remaining && FullIndex(gap - 1, moving) + 1 == FullIndex(gap, moving))
             {
-                var pair = await Ordered(playlistId).Skip(FullIndex(gap - 1, moving)).Take(2).Select(i => i.Position).ToListAsync(ct);
+                var pair = await WindowAsync(playlistId, itemCount, FullIndex(gap - 1, moving), 2, i => i.Position, ct);
                 (before, after) = (pair[0], pair[1]);
             }
             else
             {
-                before = gap > 0 ? await KeyAtAsync(playlistId, FullIndex(gap - 1, moving), ct) : null;
-                after = gap < remaining ? await KeyAtAsync(playlistId, FullIndex(gap, moving), ct) : null;
+                before = gap > 0 ? await KeyAtAsync(playlistId, itemCount, FullIndex(gap - 1, moving), ct) : null;
+                after = gap < remaining ? await KeyAtAsync(playlistId, itemCount, FullIndex(gap, moving), ct) : null;
             }
             var keys = Spread(before, after, count);
             if (keys is not null)
@@ -121,8 +152,8 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
         }
     }
 
-    private async Task<long> KeyAtAsync(string playlistId, int index, CancellationToken ct) =>
-        await Ordered(playlistId).Skip(index).Select(i => i.Position).FirstAsync(ct);
+    private async Task<long> KeyAtAsync(string playlistId, int itemCount, int index, CancellationToken ct) =>
+        (await WindowAsync(playlistId, itemCount, index, 1, i => i.Position, ct))[0];
 
     /// <summary>The index in the whole list of the <paramref name="index"/>-th item that is not moving.</summary>
     private static int FullIndex(int index, int[] moving)

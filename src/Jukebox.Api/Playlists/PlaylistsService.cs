@@ -254,28 +254,29 @@ public sealed class PlaylistsService(
     }
 
     private async Task<List<ItemRow>> RowsAsync(Header header, Page page, CancellationToken ct) =>
-        page.Offset >= header.ItemCount ? [] : await db.PlaylistItems.AsNoTracking()
-            .Where(i => i.PlaylistId == header.Id).OrderBy(i => i.Position).Skip(page.Offset).Take(page.Limit)
-            .Select(i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById))
-            .ToListAsync(ct);
+        page.Offset >= header.ItemCount || page.Limit <= 0 ? [] : await ranks.WindowAsync(header.Id, header.ItemCount, page.Offset,
+            Math.Min(page.Limit, header.ItemCount - page.Offset), i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), ct);
 
     private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
         Header header, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
     {
         var catalog = await store.GetAsync();
+        var encoded = EncodedObjects.Of(catalog);
         var items = new List<PlaylistTrackObject>(rows.Count);
         foreach (var row in rows)
         {
-            items.Add(ItemObject(row, catalog, options));
+            items.Add(ItemObject(row, catalog, encoded, options));
         }
         return page.ToPaging(objects.Urls, path, parameters, items, header.ItemCount);
     }
 
-    private PlaylistTrackObject ItemObject(ItemRow row, CatalogSnapshot catalog, ItemOptions options)
+    private PlaylistTrackObject ItemObject(ItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options)
     {
         object? item = row switch
         {
-            { TrackId: { } trackId } when catalog.Tracks.TryGetValue(trackId, out var track) => objects.Track(track, options.Market),
+            // A page of 100 tracks is mostly their albums' market lists: each track's object is encoded once per market.
+            { TrackId: { } trackId } when catalog.Tracks.TryGetValue(trackId, out var track) => encoded.GetOrAdd(trackId, options.Market,
+                (objects, track, options.Market), s => EncodedJson.Of(s.objects.Track(s.track, s.Market), SpotifyJsonContext.Default.TrackObject)),
             { EpisodeId: { } episodeId } when options.Episodes && catalog.Episodes.TryGetValue(episodeId, out var episode) => objects.Episode(episode, options.Market),
             { LocalUri: { } localUri } => LocalFile.ObjectOf(localUri),
             _ => null,

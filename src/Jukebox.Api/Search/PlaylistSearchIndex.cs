@@ -79,8 +79,9 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
 
     private sealed record Row(string Id, string Name, string? Description, bool Public, int Items);
 
+    // The item count kept on the playlist: counting a long playlist's items would cost every change a scan.
     private static IQueryable<Row> Rows(IQueryable<Data.Entities.Playlist> playlists) =>
-        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, p.Items.Count));
+        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, p.ItemCount));
 
     private async Task LoadAllAsync()
     {
