@@ -35,34 +35,57 @@ public sealed class MemoryRequestWindows : IRequestWindows
     public ValueTask<WindowDecision> TryAcquireAsync(string key, int limit, DateTimeOffset now, CancellationToken ct) =>
         ValueTask.FromResult(_windows.GetOrAdd(key, static _ => new Window()).TryAcquire(limit, now.ToUnixTimeSeconds()));
 
+    /// <summary>
+    /// Thirty one-second slots and their running total. After <see cref="Advance"/> to second s the
+    /// slots hold exactly the seconds s-29..s, so an accepted request costs one slot increment; the
+    /// slots are only walked to compute a Retry-After.
+    /// </summary>
     private sealed class Window
     {
-        private readonly long[] _second = new long[Seconds];
         private readonly int[] _count = new int[Seconds];
         private readonly Lock _gate = new();
+        private long _last = long.MinValue;
+        private int _total;
 
         public WindowDecision TryAcquire(int limit, long now)
         {
             lock (_gate)
             {
-                var total = 0;
-                for (var i = 0; i < Seconds; i++)
+                Advance(now);
+                var current = Slot(Math.Max(now, _last));
+                if (_total < limit)
                 {
-                    total += CountAt(now - i);
-                }
-                if (total < limit)
-                {
-                    var slot = (int)(now % Seconds);
-                    if (_second[slot] != now)
-                    {
-                        _second[slot] = now;
-                        _count[slot] = 0;
-                    }
-                    _count[slot]++;
+                    _count[current]++;
+                    _total++;
                     return new WindowDecision(true, 0);
                 }
-                return new WindowDecision(false, RetryAfter(total - limit + 1, now));
+                return new WindowDecision(false, RetryAfter(_total - limit + 1, Math.Max(now, _last)));
             }
+        }
+
+        /// <summary>Empties the slots of the seconds that left the window since the last request.</summary>
+        private void Advance(long now)
+        {
+            if (now <= _last)
+            {
+                return;
+            }
+            if (_last == long.MinValue || now - _last >= Seconds)
+            {
+                Array.Clear(_count);
+                _total = 0;
+            }
+            else
+            {
+                for (var second = _last + 1; second <= now; second++)
+                {
+                    // This slot last held second-30, which has just left the window.
+                    var slot = Slot(second);
+                    _total -= _count[slot];
+                    _count[slot] = 0;
+                }
+            }
+            _last = now;
         }
 
         /// <summary>Seconds until at least <paramref name="excess"/> accepted requests have left the window.</summary>
@@ -71,8 +94,8 @@ public sealed class MemoryRequestWindows : IRequestWindows
             var leaving = 0;
             for (var k = 1; k <= Seconds; k++)
             {
-                // At second now+k the window starts at now+k-29: second now+k-30 has just left it.
-                leaving += CountAt(now + k - Seconds);
+                // At second now+k the window starts at now+k-29: second now+k-30, in slot (now+k) % 30, has just left it.
+                leaving += _count[Slot(now + k)];
                 if (leaving >= excess)
                 {
                     return k;
@@ -81,10 +104,6 @@ public sealed class MemoryRequestWindows : IRequestWindows
             return Seconds;
         }
 
-        private int CountAt(long second)
-        {
-            var slot = (int)(((second % Seconds) + Seconds) % Seconds);
-            return _second[slot] == second ? _count[slot] : 0;
-        }
+        private static int Slot(long second) => (int)(((second % Seconds) + Seconds) % Seconds);
     }
 }
