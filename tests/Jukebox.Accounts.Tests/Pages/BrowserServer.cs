@@ -83,13 +83,17 @@ public sealed class BrowserServer : JukeboxTestServer
 /// <summary>Steps on the accounts pages that several tests take.</summary>
 public static class PageSteps
 {
-    /// <summary>Fills and submits the login form the page shows.</summary>
+    /// <summary>
+    /// Fills and submits the login form the page shows. The click returns once the navigation it
+    /// starts has committed; the new document is then awaited by asking it for its readyState, as
+    /// Chromium's lifecycle events are not always reported to Playwright (see <see cref="OpenAsync"/>).
+    /// </summary>
     public static async Task LogInAsync(this IPage page, string login, string password)
     {
         await page.GetByLabel("Email address or username").FillAsync(login);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log In" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     /// <summary>
