@@ -51,15 +51,15 @@ public sealed class MemoryRequestWindows : IRequestWindows
         {
             lock (_gate)
             {
+                // The current second: now, or the last one seen should the clock have stepped back.
                 Advance(now);
-                var current = Slot(Math.Max(now, _last));
                 if (_total < limit)
                 {
-                    _count[current]++;
+                    _count[Slot(_last)]++;
                     _total++;
                     return new WindowDecision(true, 0);
                 }
-                return new WindowDecision(false, RetryAfter(_total - limit + 1, Math.Max(now, _last)));
+                return new WindowDecision(false, RetryAfter(_total - limit + 1, _last));
             }
         }
 
