@@ -5,11 +5,24 @@ using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jukebox.Api.Player;
 
 public static class PlayerEndpoints
 {
+    /// <summary>The player's services: playback state, commands, listening history and change notices.</summary>
+    public static IServiceCollection AddPlayer(this IServiceCollection services)
+    {
+        services.AddSingleton<PlayerObjects>();
+        services.AddSingleton<IPlayerNotifier, InProcessPlayerNotifier>();
+        services.AddOptions<PlayerOptions>().BindConfiguration("Player");
+        services.AddScoped<PlayerService>();
+        services.AddScoped<PlayerCommands>();
+        services.AddScoped<ListeningHistory>();
+        return services;
+    }
+
     public static void MapPlayer(this IEndpointRouteBuilder api)
     {
         api.MapGet("/me/player", GetPlaybackState);
