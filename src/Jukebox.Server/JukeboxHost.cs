@@ -52,6 +52,8 @@ public static class JukeboxHost
                 SqliteStorage.Configure(db, connectionString);
             }
         });
+        // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
+        builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
         builder.Services.AddScoped<CatalogSeeder>();
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
