@@ -24,5 +24,5 @@ public sealed class PostgresOutages : DatabaseOutages
         || sqlState.StartsWith("53", StringComparison.Ordinal)
         || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
 
-    protected override void DropPooledConnections() => NpgsqlConnection.ClearAllPools();
+    public override void DropPooledConnections() => NpgsqlConnection.ClearAllPools();
 }

@@ -33,7 +33,8 @@ public abstract class DatabaseOutages
 
     protected abstract bool IsOutageCause(Exception exception);
 
-    protected virtual void DropPooledConnections()
+    /// <summary>Closes the idle pooled connections, so that the next use opens a fresh one.</summary>
+    public virtual void DropPooledConnections()
     {
     }
 
