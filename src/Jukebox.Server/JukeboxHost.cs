@@ -64,6 +64,7 @@ public static class JukeboxHost
         });
         // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
         builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
+        builder.Services.AddHostedService<DatabaseWatch>();
         builder.Services.AddScoped<CatalogSeeder>();
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
