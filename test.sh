@@ -43,7 +43,7 @@ status=0
 
 # The page tests drive a real headless Chromium (Debian: apt-get install chromium). Without one they
 # are left out with a notice, unless JUKEBOX_REQUIRE_CHROMIUM=1.
-test_filter=()
+excluded=()
 if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   if [ "${JUKEBOX_REQUIRE_CHROMIUM:-}" = 1 ]; then
     echo "Chromium is required (JUKEBOX_REQUIRE_CHROMIUM=1) but ${JUKEBOX_CHROMIUM:-/usr/bin/chromium} is missing."
@@ -51,7 +51,23 @@ if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   else
     echo "Chromium is not installed: the page tests will not run (apt-get install chromium to run them)."
   fi
-  test_filter=(--filter "Category!=Browser")
+  excluded+=("Category!=Browser")
+fi
+
+# PostgreSQL's server programs: the second pass runs on a cluster started below, and the outage
+# tests (Category=PostgresServer) start and stop clusters of their own in both passes. Without the
+# programs those tests are left out, unless JUKEBOX_REQUIRE_POSTGRES=1 (then they fail and say why).
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ] && command -v pg_ctl >/dev/null 2>&1; then pg_bin=$(dirname "$(command -v pg_ctl)"); fi
+if [ -n "$pg_bin" ]; then
+  export JUKEBOX_POSTGRES_BIN="$pg_bin"
+elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" != 1 ]; then
+  excluded+=("Category!=PostgresServer")
+fi
+
+test_filter=()
+if [ ${#excluded[@]} -gt 0 ]; then
+  test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 fi
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 
@@ -64,8 +80,6 @@ else
   echo "Node.js or tests/clients/node_modules is missing: the client library suites did not run (install Node.js 20+ and run npm ci in tests/clients to run them)."
 fi
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [ -z "$pg_bin" ] && command -v pg_ctl >/dev/null 2>&1; then pg_bin=$(dirname "$(command -v pg_ctl)"); fi
 if [ -n "$pg_bin" ]; then
   pg_dir=$(mktemp -d /tmp/jukebox-pg.XXXXXX)
   port=$(( 20000 + RANDOM % 20000 ))

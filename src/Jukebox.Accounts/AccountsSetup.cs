@@ -149,8 +149,8 @@ public static class AccountsSetup
 
     public static void MapJukeboxAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery();
-        app.MapRazorPages();
+        app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery().WithMetadata(ErrorShape.OAuth);
+        app.MapRazorPages().WithMetadata(ErrorShape.Page);
         app.MapSandbox();
         app.MapWebPlayer();
     }

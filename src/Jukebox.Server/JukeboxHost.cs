@@ -12,6 +12,7 @@ using Jukebox.Data.Sqlite;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jukebox.Server;
@@ -51,7 +52,19 @@ public static class JukeboxHost
             {
                 SqliteStorage.Configure(db, connectionString);
             }
+            // Every failure EF Core reports here also reaches code that logs it once: the exception handler
+            // (an error with its stack trace, or one warning line when the database is unreachable) or the
+            // background work that tried. Logged here too, an outage would print stack traces per query.
+            db.ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
+        // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
+        builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
+        builder.Services.AddHostedService<DatabaseWatch>();
         builder.Services.AddScoped<CatalogSeeder>();
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
@@ -78,10 +91,12 @@ public static class JukeboxHost
         app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
-        // The Web API authenticates through its authorization policy's own scheme; only the accounts
-        // pages and endpoints need OpenIddict's and the cookie's per-request handling, which would
-        // otherwise run on every API call too.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/v1"), accounts => accounts.UseAuthentication());
+        // Inside the exception handler: OpenIddict reads the database while it handles /api/token and
+        // /authorize, and a failure there (such as an outage) must become a proper error response. Every
+        // request needs it, /v1 included: OpenIddict's validation (behind the bearer scheme) reads the
+        // context this middleware prepares. Called here, WebApplication does not add one of its own in
+        // front of the whole pipeline.
+        app.UseAuthentication();
         app.UseAuthorization();
         // Spotify's per-app limits over a rolling 30 s window; after authorization, which names the app.
         app.UseAppRateLimits();
@@ -153,17 +168,40 @@ internal static class SpotifyStatusPages
     }
 }
 
-/// <summary>Ready only while the database answers.</summary>
-internal sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+/// <summary>
+/// Ready only while the database answers. A balancer polls often and must learn of an outage sooner
+/// than a connection attempt gives up (Npgsql waits 15 s by default), so the check has its own bound.
+/// </summary>
+internal sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, DatabaseOutages outages) : IHealthCheck
 {
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
     public async Task<HealthCheckResult> CheckHealthAsync(
         HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
-        return await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database does not answer.");
+        // Wall-clock time on purpose: this bounds a wait on the network, not anything the server's clock decides.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(Timeout);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+            // EF Core opens a connection of its own for this (not a pooled one, which may be dead), so a
+            // returning database is seen at once.
+            if (await db.Database.CanConnectAsync(bounded.Token))
+            {
+                return HealthCheckResult.Healthy();
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (outages.Recognize(e))
+        {
+            return HealthCheckResult.Unhealthy($"The database cannot be reached ({DatabaseOutages.Describe(e)}).");
+        }
+        outages.DropPooledConnections();
+        return HealthCheckResult.Unhealthy("The database does not answer.");
     }
 }
 

@@ -90,6 +90,9 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     {
     }
 
+    /// <summary>The database a derived fixture gives its server (by default the one the environment names, see <see cref="TestDatabase"/>).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
     /// <summary>Creates a user through the sandbox API.</summary>
     public async Task CreateUserAsync(string id, string password, string country = "US", string product = "premium")
     {
@@ -100,7 +103,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         var port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var builder = JukeboxHost.CreateBuilder(

@@ -33,19 +33,25 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var admin = Environment.GetEnvironmentVariable("JUKEBOX_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("JUKEBOX_TEST_DATABASE=postgres needs JUKEBOX_TEST_POSTGRES (an admin connection string).");
-            var name = $"jukebox_test_{Guid.NewGuid():N}";
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            return new TestDatabase("postgres", builder.ConnectionString, admin, name, null);
+            return await CreateOnPostgresAsync(admin);
         }
         var directory = Path.Combine(Path.GetTempPath(), "jukebox-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         return new TestDatabase("sqlite", $"Data Source={Path.Combine(directory, "jukebox.db")};Pooling=True", null, null, directory);
+    }
+
+    /// <summary>A new database on the PostgreSQL server that <paramref name="admin"/> connects to.</summary>
+    public static async Task<TestDatabase> CreateOnPostgresAsync(string admin)
+    {
+        var name = $"jukebox_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase("postgres", builder.ConnectionString, admin, name, null);
     }
 
     public async ValueTask DisposeAsync()

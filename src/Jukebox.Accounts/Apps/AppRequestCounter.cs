@@ -146,7 +146,8 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>Flushes <see cref="AppRequestCounter"/> on a timer of the server's clock, and once more at shutdown.</summary>
-internal sealed class AppRequestCountFlusher(AppRequestCounter counter, TimeProvider clock, ILogger<AppRequestCountFlusher> logger) : BackgroundService
+internal sealed class AppRequestCountFlusher(
+    AppRequestCounter counter, DatabaseOutages outages, TimeProvider clock, ILogger<AppRequestCountFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -177,6 +178,12 @@ internal sealed class AppRequestCountFlusher(AppRequestCounter counter, TimeProv
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+        catch (Exception e) when (outages.Recognize(e))
+        {
+            // Every few seconds for as long as the outage lasts: one line each, not a stack trace.
+            logger.LogWarning("Could not store the apps' request counts, the database is unavailable ({Cause}); they are kept for the next flush.",
+                DatabaseOutages.Describe(e));
         }
         catch (Exception e)
         {

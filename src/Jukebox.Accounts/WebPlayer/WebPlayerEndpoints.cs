@@ -43,7 +43,7 @@ public static class WebPlayerEndpoints
     }
 
     private static async Task Events(HttpContext context, IServiceScopeFactory scopes, IPlayerNotifier notifier, TimeProvider clock,
-        IHostApplicationLifetime lifetime)
+        IHostApplicationLifetime lifetime, DatabaseOutages outages)
     {
         // The stream ends when the page goes, and when the server stops (rather than holding up its shutdown).
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -64,7 +64,7 @@ public static class WebPlayerEndpoints
         await notifier.PublishAsync(user.Id, CancellationToken.None);
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var renewal = RenewAsync(scopes, clock, deviceId, ct);
+        var renewal = RenewAsync(scopes, clock, outages, deviceId, ct);
         try
         {
             await WriteEventAsync(context, "device", JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String), ct);
@@ -82,9 +82,20 @@ public static class WebPlayerEndpoints
         {
             // The connection broke while an event was being written.
         }
+        catch (Exception e) when (outages.Recognize(e))
+        {
+            // The database went away: the stream ends, and the page connects again.
+        }
         finally
         {
-            await RemoveDeviceAsync(scopes, notifier, user.Id, deviceId);
+            try
+            {
+                await RemoveDeviceAsync(scopes, notifier, user.Id, deviceId);
+            }
+            catch (Exception e) when (outages.Recognize(e))
+            {
+                // Its lease runs out instead.
+            }
             try
             {
                 await renewal;
@@ -122,15 +133,22 @@ public static class WebPlayerEndpoints
         await context.Response.Body.FlushAsync(ct);
     }
 
-    private static async Task RenewAsync(IServiceScopeFactory scopes, TimeProvider clock, string deviceId, CancellationToken ct)
+    private static async Task RenewAsync(IServiceScopeFactory scopes, TimeProvider clock, DatabaseOutages outages, string deviceId, CancellationToken ct)
     {
         while (true)
         {
             await Task.Delay(RenewEvery, clock, ct);
-            await using var scope = scopes.CreateAsyncScope();
-            var expires = clock.GetUtcNow() + DeviceLease;
-            await scope.ServiceProvider.GetRequiredService<JukeboxDbContext>().PlayerDevices
-                .Where(d => d.Id == deviceId).ExecuteUpdateAsync(d => d.SetProperty(x => x.ExpiresAt, expires), ct);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var expires = clock.GetUtcNow() + DeviceLease;
+                await scope.ServiceProvider.GetRequiredService<JukeboxDbContext>().PlayerDevices
+                    .Where(d => d.Id == deviceId).ExecuteUpdateAsync(d => d.SetProperty(x => x.ExpiresAt, expires), ct);
+            }
+            catch (Exception e) when (outages.Recognize(e))
+            {
+                // A lease outlasts a few missed renewals: the next one may reach the database again.
+            }
         }
     }
 

@@ -56,8 +56,31 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
     }
 }
 
-/// <summary>Loads the catalog when the server starts, so the first request does not wait for it.</summary>
-public sealed class CatalogWarmup(CatalogStore store) : BackgroundService
+/// <summary>
+/// Loads the catalog when the server starts, so the first request does not wait for it. Should the
+/// database be unreachable just then, it tries again every <see cref="RetryEvery"/> (requests would
+/// also retry, but /readyz keeps a balancer from sending any until the catalog is loaded).
+/// </summary>
+public sealed class CatalogWarmup(CatalogStore store, DatabaseOutages outages, TimeProvider clock, ILogger<CatalogWarmup> logger)
+    : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => store.GetAsync();
+    public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await store.GetAsync().WaitAsync(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (outages.Recognize(e))
+            {
+                logger.LogWarning("Could not load the catalog, the database is unavailable ({Cause}); trying again in {Delay}.",
+                    DatabaseOutages.Describe(e), RetryEvery);
+            }
+            await Task.Delay(RetryEvery, clock, stoppingToken);
+        }
+    }
 }

@@ -9,6 +9,9 @@ public sealed record ErrorObject(
     string Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
+/// <summary>An OAuth 2.0 error object (RFC 6749 §5.2), as the token endpoint answers.</summary>
+public sealed record OAuthErrorResponse(string Error, string ErrorDescription);
+
 public sealed record ExternalUrlObject(string Spotify);
 
 public sealed record ImageObject(string Url, int? Height, int? Width);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jukebox.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ public static class SpotifyErrors
     public const string OnlyBearer = "Only valid bearer authentication supported";
     public const string InsufficientScope = "Insufficient client scope";
     public const string ServiceNotFound = "Service not found";
+    public const string ServiceUnavailable = "Service unavailable";
 
     /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors.</summary>
     public static Task WriteAsync(HttpContext context, int status, string message, string? reason = null)
@@ -47,7 +49,7 @@ public static class SpotifyErrors
 }
 
 /// <summary>The single place where exceptions become responses; nothing else writes error bodies for the API.</summary>
-public sealed class SpotifyErrorHandler(ILogger<SpotifyErrorHandler> logger) : IExceptionHandler
+public sealed class SpotifyErrorHandler(DatabaseOutages outages, ILogger<SpotifyErrorHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -57,9 +59,16 @@ public sealed class SpotifyErrorHandler(ILogger<SpotifyErrorHandler> logger) : I
             BadHttpRequestException e when e.InnerException is JsonException => (400, "Malformed json", null),
             BadHttpRequestException e => (e.StatusCode, "Bad request", null),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (499, "Client closed request", null),
+            _ when outages.Recognize(exception) => (503, SpotifyErrors.ServiceUnavailable, null),
             _ => (500, "Server error", null),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while the database is down, on every request: one line each, not a stack trace.
+            logger.LogWarning("The database is unavailable: {Method} {Path} answered 503 ({Cause}).",
+                httpContext.Request.Method, httpContext.Request.Path, DatabaseOutages.Describe(exception));
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -68,6 +77,11 @@ public sealed class SpotifyErrorHandler(ILogger<SpotifyErrorHandler> logger) : I
             return false;
         }
         httpContext.Response.Clear();
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            await ServiceUnavailable.WriteAsync(httpContext);
+            return true;
+        }
         await SpotifyErrors.WriteAsync(httpContext, status, message, reason);
         return true;
     }

@@ -21,6 +21,7 @@ namespace Jukebox.Api.Http;
 /// <summary>Source-generated serializers for every wire object, named in snake_case as the API names them.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(OAuthErrorResponse))]
 [JsonSerializable(typeof(Jukebox.Api.Catalog.EncodedJson))]
 [JsonSerializable(typeof(AlbumObject))]
 [JsonSerializable(typeof(AlbumsResponse))]

@@ -21,7 +21,8 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
-    private readonly Lazy<Task> _initial;
+    private readonly System.Threading.Lock _gate = new();
+    private Task? _initial;
 
     /// <summary>One change at a time, so that two quick changes of one playlist end with the later state.</summary>
     private readonly SemaphoreSlim _changes = new(1, 1);
@@ -31,11 +32,28 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         _scopes = scopes;
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance));
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
-        _initial = new Lazy<Task>(() => Task.Run(LoadAllAsync));
     }
 
-    /// <summary>Completes once every public playlist of the database is indexed.</summary>
-    public Task ReadyAsync() => _initial.Value;
+    /// <summary>
+    /// Completes once every public playlist of the database is indexed; the first call starts reading
+    /// them, and a call after a failed read (the database was unreachable) starts again.
+    /// </summary>
+    public Task ReadyAsync()
+    {
+        var initial = _initial;
+        if (initial is not null && !initial.IsFaulted)
+        {
+            return initial;
+        }
+        lock (_gate)
+        {
+            if (_initial is null || _initial.IsFaulted)
+            {
+                _initial = Task.Run(LoadAllAsync);
+            }
+            return _initial;
+        }
+    }
 
     public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
     {

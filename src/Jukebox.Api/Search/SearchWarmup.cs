@@ -1,4 +1,5 @@
 using Jukebox.Api.Catalog;
+using Jukebox.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,20 +11,33 @@ namespace Jukebox.Api.Search;
 /// without delaying the start.
 /// </summary>
 public sealed class SearchWarmup(
-    CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features, ILogger<SearchWarmup> logger)
+    CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features,
+    DatabaseOutages outages, TimeProvider clock, ILogger<SearchWarmup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        while (true)
         {
-            var catalog = await store.GetAsync();
-            await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync(), features.ForAsync(catalog));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Search requests retry the build; the rest of the API keeps working.
-            logger.LogError(e, "Building the search index failed.");
+            try
+            {
+                var catalog = await store.GetAsync().WaitAsync(stoppingToken);
+                await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync(), features.ForAsync(catalog)).WaitAsync(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (outages.Recognize(e))
+            {
+                // Each part keeps what it finished and starts again what failed.
+                logger.LogWarning("Could not prepare search, the database is unavailable ({Cause}); trying again in {Delay}.",
+                    DatabaseOutages.Describe(e), CatalogWarmup.RetryEvery);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Search requests retry the build; the rest of the API keeps working.
+                logger.LogError(e, "Building the search index failed.");
+                return;
+            }
+            await Task.Delay(CatalogWarmup.RetryEvery, clock, stoppingToken);
         }
     }
 }

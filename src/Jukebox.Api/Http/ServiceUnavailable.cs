@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>
+/// Endpoint metadata for the endpoints whose callers do not read Spotify's Web API error object: the
+/// token endpoint's clients read OAuth 2.0 errors (RFC 6749 §5.2) and people read the accounts pages.
+/// </summary>
+public sealed class ErrorShape
+{
+    public static readonly ErrorShape OAuth = new();
+    public static readonly ErrorShape Page = new();
+
+    private ErrorShape()
+    {
+    }
+}
+
+/// <summary>The 503 a request answers while the database is unreachable, in the shape its caller reads.</summary>
+public static class ServiceUnavailable
+{
+    public const string OAuthError = "temporarily_unavailable";
+    public const string OAuthDescription = "The service is temporarily unavailable";
+    public const string PageText = "Jukebox is temporarily unavailable. Please try again in a moment.";
+
+    public static Task WriteAsync(HttpContext context)
+    {
+        // The exception handler has already cleared the endpoint; its feature still names it.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var shape = endpoint?.Metadata.GetMetadata<ErrorShape>();
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        if (shape == ErrorShape.OAuth)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.Headers.CacheControl = "no-store";
+            response.Headers.Pragma = "no-cache";
+            return JsonSerializer.SerializeAsync(response.Body, new OAuthErrorResponse(OAuthError, OAuthDescription),
+                SpotifyJsonContext.Default.OAuthErrorResponse, context.RequestAborted);
+        }
+        if (shape == ErrorShape.Page)
+        {
+            response.ContentType = "text/plain; charset=utf-8";
+            response.Headers.CacheControl = "no-store";
+            return response.WriteAsync(PageText, context.RequestAborted);
+        }
+        return SpotifyErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, SpotifyErrors.ServiceUnavailable);
+    }
+}
