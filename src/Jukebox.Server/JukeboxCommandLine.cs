@@ -80,7 +80,7 @@ internal static class JukeboxCommandLine
               Web API:   {baseUrl}/v1/...        (instead of https://api.spotify.com/v1)
               Accounts:  {baseUrl}/authorize, {baseUrl}/api/token   (instead of https://accounts.spotify.com)
               Database:  {provider}{(provider == "sqlite" ? " at " + Path.GetFullPath(string.IsNullOrWhiteSpace(options.Database.SqlitePath) ? Path.Combine(options.DataDirectory, "jukebox.db") : options.Database.SqlitePath) : "")}
-              Nodes:     {(string.IsNullOrWhiteSpace(redis) ? "this one only (no Redis)" : "shared through Redis at " + redis)}
+              Nodes:     {(string.IsNullOrWhiteSpace(redis) ? "this one only (no Redis)" : "shared through Redis")}
             """);
         if (demo.Enabled)
         {
