@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Jukebox.Accounts.Apps;
 using Jukebox.Api.Player;
+using Jukebox.Api.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 using Jukebox.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,5 +123,27 @@ public sealed class ClusterBusTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             "both nodes ready and healthy again");
         await Eventually.HoldsAsync(async () => (await A.ReadinessAsync()).Body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString() == "Healthy",
             "A connected again");
+    }
+
+    [Fact]
+    public async Task Nodes_sharing_a_data_directory_that_build_the_search_index_at_once_both_serve_it()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "jukebox-tests", $"shared-index-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var catalog = await A.CatalogAsync();
+            using var onA = new CatalogSearchIndex(new SearchOptions { IndexDirectory = directory }, NullLogger<CatalogSearchIndex>.Instance);
+            using var onB = new CatalogSearchIndex(new SearchOptions { IndexDirectory = directory }, NullLogger<CatalogSearchIndex>.Instance);
+
+            var built = await Task.WhenAll(Task.Run(() => onA.ForAsync(catalog)), Task.Run(() => onB.ForAsync(catalog)));
+
+            Assert.All(built, index => Assert.Equal(built[0].Reader.NumDocs, index.Reader.NumDocs));
+            Assert.Single(Directory.GetDirectories(directory)); // one index, no build left behind
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -23,8 +23,17 @@ public sealed class TwoNodes : IAsyncLifetime
         var prefix = $"test-{Guid.NewGuid():N}";
         A = new Node(_database, Redis.Configuration, prefix);
         B = new Node(_database, Redis.Configuration, prefix);
-        await A.InitializeAsync();
-        await B.InitializeAsync();
+        if (_database.Provider == "postgres")
+        {
+            // As a deployment may: both at once on an empty database (initialization takes turns).
+            await Task.WhenAll(A.InitializeAsync(), B.InitializeAsync());
+        }
+        else
+        {
+            // A SQLite file serves the nodes of one machine, started one after the other.
+            await A.InitializeAsync();
+            await B.InitializeAsync();
+        }
     }
 
     public async Task DisposeAsync()
