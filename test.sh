@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
 # PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
-# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS) to fail
+# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS, JUKEBOX_REQUIRE_REDIS) to fail
 # instead of leaving a part out when what it needs is missing; CI sets all three.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,6 +44,7 @@ status=0
 # The page tests drive a real headless Chromium (Debian: apt-get install chromium). Without one they
 # are left out with a notice, unless JUKEBOX_REQUIRE_CHROMIUM=1.
 test_filter=()
+exclude=()
 if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   if [ "${JUKEBOX_REQUIRE_CHROMIUM:-}" = 1 ]; then
     echo "Chromium is required (JUKEBOX_REQUIRE_CHROMIUM=1) but ${JUKEBOX_CHROMIUM:-/usr/bin/chromium} is missing."
@@ -51,7 +52,21 @@ if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   else
     echo "Chromium is not installed: the page tests will not run (apt-get install chromium to run them)."
   fi
-  test_filter=(--filter "Category!=Browser")
+  exclude+=("Category!=Browser")
+fi
+# The cluster tests run a real redis-server (Debian: apt-get install redis-server); without one they
+# are left out with a notice, unless JUKEBOX_REQUIRE_REDIS=1.
+if ! command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" >/dev/null 2>&1; then
+  if [ "${JUKEBOX_REQUIRE_REDIS:-}" = 1 ]; then
+    echo "redis-server is required (JUKEBOX_REQUIRE_REDIS=1) but ${JUKEBOX_REDIS_SERVER:-redis-server} is missing."
+    status=1
+  else
+    echo "redis-server is not installed: the cluster tests will not run (apt-get install redis-server to run them)."
+  fi
+  exclude+=("Category!=Redis")
+fi
+if [ ${#exclude[@]} -gt 0 ]; then
+  test_filter=(--filter "$(IFS='&'; echo "${exclude[*]}")")
 fi
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 
