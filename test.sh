@@ -2,7 +2,7 @@
 # Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
 # PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
 # JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS, JUKEBOX_REQUIRE_REDIS) to fail
-# instead of leaving a part out when what it needs is missing; CI sets all three.
+# instead of leaving a part out when what it needs is missing; CI sets them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
