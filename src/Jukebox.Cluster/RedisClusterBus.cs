@@ -6,9 +6,10 @@ namespace Jukebox.Cluster;
 
 /// <summary>
 /// The cluster bus over Redis pub/sub: one channel, each message "node id, topic, payload" on three
-/// lines (the payload may hold more), so that a node skips its own messages. Messages are handled one
-/// at a time in the order they arrive. Pub/sub keeps nothing for a node that is disconnected, hence
-/// the resync when the subscription is back.
+/// lines (the payload may hold more), so that a node skips its own messages. Messages are handled off
+/// the connection's thread; the handlers do not depend on their order (counts add up, the others
+/// re-read the database). Pub/sub keeps nothing for a node that is disconnected, hence the resync
+/// when the subscription is back.
 /// </summary>
 public sealed class RedisClusterBus : IClusterBus, IDisposable
 {
@@ -16,16 +17,22 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     private readonly ILogger<RedisClusterBus> _logger;
     private readonly ClusterSubscriptions _subscriptions;
     private readonly string _node = Guid.NewGuid().ToString("N");
-    private readonly ChannelMessageQueue _queue;
 
     public RedisClusterBus(RedisConnection redis, ILogger<RedisClusterBus> logger)
     {
         _redis = redis;
         _logger = logger;
         _subscriptions = new ClusterSubscriptions(logger);
-        _queue = redis.Multiplexer.GetSubscriber().Subscribe(redis.Events);
-        _queue.OnMessage(OnMessageAsync);
         redis.Restored += OnRestored;
+        try
+        {
+            redis.Multiplexer.GetSubscriber().Subscribe(redis.Events, OnMessage);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Redis is down as the node starts. The handler is registered before the SUBSCRIBE is sent,
+            // so the connection subscribes it when Redis is reachable (and the resync follows).
+        }
     }
 
     public void Publish(string topic, string payload)
@@ -48,16 +55,17 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
 
     public IDisposable OnResync(Func<Task> handler) => _subscriptions.AddResync(handler);
 
-    private Task OnMessageAsync(ChannelMessage message)
+    private void OnMessage(RedisChannel channel, RedisValue message)
     {
-        var text = (string?)message.Message ?? "";
+        var text = (string?)message ?? "";
         var first = text.IndexOf('\n', StringComparison.Ordinal);
         var second = first < 0 ? -1 : text.IndexOf('\n', first + 1);
         if (second < 0 || text.AsSpan(0, first).SequenceEqual(_node))
         {
-            return Task.CompletedTask;
+            return;
         }
-        return _subscriptions.DeliverAsync(text[(first + 1)..second], text[(second + 1)..]);
+        var (topic, payload) = (text[(first + 1)..second], text[(second + 1)..]);
+        _ = Task.Run(() => _subscriptions.DeliverAsync(topic, payload));
     }
 
     private void OnRestored() => _ = _subscriptions.ResyncAsync();
@@ -67,7 +75,7 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
         _redis.Restored -= OnRestored;
         try
         {
-            _queue.Unsubscribe();
+            _redis.Multiplexer.GetSubscriber().Unsubscribe(_redis.Events, OnMessage, CommandFlags.FireAndForget);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {

@@ -59,7 +59,7 @@ public sealed class RedisConnection : IDisposable
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        if (Multiplexer.IsConnected && Interlocked.Exchange(ref _unreachable, 0) == 1)
+        if (Interlocked.Exchange(ref _unreachable, 0) == 1)
         {
             _logger.LogWarning("Redis is reachable again: resynchronising what this node keeps of the other nodes' changes.");
         }
