@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jukebox.Accounts.Apps;
+using Jukebox.Api.Cluster;
 using Jukebox.Api.Player;
 using Jukebox.Api.Search;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -123,6 +124,20 @@ public sealed class ClusterBusTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             "both nodes ready and healthy again");
         await Eventually.HoldsAsync(async () => (await A.ReadinessAsync()).Body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString() == "Healthy",
             "A connected again");
+    }
+
+    [Fact]
+    public async Task A_node_that_seeds_the_catalog_makes_the_others_load_it_again()
+    {
+        var before = await B.CatalogAsync();
+
+        // What InitializeAsync publishes after seeding an empty database (e.g. `jukebox seed` beside running nodes).
+        A.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, "");
+
+        await Eventually.HoldsAsync(async () => !ReferenceEquals(before, await B.CatalogAsync()), "B loaded the catalog again");
+        var (_, token) = await TwoNodes.NewUserAsync(B);
+        var artistId = await SomeArtistAsync(5);
+        Assert.Equal(artistId, (await B.GetJsonAsync(token, $"/v1/artists/{artistId}")).GetProperty("id").GetString());
     }
 
     [Fact]
