@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
 # PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
-# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS) to fail
-# instead of leaving a part out when what it needs is missing; CI sets all three.
+# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS, JUKEBOX_REQUIRE_REDIS) to fail
+# instead of leaving a part out when what it needs is missing; CI sets them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -63,6 +63,18 @@ if [ -n "$pg_bin" ]; then
   export JUKEBOX_POSTGRES_BIN="$pg_bin"
 elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" != 1 ]; then
   excluded+=("Category!=PostgresServer")
+fi
+
+# The cluster tests run a real redis-server (Debian: apt-get install redis-server); without one they
+# are left out with a notice, unless JUKEBOX_REQUIRE_REDIS=1.
+if ! command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" >/dev/null 2>&1; then
+  if [ "${JUKEBOX_REQUIRE_REDIS:-}" = 1 ]; then
+    echo "redis-server is required (JUKEBOX_REQUIRE_REDIS=1) but ${JUKEBOX_REDIS_SERVER:-redis-server} is missing."
+    status=1
+  else
+    echo "redis-server is not installed: the cluster tests will not run (apt-get install redis-server to run them)."
+  fi
+  excluded+=("Category!=Redis")
 fi
 
 test_filter=()

@@ -3,6 +3,7 @@ using Jukebox.Api.Artists;
 using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Cluster;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
@@ -20,6 +21,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jukebox.Api;
 
@@ -28,9 +30,12 @@ public static class ApiEndpoints
     public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
+        // One node by default; Jukebox.Cluster replaces it when Redis is configured.
+        services.TryAddSingleton<IClusterBus, LocalClusterBus>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
+        services.AddHostedService<CatalogSync>();
         services.AddSingleton<PlaylistSummaries>();
         services.AddLibrary();
         services.AddSingleton<CoverCache>();

@@ -19,7 +19,8 @@ internal static class JukeboxCommandLine
         var database = new Option<string?>("--database") { Description = "sqlite or postgres (env JUKEBOX_DATABASE__PROVIDER)" };
         var connection = new Option<string?>("--connection-string") { Description = "Database connection string (env JUKEBOX_DATABASE__CONNECTIONSTRING)" };
         var catalogSize = new Option<long?>("--catalog-size") { Description = "Tracks to generate when seeding a new database (env JUKEBOX_CATALOGSIZE)" };
-        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize];
+        var redis = new Option<string?>("--redis") { Description = "Redis shared by several nodes, e.g. 127.0.0.1:6379 (default none: one node; env JUKEBOX_REDIS__CONFIGURATION)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis];
 
         IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
         {
@@ -31,6 +32,7 @@ internal static class JukeboxCommandLine
                 ("Database:Provider", parsed.GetValue(database)),
                 ("Database:ConnectionString", parsed.GetValue(connection)),
                 ("CatalogSize", parsed.GetValue(catalogSize)?.ToString(CultureInfo.InvariantCulture)),
+                ("Redis:Configuration", parsed.GetValue(redis)),
             ];
             return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
         }
@@ -71,12 +73,14 @@ internal static class JukeboxCommandLine
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var (provider, _) = JukeboxHost.ResolveStorage(options);
         var baseUrl = options.EffectivePublicBaseUrl;
+        var redis = app.Configuration["Redis:Configuration"];
         Console.WriteLine($"""
 
             Jukebox is running at {baseUrl}
               Web API:   {baseUrl}/v1/...        (instead of https://api.spotify.com/v1)
               Accounts:  {baseUrl}/authorize, {baseUrl}/api/token   (instead of https://accounts.spotify.com)
               Database:  {provider}{(provider == "sqlite" ? " at " + Path.GetFullPath(string.IsNullOrWhiteSpace(options.Database.SqlitePath) ? Path.Combine(options.DataDirectory, "jukebox.db") : options.Database.SqlitePath) : "")}
+              Nodes:     {(string.IsNullOrWhiteSpace(redis) ? "this one only (no Redis)" : "shared through Redis")}
             """);
         if (demo.Enabled)
         {

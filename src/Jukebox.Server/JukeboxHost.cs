@@ -3,12 +3,15 @@ using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.RateLimits;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Cluster;
 using Jukebox.Api.Http;
 using Jukebox.Api.Search;
+using Jukebox.Cluster;
 using Jukebox.Data;
 using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +77,7 @@ public static class JukeboxHost
         search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex);
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl, search);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
+        builder.Services.AddJukeboxCluster(builder.Configuration);
         builder.Services.AddCors();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -105,23 +109,53 @@ public static class JukeboxHost
         app.MapJukeboxAccounts();
         app.MapJukeboxApi(AccountsSetup.ApiPolicy);
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessResponse.WriteAsync });
         return app;
     }
 
-    /// <summary>Brings the database to the current schema, then seeds what a new one lacks.</summary>
+    /// <summary>
+    /// Brings the database to the current schema, then seeds what a new one lacks and makes the first
+    /// Data Protection key. Nodes that start at once on one PostgreSQL database take turns (an advisory
+    /// lock held by a connection of its own, released when it closes), so that only the first seeds and
+    /// makes a key and the others find them; a SQLite file serves one machine, whose writes it serializes.
+    /// </summary>
     public static async Task InitializeAsync(WebApplication app, CancellationToken ct)
     {
         var options = app.Services.GetRequiredService<JukeboxOptions>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        await using var turn = db.Database.IsNpgsql()
+            ? await PostgresStorage.LockInitializationAsync(db.Database.GetConnectionString()!, ct)
+            : null;
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             await SqliteStorage.PrepareAsync(db, ct);
         }
-        await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, ct);
+        var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, ct);
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
+        EnsureDataProtectionKey(app.Services);
+        if (seeded)
+        {
+            // Nodes already running (this may be `jukebox seed` beside them) load the new catalog.
+            app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, "");
+        }
+    }
+
+    /// <summary>
+    /// Without a key, Data Protection makes one on its first use, and nodes starting at once would each
+    /// make their own; made here, under the initialization lock, there is one. Keys follow the system
+    /// clock, as Data Protection's choice of the default key does, whatever clock the server runs on.
+    /// </summary>
+    private static void EnsureDataProtectionKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = TimeProvider.System.GetUtcNow();
+        if (!keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now))
+        {
+            var lifetime = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeyManagementOptions>>().Value.NewKeyLifetime;
+            keys.CreateNewKey(now, now + lifetime);
+        }
     }
 
     internal static (string Provider, string ConnectionString) ResolveStorage(JukeboxOptions options)

@@ -26,14 +26,23 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     public const string DemoUserEmail = "demo@jukebox.local";
     public const string DemoUserPassword = "jukebox-demo";
 
+    private readonly TestDatabase? _sharedDatabase;
     private WebApplication? _app;
     private TestDatabase? _database;
+
+    public JukeboxTestServer()
+    {
+    }
+
+    /// <summary>A server on a database it does not own (nor delete), e.g. one of several nodes of a deployment.</summary>
+    protected JukeboxTestServer(TestDatabase database) => _sharedDatabase = database;
     private (string Token, DateTimeOffset IssuedAt)? _clientToken;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public string Provider => _database!.Provider;
+    public TestDatabase Database => _database!;
 
     /// <summary>A client for the server; it sends no token unless the test adds one.</summary>
     public HttpClient CreateClient(string? bearer = null)
@@ -103,7 +112,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
 
     public virtual async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = _sharedDatabase ?? await CreateDatabaseAsync();
         var port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var builder = JukeboxHost.CreateBuilder(
@@ -142,7 +151,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        if (_database is not null)
+        if (_database is not null && _sharedDatabase is null)
         {
             await _database.DisposeAsync();
         }

@@ -1,57 +1,131 @@
 using System.Collections.Concurrent;
+using Jukebox.Accounts.Tokens;
+using Jukebox.Api.Cluster;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 
 namespace Jukebox.Accounts.Apps;
 
+/// <summary>What <see cref="AppAccess"/> says about a token's app and user.</summary>
+public enum AppVerdict
+{
+    Allowed,
+
+    /// <summary>A development-mode app, and the user is neither its owner nor on its allowlist.</summary>
+    UserNotAllowed,
+
+    /// <summary>No such OAuth client (any more): the app was deleted, so its tokens are worthless.</summary>
+    UnknownApp,
+}
+
 /// <summary>
-/// Who may use an app's user tokens: anyone for an app in extended quota mode; in development mode
-/// only its owner and the users on its allowlist (the Quota modes page). Answers are cached per node
-/// so API calls do not each cost a database round trip: this node's changes are seen at once
-/// (<see cref="Forget"/>), another node's within <see cref="CacheFor"/>. It is asked on every API
-/// request (the rate limit depends on the quota mode), so a cached answer costs one dictionary probe
-/// and no allocation.
+/// Who may use an app's tokens: nobody once the app is deleted; anyone for an app in extended quota
+/// mode; in development mode only its owner and the users on its allowlist (the Quota modes page).
+/// Answers are cached per node so API calls do not each cost a database round trip. A change made
+/// through <see cref="Forget"/> is seen at once on this node and, through the cluster bus, on the
+/// others (with the app's validated tokens dropped as well); should a message be lost, answers
+/// expire after <see cref="CacheFor"/>. It is asked on every API request, so a cached answer costs
+/// one dictionary probe and no allocation.
 /// </summary>
-public sealed class AppAccess(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AppAccess : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ValidatedTokenCache _tokens;
+    private readonly IClusterBus _bus;
+    private readonly IDisposable[] _subscriptions;
     private readonly ConcurrentDictionary<string, Cached> _policies = new(StringComparer.Ordinal);
 
-    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed);
+    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, ValidatedTokenCache tokens, IClusterBus bus)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _tokens = tokens;
+        _bus = bus;
+        _subscriptions =
+        [
+            bus.Subscribe(ClusterTopics.App, clientId =>
+            {
+                ForgetHere(clientId);
+                return Task.CompletedTask;
+            }),
+            bus.OnResync(() =>
+            {
+                _policies.Clear();
+                return Task.CompletedTask;
+            }),
+        ];
+    }
 
-    /// <summary>An app's policy (null: an OAuth client without Jukebox app settings) until the timestamp.</summary>
+    /// <summary>An app's rules; <see cref="Unrestricted"/> for an OAuth client without Jukebox app settings (registered by hand).</summary>
+    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed)
+    {
+        public static readonly Policy Unrestricted = new(true, "", []);
+    }
+
+    /// <summary>An app's policy (null: no such client) until the timestamp.</summary>
     private sealed record Cached(Policy? Policy, long ExpiresAt);
 
-    public async ValueTask<bool> AllowsAsync(string clientId, string userId, CancellationToken ct)
-    {
-        var policy = await PolicyAsync(clientId, ct);
-        // An OAuth client without Jukebox app settings (registered by hand) is not restricted.
-        return policy is null || policy.Extended || policy.OwnerId == userId || policy.Allowed.Contains(userId);
-    }
+    public async ValueTask<AppVerdict> CheckAsync(string clientId, string? userId, CancellationToken ct) =>
+        await PolicyAsync(clientId, ct) switch
+        {
+            null => AppVerdict.UnknownApp,
+            { Extended: true } => AppVerdict.Allowed,
+            var policy when userId is null || policy.OwnerId == userId || policy.Allowed.Contains(userId) => AppVerdict.Allowed,
+            _ => AppVerdict.UserNotAllowed,
+        };
 
     /// <summary>Whether the app is in extended quota mode (an OAuth client without Jukebox app settings counts as one).</summary>
     public async ValueTask<bool> IsExtendedAsync(string clientId, CancellationToken ct) =>
         await PolicyAsync(clientId, ct) is not { Extended: false };
 
     private ValueTask<Policy?> PolicyAsync(string clientId, CancellationToken ct) =>
-        _policies.TryGetValue(clientId, out var cached) && cached.ExpiresAt > clock.GetTimestamp()
+        _policies.TryGetValue(clientId, out var cached) && cached.ExpiresAt > _clock.GetTimestamp()
             ? ValueTask.FromResult(cached.Policy)
             : LoadAsync(clientId, ct);
 
     private async ValueTask<Policy?> LoadAsync(string clientId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         var app = await db.DeveloperApps.AsNoTracking().Include(a => a.Users).FirstOrDefaultAsync(a => a.ClientId == clientId, ct);
-        var policy = app is null
-            ? null
-            : new Policy(app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal));
-        _policies[clientId] = new Cached(policy, clock.GetTimestamp() + (long)(CacheFor.TotalSeconds * clock.TimestampFrequency));
+        Policy? policy;
+        if (app is not null)
+        {
+            policy = new Policy(app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal));
+        }
+        else
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            policy = await applications.FindByClientIdAsync(clientId, ct) is null ? null : Policy.Unrestricted;
+        }
+        _policies[clientId] = new Cached(policy, _clock.GetTimestamp() + (long)(CacheFor.TotalSeconds * _clock.TimestampFrequency));
         return policy;
     }
 
-    public void Forget(string clientId) => _policies.TryRemove(clientId, out _);
+    /// <summary>Drops what every node cached about the app (after its settings changed or it was deleted).</summary>
+    public void Forget(string clientId)
+    {
+        ForgetHere(clientId);
+        _bus.Publish(ClusterTopics.App, clientId);
+    }
+
+    private void ForgetHere(string clientId)
+    {
+        _policies.TryRemove(clientId, out _);
+        _tokens.Evict(clientId);
+    }
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Jukebox.Api.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Options;
 using Jukebox.Accounts.Apps;
 using OpenIddict.Validation.AspNetCore;
@@ -66,12 +68,14 @@ public sealed class BearerTokenHandler(
     private async ValueTask<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal, Caller caller)
     {
         Context.Features.Set(caller);
-        // Development-mode apps serve only their allowlisted users (cached per node, see AppAccess).
-        if (caller.UserId is { } userId && !await access.AllowsAsync(caller.ClientId, userId, Context.RequestAborted))
+        // A deleted app's tokens are worthless; development-mode apps serve only their allowlisted
+        // users (cached per node and invalidated across nodes, see AppAccess).
+        return await access.CheckAsync(caller.ClientId, caller.UserId, Context.RequestAborted) switch
         {
-            return Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard");
-        }
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            AppVerdict.UnknownApp => Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken),
+            AppVerdict.UserNotAllowed => Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard"),
+            _ => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)),
+        };
     }
 
     private AuthenticateResult Fail(int status, string message)
@@ -108,13 +112,16 @@ public sealed class BearerTokenHandler(
 
 /// <summary>
 /// Access tokens already validated on this node, until they expire. Safe to lose: a miss only costs
-/// one validation. Revocation is not yet a feature; when it is, entries must be evicted across nodes.
+/// one validation. The entries of one app can be dropped at once (<see cref="Evict"/>, when the app
+/// is deleted), through a cancellation token per app that each of its entries expires with.
 /// </summary>
 public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
 {
     private readonly MemoryCache? _entries = options.Value.ValidatedTokenCacheSize > 0
         ? new(new MemoryCacheOptions { SizeLimit = options.Value.ValidatedTokenCacheSize })
         : null;
+
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _apps = new(StringComparer.Ordinal);
 
     /// <summary>A validated token's principal and the <see cref="Caller"/> read from it once.</summary>
     public sealed record Entry(ClaimsPrincipal Principal, Caller Caller, DateTimeOffset ExpiresAt);
@@ -125,6 +132,26 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options)
         return _entries is not null && _entries.TryGetValue(token, out entry!);
     }
 
-    public void Add(string token, ClaimsPrincipal principal, Caller caller, DateTimeOffset expiresAt) =>
-        _entries?.Set(token, new Entry(principal, caller, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) });
+    public void Add(string token, ClaimsPrincipal principal, Caller caller, DateTimeOffset expiresAt)
+    {
+        if (_entries is null)
+        {
+            return;
+        }
+        var app = _apps.GetOrAdd(caller.ClientId, static _ => new CancellationTokenSource());
+        var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt.AddMinutes(5) };
+        entry.AddExpirationToken(new CancellationChangeToken(app.Token));
+        _entries.Set(token, new Entry(principal, caller, expiresAt), entry);
+    }
+
+    /// <summary>Drops every cached token of the app.</summary>
+    public void Evict(string clientId)
+    {
+        // Cancelled, not disposed: an Add racing with this may still read the source's token, and an
+        // entry added with a cancelled token simply expires at once.
+        if (_apps.TryRemove(clientId, out var app))
+        {
+            app.Cancel();
+        }
+    }
 }

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Jukebox.Api.Cluster;
 
 namespace Jukebox.Api.Player;
 
 /// <summary>
 /// Tells whoever shows a user's player (the web player page) that the playback state changed, so a
-/// command sent through the API shows at once. Behind an interface so that several nodes can share
-/// the signal through a message bus; <see cref="InProcessPlayerNotifier"/> serves one node.
+/// command sent through the API shows at once, whichever node the command and the page reached
+/// (<see cref="ClusterPlayerNotifier"/>).
 /// </summary>
 public interface IPlayerNotifier
 {
@@ -22,6 +23,7 @@ public interface IPlayerListener : IDisposable
     ValueTask<bool> WaitAsync(CancellationToken ct);
 }
 
+/// <summary>The listeners of this node.</summary>
 public sealed class InProcessPlayerNotifier : IPlayerNotifier
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Listener, byte>> _listeners = new(StringComparer.Ordinal);
@@ -36,6 +38,18 @@ public sealed class InProcessPlayerNotifier : IPlayerNotifier
             }
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Wakes every listener, as if each user's playback had changed.</summary>
+    public void PublishToAll()
+    {
+        foreach (var listeners in _listeners.Values)
+        {
+            foreach (var listener in listeners.Keys)
+            {
+                listener.Signal();
+            }
+        }
     }
 
     public IPlayerListener Listen(string userId)
@@ -67,6 +81,47 @@ public sealed class InProcessPlayerNotifier : IPlayerNotifier
         {
             OnDispose?.Invoke();
             _channel.Writer.TryComplete();
+        }
+    }
+}
+
+/// <summary>
+/// Wakes this node's listeners and tells the other nodes to wake theirs. After a resync every
+/// listener wakes: a page reads the whole state when woken, so a lost message costs nothing more.
+/// </summary>
+public sealed class ClusterPlayerNotifier : IPlayerNotifier, IDisposable
+{
+    private readonly InProcessPlayerNotifier _local = new();
+    private readonly IClusterBus _bus;
+    private readonly IDisposable[] _subscriptions;
+
+    public ClusterPlayerNotifier(IClusterBus bus)
+    {
+        _bus = bus;
+        _subscriptions =
+        [
+            bus.Subscribe(ClusterTopics.Player, async userId => await _local.PublishAsync(userId)),
+            bus.OnResync(() =>
+            {
+                _local.PublishToAll();
+                return Task.CompletedTask;
+            }),
+        ];
+    }
+
+    public async ValueTask PublishAsync(string userId, CancellationToken ct = default)
+    {
+        await _local.PublishAsync(userId, ct);
+        _bus.Publish(ClusterTopics.Player, userId);
+    }
+
+    public IPlayerListener Listen(string userId) => _local.Listen(userId);
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
         }
     }
 }

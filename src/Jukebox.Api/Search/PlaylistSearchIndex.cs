@@ -1,3 +1,4 @@
+using Jukebox.Api.Cluster;
 using Jukebox.Api.Playlists;
 using Jukebox.Data;
 using Lucene.Net.Documents;
@@ -14,6 +15,8 @@ namespace Jukebox.Api.Search;
 /// the server runs, so they have an index of their own in memory: read from the database at start,
 /// then updated one playlist at a time through <see cref="IPlaylistChangeListener"/>, which re-reads
 /// the playlist and refreshes the searcher before it returns. Private playlists are never indexed.
+/// The other nodes are told the playlist's id and re-read it too; after a resync (messages may have
+/// been lost) the index is built again from the database.
 /// </summary>
 public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
 {
@@ -23,15 +26,23 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _gate = new();
     private Task? _initial;
+    private readonly IClusterBus _bus;
+    private readonly IDisposable[] _subscriptions;
 
     /// <summary>One change at a time, so that two quick changes of one playlist end with the later state.</summary>
     private readonly SemaphoreSlim _changes = new(1, 1);
 
-    public PlaylistSearchIndex(IServiceScopeFactory scopes)
+    public PlaylistSearchIndex(IServiceScopeFactory scopes, IClusterBus bus)
     {
         _scopes = scopes;
+        _bus = bus;
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance));
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+        _subscriptions =
+        [
+            bus.Subscribe(ClusterTopics.Playlist, playlistId => ReindexAsync(playlistId, CancellationToken.None)),
+            bus.OnResync(RebuildAsync),
+        ];
     }
 
     /// <summary>
@@ -56,6 +67,12 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     }
 
     public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
+    {
+        await ReindexAsync(playlistId, cancellationToken);
+        _bus.Publish(ClusterTopics.Playlist, playlistId);
+    }
+
+    private async Task ReindexAsync(string playlistId, CancellationToken cancellationToken)
     {
         await ReadyAsync();
         await _changes.WaitAsync(cancellationToken);
@@ -101,15 +118,44 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     private static IQueryable<Row> Rows(IQueryable<Data.Entities.Playlist> playlists) =>
         playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, p.ItemCount));
 
+    /// <summary>
+    /// Indexes every public playlist again. The rows are read before the index is touched, so a
+    /// database error leaves the index as it was; searches see the old index until the new one is complete.
+    /// </summary>
+    private async Task RebuildAsync()
+    {
+        await ReadyAsync();
+        await _changes.WaitAsync();
+        try
+        {
+            var rows = await ReadPublicAsync();
+            _writer.DeleteAll();
+            foreach (var row in rows)
+            {
+                _writer.AddDocument(ToDocument(row));
+            }
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
     private async Task LoadAllAsync()
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
-        await foreach (var row in Rows(db.Playlists.Where(p => p.Public)).AsAsyncEnumerable())
+        foreach (var row in await ReadPublicAsync())
         {
             _writer.UpdateDocument(new Term(SearchFields.Id, row.Id), ToDocument(row));
         }
         _searchers.MaybeRefreshBlocking();
+    }
+
+    private async Task<List<Row>> ReadPublicAsync()
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        return await Rows(db.Playlists.Where(p => p.Public)).ToListAsync();
     }
 
     private static Document ToDocument(Row row)
@@ -125,6 +171,10 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
 
     public void Dispose()
     {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
         _searchers.Dispose();
         _writer.Dispose();
         _changes.Dispose();

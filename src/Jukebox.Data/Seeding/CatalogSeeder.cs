@@ -6,7 +6,8 @@ namespace Jukebox.Data.Seeding;
 /// <summary>Fills an empty database with the demo catalog and, on request, a synthetic extension of it.</summary>
 public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogger<CatalogSeeder> logger)
 {
-    public async Task SeedAsync(long catalogSize, CancellationToken cancellationToken)
+    /// <returns>Whether the catalog was seeded now (false: the database already held one).</returns>
+    public async Task<bool> SeedAsync(long catalogSize, CancellationToken cancellationToken)
     {
         if (await db.Artists.AnyAsync(cancellationToken))
         {
@@ -17,7 +18,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
                     "The catalog already holds {Existing} tracks; a catalog size of {Requested} applies only to a new database.",
                     existing, catalogSize);
             }
-            return;
+            return false;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -29,7 +30,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
         var extra = catalogSize - demo.TrackCount;
         if (extra <= 0)
         {
-            return;
+            return true;
         }
         long saved = 0;
         foreach (var batch in new SyntheticCatalogGenerator().Generate(extra))
@@ -38,6 +39,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
             saved += batch.TrackCount;
             logger.LogInformation("Generated {Saved} of {Extra} extra tracks.", saved, extra);
         }
+        return true;
     }
 
     private async Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken)

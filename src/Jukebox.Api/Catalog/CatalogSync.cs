@@ -1,0 +1,61 @@
+using Jukebox.Api.Cluster;
+using Jukebox.Api.Search;
+using Jukebox.Api.Tracks;
+using Jukebox.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jukebox.Api.Catalog;
+
+/// <summary>
+/// Keeps this node's catalog snapshot on the database's catalog when another node seeds it (e.g.
+/// `jukebox seed` against a running deployment). The catalog never changes after seeding, so a
+/// resync compares counts rather than contents. Whatever derives from a snapshot (encoded objects,
+/// audio features, the search index) is keyed by the snapshot and follows it; the search index and
+/// the features are started right away so that the first search after the reload does not wait.
+/// </summary>
+public sealed class CatalogSync(
+    CatalogStore store, CatalogSearchIndex index, AudioFeatureStore features, IClusterBus bus,
+    IServiceScopeFactory scopes, ILogger<CatalogSync> logger) : IHostedService
+{
+    private readonly List<IDisposable> _subscriptions = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscriptions.Add(bus.Subscribe(ClusterTopics.Catalog, _ => ReloadAsync()));
+        _subscriptions.Add(bus.OnResync(ReloadIfChangedAsync));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscriptions.ForEach(s => s.Dispose());
+        _subscriptions.Clear();
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadIfChangedAsync()
+    {
+        var catalog = await store.GetAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        if (await db.Artists.CountAsync() != catalog.Artists.Count
+            || await db.Albums.CountAsync() != catalog.Albums.Count
+            || await db.Tracks.CountAsync() != catalog.Tracks.Count)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        logger.LogInformation("The catalog was seeded on another node; loading it again.");
+        await store.ReloadAsync();
+        var catalog = await store.GetAsync();
+        _ = Task.WhenAll(index.ForAsync(catalog), features.ForAsync(catalog)).ContinueWith(
+            build => logger.LogError(build.Exception, "Building the search index of the new catalog failed."),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+}

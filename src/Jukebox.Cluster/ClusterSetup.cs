@@ -1,0 +1,30 @@
+using Jukebox.Accounts.RateLimits;
+using Jukebox.Api.Cluster;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Jukebox.Cluster;
+
+public static class ClusterSetup
+{
+    /// <summary>
+    /// With Redis configured, the node shares its rate-limit windows and change messages with the
+    /// other nodes through Redis, and /readyz reports on Redis; without it, nothing changes (one node).
+    /// Call after the API and Accounts services are added: this replaces their in-process defaults.
+    /// </summary>
+    public static IServiceCollection AddJukeboxCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
+        if (string.IsNullOrWhiteSpace(options.Configuration))
+        {
+            return services;
+        }
+        services.AddSingleton(options);
+        services.AddSingleton<RedisConnection>();
+        services.Replace(ServiceDescriptor.Singleton<IClusterBus, RedisClusterBus>());
+        services.Replace(ServiceDescriptor.Singleton<IRequestWindows, RedisRequestWindows>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+}
