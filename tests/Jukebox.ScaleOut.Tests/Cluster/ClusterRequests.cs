@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -132,5 +134,16 @@ public static class ClusterRequests
             // Polls the other processes; the condition, not the clock, ends the wait.
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Spotify's answer beyond a rate limit: 429, Retry-After in seconds within the window, its error object.</summary>
+    public static async Task AssertRateLimitedAsync(HttpResponseMessage response, Uri where)
+    {
+        var body = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests, $"{where}: {(int)response.StatusCode} {body}");
+        var retryAfter = int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 30);
+        Assert.Equal(429, body.GetProperty("error").GetProperty("status").GetInt32());
+        Assert.Equal("API rate limit exceeded", body.GetProperty("error").GetProperty("message").GetString());
     }
 }
