@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
-# PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
-# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS) to fail
-# instead of leaving a part out when what it needs is missing; CI sets all three.
+# PostgreSQL's server programs are installed (Debian: apt-get install postgresql), then once the
+# scale-out tests (PostgreSQL, Redis, three nodes and nginx on loopback; Category=ScaleOut). Set
+# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS,
+# JUKEBOX_REQUIRE_REDIS, JUKEBOX_REQUIRE_SCALEOUT) to fail instead of leaving a part out when what it
+# needs is missing; CI sets them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,9 +43,12 @@ run_suite() { # $1: label, then environment assignments
 dotnet build Jukebox.slnx -nologo -v quiet
 status=0
 
+# The scale-out tests run once, on their own, after both database passes (see the end).
+left_out="Category!=ScaleOut"
+browser_filter=""
+
 # The page tests drive a real headless Chromium (Debian: apt-get install chromium). Without one they
 # are left out with a notice, unless JUKEBOX_REQUIRE_CHROMIUM=1.
-test_filter=()
 if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   if [ "${JUKEBOX_REQUIRE_CHROMIUM:-}" = 1 ]; then
     echo "Chromium is required (JUKEBOX_REQUIRE_CHROMIUM=1) but ${JUKEBOX_CHROMIUM:-/usr/bin/chromium} is missing."
@@ -51,8 +56,23 @@ if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   else
     echo "Chromium is not installed: the page tests will not run (apt-get install chromium to run them)."
   fi
-  test_filter=(--filter "Category!=Browser")
+  browser_filter="&Category!=Browser"
+  left_out+=$browser_filter
 fi
+
+# The Redis tests start a real redis-server (Debian: apt-get install redis-server). Without one they
+# are left out with a notice, unless JUKEBOX_REQUIRE_REDIS=1.
+redis_server=$(command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" || true)
+if [ -z "$redis_server" ]; then
+  if [ "${JUKEBOX_REQUIRE_REDIS:-}" = 1 ]; then
+    echo "redis-server is required (JUKEBOX_REQUIRE_REDIS=1) but is not installed."
+    status=1
+  else
+    echo "redis-server is not installed: the Redis tests will not run (apt-get install redis-server to run them)."
+  fi
+  left_out+="&Category!=Redis"
+fi
+test_filter=(--filter "$left_out")
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -d tests/clients/node_modules ]; then
@@ -80,6 +100,22 @@ elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" = 1 ]; then
   status=1
 else
   echo "PostgreSQL is not installed: the suite ran on SQLite only (apt-get install postgresql to run both)."
+fi
+
+# The scale-out tests start their own PostgreSQL cluster, redis-server, three nodes and nginx
+# (Debian: apt-get install postgresql redis-server nginx). Without them they are left out with a
+# notice, unless JUKEBOX_REQUIRE_SCALEOUT=1.
+nginx=${JUKEBOX_NGINX:-$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)}
+if [ -n "$pg_bin" ] && [ -n "$redis_server" ] && [ -n "$nginx" ]; then
+  echo "== Scale-out tests (PostgreSQL, Redis, three nodes, nginx)"
+  JUKEBOX_POSTGRES_BIN="$pg_bin" JUKEBOX_REDIS_SERVER="$redis_server" JUKEBOX_NGINX="$nginx" \
+    dotnet test tests/Jukebox.ScaleOut.Tests --no-build --filter "Category=ScaleOut$browser_filter" 2>&1 | tee "$log_dir/scaleout.log"
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+elif [ "${JUKEBOX_REQUIRE_SCALEOUT:-}" = 1 ]; then
+  echo "The scale-out tests are required (JUKEBOX_REQUIRE_SCALEOUT=1) but PostgreSQL's server programs, redis-server or nginx is missing."
+  status=1
+else
+  echo "PostgreSQL, redis-server or nginx is missing: the scale-out tests did not run (apt-get install postgresql redis-server nginx to run them)."
 fi
 
 # One closing line over every run: "tests: N passed, N failed, N skipped" (dotnet test's summaries,
