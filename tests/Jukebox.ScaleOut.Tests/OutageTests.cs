@@ -180,7 +180,8 @@ public sealed class OutageTests(ScaleOutCluster cluster)
                 Assert.True(status == HttpStatusCode.ServiceUnavailable && body?.GetProperty("status").GetString() == "Unhealthy"
                     && body?.GetProperty("checks").GetProperty("database").GetProperty("status").GetString() == "Unhealthy",
                     $"{node.Name} /readyz without PostgreSQL: {(int)status} {body}");
-                using var live = await ClusterRequests.Client(node.BaseAddress).GetAsync("/healthz");
+                using var probe = ClusterRequests.Client(node.BaseAddress);
+                using var live = await probe.GetAsync("/healthz");
                 Assert.Equal(HttpStatusCode.OK, live.StatusCode);
                 Assert.True(node.IsRunning, $"{node.Name} stopped.\n{node.Tail()}");
             }
