@@ -40,6 +40,13 @@ run_suite() { # $1: label, then environment assignments
   return "${PIPESTATUS[0]}"
 }
 
+run_scaleout() {
+  echo "== Scale-out tests (PostgreSQL, Redis, three nodes, nginx)"
+  JUKEBOX_POSTGRES_BIN="$pg_bin" JUKEBOX_REDIS_SERVER="$redis_server" JUKEBOX_NGINX="$nginx" \
+    dotnet test tests/Jukebox.ScaleOut.Tests --no-build --filter "Category=ScaleOut$browser_filter" 2>&1 | tee "$log_dir/scaleout.log"
+  return "${PIPESTATUS[0]}"
+}
+
 dotnet build Jukebox.slnx -nologo -v quiet
 status=0
 
@@ -107,10 +114,7 @@ fi
 # notice, unless JUKEBOX_REQUIRE_SCALEOUT=1.
 nginx=${JUKEBOX_NGINX:-$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)}
 if [ -n "$pg_bin" ] && [ -n "$redis_server" ] && [ -n "$nginx" ]; then
-  echo "== Scale-out tests (PostgreSQL, Redis, three nodes, nginx)"
-  JUKEBOX_POSTGRES_BIN="$pg_bin" JUKEBOX_REDIS_SERVER="$redis_server" JUKEBOX_NGINX="$nginx" \
-    dotnet test tests/Jukebox.ScaleOut.Tests --no-build --filter "Category=ScaleOut$browser_filter" 2>&1 | tee "$log_dir/scaleout.log"
-  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+  run_scaleout || status=1
 elif [ "${JUKEBOX_REQUIRE_SCALEOUT:-}" = 1 ]; then
   echo "The scale-out tests are required (JUKEBOX_REQUIRE_SCALEOUT=1) but PostgreSQL's server programs, redis-server or nginx is missing."
   status=1
