@@ -159,10 +159,9 @@ p99_ms() {
 }
 requests_per_second() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
 
-# Runs wrk through nginx: $1 nodes, $2 label, $3 script, $4 connections (BENCH_* from the environment).
+# Runs wrk through nginx: $1 nodes, $2 file name, $3 label, $4 script, $5 connections (BENCH_* from the environment).
 load() {
-  local nodes="$1" label="$2" script="$3" connections="$4" name
-  name="$nodes-node-${label// /-}"
+  local nodes="$1" name="$1-node-$2" label="$3" script="$4" connections="$5"
   timeout 120 wrk -t"$THREADS" -c"$connections" -d"$WARMUP" --timeout 5s -s "$BENCH_DIR/$script" "$BALANCER" >"$WORK/$name-warmup.txt"
   timeout 300 wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 5s --latency -s "$BENCH_DIR/$script" "$BALANCER" >"$WORK/$name.txt"
   if grep -q -e 'Non-2xx' -e 'Socket errors' "$WORK/$name.txt"; then
@@ -215,11 +214,11 @@ for nodes in $NODE_COUNTS; do
   start_nginx "$nodes"
   [[ -n "$TOKEN" ]] || prepare
 
-  load "$nodes" "catalog GET /v1/tracks/{id}" tracks.lua "$CONNECTIONS"
+  load "$nodes" catalog "catalog: GET /v1/tracks/{id}" tracks.lua "$CONNECTIONS"
   export BENCH_OP=read
-  load "$nodes" "playlist read 100 items" playlists.lua "$CONNECTIONS"
+  load "$nodes" playlist-read "playlist: read 100 items" playlists.lua "$CONNECTIONS"
   export BENCH_OP=add
-  load "$nodes" "playlist add 1 item" playlists.lua "$WRITE_CONNECTIONS"
+  load "$nodes" playlist-add "playlist: add 1 item" playlists.lua "$WRITE_CONNECTIONS"
   stop_nodes
 done
 
