@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against SQLite, then again against a throwaway PostgreSQL cluster when
-# PostgreSQL's server programs are installed (Debian: apt-get install postgresql). Set
-# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS, JUKEBOX_REQUIRE_REDIS) to fail
-# instead of leaving a part out when what it needs is missing; CI sets them all.
+# PostgreSQL's server programs are installed (Debian: apt-get install postgresql), then once the
+# scale-out tests (PostgreSQL, Redis, three nodes and nginx on loopback; Category=ScaleOut). Set
+# JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS,
+# JUKEBOX_REQUIRE_REDIS, JUKEBOX_REQUIRE_SCALEOUT) to fail instead of leaving a part out when what it
+# needs is missing; CI sets them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,12 +40,21 @@ run_suite() { # $1: label, then environment assignments
   return "${PIPESTATUS[0]}"
 }
 
+run_scaleout() {
+  echo "== Scale-out tests (PostgreSQL, Redis, three nodes, nginx)"
+  JUKEBOX_REDIS_SERVER="$redis_server" JUKEBOX_NGINX="$nginx" \
+    dotnet test tests/Jukebox.ScaleOut.Tests --no-build --filter "$(IFS='&'; echo "${scaleout_filter[*]}")" 2>&1 | tee "$log_dir/scaleout.log"
+  return "${PIPESTATUS[0]}"
+}
+
 dotnet build Jukebox.slnx -nologo -v quiet
 status=0
 
 # The page tests drive a real headless Chromium (Debian: apt-get install chromium). Without one they
 # are left out with a notice, unless JUKEBOX_REQUIRE_CHROMIUM=1.
-excluded=()
+# The scale-out tests run once, on their own, after both database passes (see the end).
+excluded=("Category!=ScaleOut")
+scaleout_filter=("Category=ScaleOut")
 if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
   if [ "${JUKEBOX_REQUIRE_CHROMIUM:-}" = 1 ]; then
     echo "Chromium is required (JUKEBOX_REQUIRE_CHROMIUM=1) but ${JUKEBOX_CHROMIUM:-/usr/bin/chromium} is missing."
@@ -52,6 +63,7 @@ if [ ! -x "${JUKEBOX_CHROMIUM:-/usr/bin/chromium}" ]; then
     echo "Chromium is not installed: the page tests will not run (apt-get install chromium to run them)."
   fi
   excluded+=("Category!=Browser")
+  scaleout_filter+=("Category!=Browser")
 fi
 
 # PostgreSQL's server programs: the second pass runs on a cluster started below, and the outage
@@ -67,7 +79,8 @@ fi
 
 # The cluster tests run a real redis-server (Debian: apt-get install redis-server); without one they
 # are left out with a notice, unless JUKEBOX_REQUIRE_REDIS=1.
-if ! command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" >/dev/null 2>&1; then
+redis_server=$(command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" || true)
+if [ -z "$redis_server" ]; then
   if [ "${JUKEBOX_REQUIRE_REDIS:-}" = 1 ]; then
     echo "redis-server is required (JUKEBOX_REQUIRE_REDIS=1) but ${JUKEBOX_REDIS_SERVER:-redis-server} is missing."
     status=1
@@ -77,10 +90,7 @@ if ! command -v "${JUKEBOX_REDIS_SERVER:-redis-server}" >/dev/null 2>&1; then
   excluded+=("Category!=Redis")
 fi
 
-test_filter=()
-if [ ${#excluded[@]} -gt 0 ]; then
-  test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
-fi
+test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -d tests/clients/node_modules ]; then
@@ -106,6 +116,19 @@ elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" = 1 ]; then
   status=1
 else
   echo "PostgreSQL is not installed: the suite ran on SQLite only (apt-get install postgresql to run both)."
+fi
+
+# The scale-out tests start their own PostgreSQL cluster, redis-server, three nodes and nginx
+# (Debian: apt-get install postgresql redis-server nginx). Without them they are left out with a
+# notice, unless JUKEBOX_REQUIRE_SCALEOUT=1.
+nginx=${JUKEBOX_NGINX:-$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)}
+if [ -n "$pg_bin" ] && [ -n "$redis_server" ] && [ -n "$nginx" ]; then
+  run_scaleout || status=1
+elif [ "${JUKEBOX_REQUIRE_SCALEOUT:-}" = 1 ]; then
+  echo "The scale-out tests are required (JUKEBOX_REQUIRE_SCALEOUT=1) but PostgreSQL's server programs, redis-server or nginx is missing."
+  status=1
+else
+  echo "PostgreSQL, redis-server or nginx is missing: the scale-out tests did not run (apt-get install postgresql redis-server nginx to run them)."
 fi
 
 # One closing line over every run: "tests: N passed, N failed, N skipped" (dotnet test's summaries,

@@ -13,9 +13,15 @@ public sealed partial class AccountsBrowser : IDisposable
     private readonly HttpClient _client;
 
     public AccountsBrowser(JukeboxTestServer server)
+        : this(server.BaseAddress)
+    {
+    }
+
+    /// <summary>A browser for any running Jukebox, e.g. one node of several.</summary>
+    public AccountsBrowser(Uri baseAddress)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        _client = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        _client = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     public HttpClient Client => _client;
