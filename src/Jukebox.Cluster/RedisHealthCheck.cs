@@ -9,5 +9,5 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         Task.FromResult(redis.IsConnected
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Degraded(
-                "Redis is unreachable: rate limits and cross-node signals fall back to per-node until it is back."));
+                "No connection to Redis: rate limits and cross-node signals fall back to per-node until it is back."));
 }

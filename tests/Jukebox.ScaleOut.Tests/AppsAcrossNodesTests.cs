@@ -47,7 +47,9 @@ public sealed partial class AppsAcrossNodesTests(ScaleOutCluster cluster)
         }
         using var again = new HttpClient { BaseAddress = cluster.Nodes[2].BaseAddress };
         using var refused = await again.PostAsync("/api/token", Form(clientId, secret));
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        // Spotify answers an unknown client with 400 invalid_client.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid_client", (await refused.JsonAsync()).GetProperty("error").GetString());
     }
 
     /// <summary>Fills the dashboard's Create app form; the app's page then shows the secret once.</summary>

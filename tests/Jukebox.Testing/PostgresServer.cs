@@ -110,8 +110,10 @@ public sealed class PostgresServer : IAsyncDisposable
             $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
             $"-k {_directory}",
             "-c listen_addresses=127.0.0.1",
-            // Nothing here must survive a crash of the machine; several Jukebox nodes with their pools share it.
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            // Nothing here must survive a crash of the machine, so nothing is flushed to disk; but a commit
+            // must survive a crash of the server (tests stop it in immediate mode and count what was
+            // saved), so synchronous_commit stays on: the commit's WAL reaches the kernel before it returns.
+            "-c fsync=off -c full_page_writes=off",
             "-c max_connections=200");
         await RunPostgresAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
         IsRunning = true;
