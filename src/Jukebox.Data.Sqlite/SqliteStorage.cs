@@ -9,7 +9,7 @@ public static class SqliteStorage
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
-            .AddInterceptors(NormalSynchronousInterceptor.Instance);
+            .AddInterceptors(ConnectionSettingsInterceptor.Instance);
 
     public static string ConnectionStringFor(string databasePath) => new SqliteConnectionStringBuilder
     {
@@ -36,14 +36,22 @@ public static class SqliteStorage
     }
 
     /// <summary>
-    /// <c>synchronous</c>, unlike the journal mode, belongs to a connection and is not kept in the file:
-    /// each connection starts at FULL, which syncs the log to disk on every commit. In WAL mode NORMAL
-    /// is durable against a crash of the process and syncs only at checkpoints, so every connection
-    /// gets it whenever EF opens it (a few microseconds; pooled connections are reopened per query).
+    /// How many pages the write-ahead log may hold before a commit copies it into the database file
+    /// itself. The server checkpoints in the background long before that (see Jukebox.Server's
+    /// SqliteCheckpoints); this bounds the log (about 40 MB) when nothing else checkpoints it.
     /// </summary>
-    private sealed class NormalSynchronousInterceptor : DbConnectionInterceptor
+    public const int CommitCheckpointPages = 10_000;
+
+    /// <summary>
+    /// Settings that, unlike the journal mode, belong to a connection and are not kept in the file,
+    /// given to every connection whenever EF opens it (a few microseconds; pooled connections are
+    /// reopened per query). <c>synchronous</c> starts at FULL, which syncs the log to disk on every
+    /// commit; in WAL mode NORMAL is durable against a crash of the process and syncs only at
+    /// checkpoints. <c>wal_autocheckpoint</c>: see <see cref="CommitCheckpointPages"/>.
+    /// </summary>
+    private sealed class ConnectionSettingsInterceptor : DbConnectionInterceptor
     {
-        public static readonly NormalSynchronousInterceptor Instance = new();
+        public static readonly ConnectionSettingsInterceptor Instance = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -56,7 +64,7 @@ public static class SqliteStorage
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={CommitCheckpointPages};";
             command.ExecuteNonQuery();
         }
     }

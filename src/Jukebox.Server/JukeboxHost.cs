@@ -52,6 +52,11 @@ public static class JukeboxHost
                 SqliteStorage.Configure(db, connectionString);
             }
         });
+        if (provider != "postgres")
+        {
+            builder.Services.AddHostedService(sp => new SqliteCheckpoints(
+                connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+        }
         builder.Services.AddScoped<CatalogSeeder>();
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
