@@ -64,6 +64,9 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
         return new PlaylistOrder(version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)]);
     }
 
+    /// <summary>The latest order this node has of the playlist, whichever version it is of.</summary>
+    public PlaylistOrder? Latest(string playlistId) => orders.Latest(playlistId);
+
     /// <summary>Keeps the order a committed change left, for the next read or change on this node.</summary>
     public void Remember(string playlistId, PlaylistOrder order) => orders.Remember(playlistId, order);
 

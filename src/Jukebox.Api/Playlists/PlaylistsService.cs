@@ -59,11 +59,45 @@ public sealed class PlaylistsService(
         string playlistId, Page page, HttpRequest request, ItemOptions options, CancellationToken ct)
     {
         SpotifyIds.Require(playlistId);
-        var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
-            .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
         var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
-        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), $"{request.PathBase}{request.Path}", parameters, options);
+        var path = $"{request.PathBase}{request.Path}";
+        if (await CurrentPageAsync(playlistId, page, ct) is var (current, rows))
+        {
+            return await ItemsPageAsync(current, page, rows, path, parameters, options);
+        }
+        var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
+            .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), path, parameters, options);
+    }
+
+    /// <summary>
+    /// A page in one statement, when this node knows an order of the playlist: the items from that
+    /// order's key on, each with the playlist's version and count as the same statement read them.
+    /// Null when they say the order is not the current one (or the page is empty): then the row is
+    /// read first, as the general path does.
+    /// </summary>
+    private async Task<(Extent Extent, List<ItemRow> Rows)?> CurrentPageAsync(string playlistId, Page page, CancellationToken ct)
+    {
+        if (ranks.Latest(playlistId) is not { } order || page.Limit <= 0 || page.Offset >= order.Count)
+        {
+            return null;
+        }
+        var first = order.KeyAt(page.Offset);
+        var rows = await db.PlaylistItems.AsNoTracking()
+            .Where(i => i.PlaylistId == playlistId && i.Position >= first).OrderBy(i => i.Position).Take(Math.Min(page.Limit, order.Count - page.Offset))
+            .Select(i => new
+            {
+                Row = new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById),
+                Version = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.Version).First(),
+                Count = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.ItemCount).First(),
+            })
+            .ToListAsync(ct);
+        if (rows.Count == 0 || rows[0].Version != order.Version || rows[0].Count != order.Count)
+        {
+            return null;
+        }
+        return (new Extent(playlistId, order.Count, order.Version), [.. rows.Select(r => r.Row)]);
     }
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
