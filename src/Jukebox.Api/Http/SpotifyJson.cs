@@ -97,7 +97,7 @@ internal static class SpotifyJsonBuffers
     {
         /// <summary>
         /// Buffers grown past this are left to the garbage collector. A page of 100 full tracks is about
-        /// 250 KB (their albums' market lists), so it is kept; the pool holds at most 16 MB per core.
+        /// 250 KB (their albums' market lists), so it is kept; the pool holds at most 8 MB per core.
         /// </summary>
         private const int MaxRetainedBytes = 1024 * 1024;
 
