@@ -5,8 +5,11 @@ namespace Jukebox.Data.Postgres;
 
 public static class PostgresStorage
 {
+    /// <summary>How many statements each connection keeps prepared unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
+        options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
 
     /// <summary>The advisory lock key of initialization (any constant that nothing else uses; "jukebox" in ASCII).</summary>
@@ -32,5 +35,22 @@ public static class PostgresStorage
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs most (EF's are the same few texts with
+    /// parameters), so PostgreSQL parses and plans each once per connection rather than per request.
+    /// It is off by default in Npgsql; a connection string that sets <c>Max Auto Prepare</c> (0 turns
+    /// it off, e.g. behind a pooler without prepared statements) keeps its own value.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Keys holds what the string set, under canonical names (ContainsKey is true for every known keyword).
+        if (!builder.Keys.Cast<string>().Contains("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+        return builder.ConnectionString;
     }
 }

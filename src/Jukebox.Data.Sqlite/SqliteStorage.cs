@@ -1,12 +1,15 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jukebox.Data.Sqlite;
 
 public static class SqliteStorage
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
+            .AddInterceptors(ConnectionSettingsInterceptor.Instance);
 
     public static string ConnectionStringFor(string databasePath) => new SqliteConnectionStringBuilder
     {
@@ -25,11 +28,44 @@ public static class SqliteStorage
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// How many pages the write-ahead log may hold before a commit copies it into the database file
+    /// itself. The server checkpoints in the background long before that (see Jukebox.Server's
+    /// SqliteCheckpoints); this bounds the log (about 40 MB) when nothing else checkpoints it.
+    /// </summary>
+    public const int CommitCheckpointPages = 10_000;
+
+    /// <summary>
+    /// Settings that, unlike the journal mode, belong to a connection and are not kept in the file,
+    /// given to every connection whenever EF opens it (a few microseconds; pooled connections are
+    /// reopened per query). <c>synchronous</c> starts at FULL, which syncs the log to disk on every
+    /// commit; in WAL mode NORMAL is durable against a crash of the process and syncs only at
+    /// checkpoints. <c>wal_autocheckpoint</c>: see <see cref="CommitCheckpointPages"/>.
+    /// </summary>
+    private sealed class ConnectionSettingsInterceptor : DbConnectionInterceptor
+    {
+        public static readonly ConnectionSettingsInterceptor Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={CommitCheckpointPages};";
+            command.ExecuteNonQuery();
         }
     }
 }

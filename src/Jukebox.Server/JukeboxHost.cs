@@ -68,6 +68,11 @@ public static class JukeboxHost
         // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
         builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
         builder.Services.AddHostedService<DatabaseWatch>();
+        if (provider != "postgres")
+        {
+            builder.Services.AddHostedService(sp => new SqliteCheckpoints(
+                connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+        }
         builder.Services.AddScoped<CatalogSeeder>();
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).

@@ -40,6 +40,13 @@ public sealed class PlaylistEditor(
         public long PreviousVersion => Version - 1;
     }
 
+    /// <summary>
+    /// What a change did: its log entry, and the order of the items after it from the order before
+    /// it, called once the change's rows are saved (new items have their ids); null when the items
+    /// did not change.
+    /// </summary>
+    private sealed record Applied(PlaylistChange Change, Func<PlaylistOrder>? OrderAfter = null);
+
     public Task<string> ChangeDetailsAsync(string playlistId, Caller caller, PlaylistDetailsRequest request, CancellationToken ct)
     {
         if (request.Name is { Length: 0 or > MaxNameLength })
@@ -66,7 +73,7 @@ public sealed class PlaylistEditor(
             // The owner's own follow carries the playlist onto (or off) their public profile.
             await db.PlaylistFollows.Where(f => f.PlaylistId == playlist.Id && f.UserId == playlist.OwnerId)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Public, isPublic), ct);
-            return new PlaylistChange { PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Details, ItemCountAfter = playlist.ItemCount };
+            return new Applied(new PlaylistChange { PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Details, ItemCountAfter = playlist.ItemCount });
         }, ct);
     }
 
@@ -84,13 +91,14 @@ public sealed class PlaylistEditor(
             {
                 throw SpotifyException.BadRequest(PlaylistErrors.IndexOutOfBounds);
             }
-            var keys = await ranks.KeysForGapAsync(playlist.Id, at, entries.Count, playlist.ItemCount, [], ct);
-            Insert(playlist, caller, entries, keys);
-            return new PlaylistChange
+            var order = await OrderAsync(playlist, ct);
+            (var keys, order) = await ranks.KeysForGapAsync(playlist.Id, order, at, entries.Count, [], ct);
+            var added = Insert(playlist, caller, entries, keys);
+            return new Applied(new PlaylistChange
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Insert, Index = at, Count = entries.Count,
                 ItemCountAfter = playlist.ItemCount + entries.Count,
-            };
+            }, () => order.Insert(at, [.. added.Select(i => i.Id)], keys));
         }, ct);
     }
 
@@ -100,11 +108,12 @@ public sealed class PlaylistEditor(
         return await ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerAdd, null, async playlist =>
         {
             await db.PlaylistItems.Where(i => i.PlaylistId == playlist.Id).ExecuteDeleteAsync(ct);
-            Insert(playlist, caller, entries, [.. entries.Select((_, i) => PlaylistRanks.Spacing * (i + 1))]);
-            return new PlaylistChange
+            long[] keys = [.. entries.Select((_, i) => PlaylistRanks.Spacing * (i + 1))];
+            var added = Insert(playlist, caller, entries, keys);
+            return new Applied(new PlaylistChange
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Replace, Count = playlist.ItemCount, ItemCountAfter = entries.Count,
-            };
+            }, () => new PlaylistOrder(playlist.PreviousVersion, [.. added.Select(i => i.Id)], keys));
         }, ct);
     }
 
@@ -125,22 +134,24 @@ public sealed class PlaylistEditor(
             var gap = translator.Gap(insertBefore);
             var anchor = gap - PositionTranslator.LowerBound(moving, gap);
             var staysPut = moving.Length == 0 || (moving[^1] - moving[0] + 1 == moving.Length && anchor == moving[0]);
+            Func<PlaylistOrder>? orderAfter = null;
             if (!staysPut)
             {
-                var rows = await ranks.AtAsync(playlist.Id, moving, playlist.ItemCount, ct);
-                var keys = await ranks.KeysForGapAsync(playlist.Id, anchor, moving.Length, playlist.ItemCount, moving, ct);
-                for (var i = 0; i < rows.Count; i++)
+                var order = await OrderAsync(playlist, ct);
+                (var keys, order) = await ranks.KeysForGapAsync(playlist.Id, order, anchor, moving.Length, moving, ct);
+                for (var i = 0; i < moving.Length; i++)
                 {
-                    var item = new PlaylistItem { Id = rows[i].Id, PlaylistId = playlist.Id, Position = rows[i].Position };
+                    var item = new PlaylistItem { Id = order.IdAt(moving[i]), PlaylistId = playlist.Id, Position = order.KeyAt(moving[i]) };
                     db.PlaylistItems.Attach(item);
                     item.Position = keys[i];
                 }
+                orderAfter = () => order.Move(moving, anchor, keys);
             }
-            return new PlaylistChange
+            return new Applied(new PlaylistChange
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Move, Index = gap, Indices = IndexRanges.Format(moving),
                 ItemCountAfter = playlist.ItemCount,
-            };
+            }, orderAfter);
         }, ct);
     }
 
@@ -177,16 +188,9 @@ public sealed class PlaylistEditor(
                     Expect(position, entry);
                 }
             }
-            var indices = expected.Keys.Order().ToList();
-            var rows = await ranks.AtAsync(playlist.Id, indices, playlist.ItemCount, ct);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (expected[indices[i]] is { } entry && entry != rows[i].Entry)
-                {
-                    throw SpotifyException.BadRequest(PlaylistErrors.CouldNotRemove);
-                }
-            }
-            var removed = rows.Select((r, i) => (r.Id, Index: indices[i])).ToDictionary(r => r.Id, r => r.Index);
+            var order = await OrderAsync(playlist, ct);
+            await RequireEntriesAsync(playlist.Id, order, expected, ct);
+            var removed = expected.Keys.ToDictionary(order.IdAt, index => index);
             foreach (var entry in byUri.Distinct())
             {
                 var occurrences = db.PlaylistItems.Where(i => i.PlaylistId == playlist.Id && i.AddedInVersion <= seenUpTo);
@@ -194,19 +198,37 @@ public sealed class PlaylistEditor(
                 var matches = await occurrences.Select(i => new { i.Id, i.Position }).ToListAsync(ct);
                 foreach (var match in matches.Where(m => !removed.ContainsKey(m.Id)))
                 {
-                    removed[match.Id] = await ranks.IndexOfAsync(playlist.Id, match.Position, ct);
+                    removed[match.Id] = order.IndexOfKey(match.Position);
                 }
             }
             foreach (var id in removed.Keys)
             {
                 db.PlaylistItems.Remove(new PlaylistItem { Id = id, PlaylistId = playlist.Id });
             }
-            return new PlaylistChange
+            int[] indices = [.. removed.Values.Order()];
+            return new Applied(new PlaylistChange
             {
-                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Remove, Indices = IndexRanges.Format([.. removed.Values.Order()]),
+                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Remove, Indices = IndexRanges.Format(indices),
                 ItemCountAfter = playlist.ItemCount - removed.Count,
-            };
+            }, () => order.Remove(indices));
         }, ct);
+
+    /// <summary>A 400 unless each item at an index of <paramref name="expected"/> that names an entry holds that entry.</summary>
+    private async Task RequireEntriesAsync(string playlistId, PlaylistOrder order, Dictionary<int, PlaylistEntry?> expected, CancellationToken ct)
+    {
+        var named = expected.Where(e => e.Value is not null).ToDictionary(e => order.IdAt(e.Key), e => e.Value!.Value);
+        if (named.Count == 0)
+        {
+            return;
+        }
+        var ids = named.Keys.ToList();
+        var found = await db.PlaylistItems.Where(i => i.PlaylistId == playlistId && ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.TrackId, i.EpisodeId, i.LocalUri }).ToListAsync(ct);
+        if (found.Count != named.Count || found.Any(f => named[f.Id] != new PlaylistEntry(f.TrackId, f.EpisodeId, f.LocalUri)))
+        {
+            throw SpotifyException.BadRequest(PlaylistErrors.CouldNotRemove);
+        }
+    }
 
     private async Task<List<PlaylistEntry>> EntriesToAddAsync(IReadOnlyList<string?>? uris, string tooMany)
     {
@@ -222,18 +244,27 @@ public sealed class PlaylistEditor(
         return [.. uris.Select(u => PlaylistEntry.Parse(u, catalog, allowLocal: false))];
     }
 
-    private void Insert(Locked playlist, Caller caller, List<PlaylistEntry> entries, long[] keys)
+    /// <summary>Adds the items' rows to the change; they get their ids when it is saved.</summary>
+    private List<PlaylistItem> Insert(Locked playlist, Caller caller, List<PlaylistEntry> entries, long[] keys)
     {
         var now = clock.GetUtcNow();
+        var items = new List<PlaylistItem>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            db.PlaylistItems.Add(new PlaylistItem
+            var item = new PlaylistItem
             {
                 PlaylistId = playlist.Id, Position = keys[i], TrackId = entries[i].TrackId, EpisodeId = entries[i].EpisodeId,
                 AddedAt = now, AddedById = caller.UserId, AddedInVersion = playlist.Version,
-            });
+            };
+            db.PlaylistItems.Add(item);
+            items.Add(item);
         }
+        return items;
     }
+
+    /// <summary>The items' order before the change (the row lock keeps it from changing until the change commits).</summary>
+    private Task<PlaylistOrder> OrderAsync(Locked playlist, CancellationToken ct) =>
+        ranks.LockedOrderAsync(playlist.Id, playlist.PreviousVersion, playlist.ItemCount, ct);
 
     /// <summary>
     /// The translation from <paramref name="snapshotId"/> to the latest state, the item count the
@@ -259,10 +290,12 @@ public sealed class PlaylistEditor(
     /// <summary>The transaction every change runs in (see the class summary).</summary>
     private async Task<string> ChangeAsync(
         string playlistId, Caller caller, bool ownerOnly, string notAllowed, bool? requestedPublic,
-        Func<Locked, Task<PlaylistChange>> apply, CancellationToken ct)
+        Func<Locked, Task<Applied>> apply, CancellationToken ct)
     {
         SpotifyIds.Require(playlistId);
         string snapshotId;
+        Locked playlist;
+        Applied applied;
         // The transaction is the savepoint: a failure rolls everything back, so SaveChanges needs none of its own.
         db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -273,7 +306,7 @@ public sealed class PlaylistEditor(
                 UPDATE "Playlists" SET "Version" = "Version" + 1 WHERE "Id" = {playlistId}
                 RETURNING "Id", "OwnerId", "Public", "Collaborative", "Version", "ItemCount", "SnapshotId", "CoverAlbumIds", "CoverDepth"
                 """).ToListAsync(ct);
-            var playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+            playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
             await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
             RequireModifyScope(caller, playlist.Public);
             if (requestedPublic is bool wanted)
@@ -281,7 +314,8 @@ public sealed class PlaylistEditor(
                 RequireModifyScope(caller, wanted);
             }
 
-            var change = await apply(playlist);
+            applied = await apply(playlist);
+            var change = applied.Change;
             change.Version = playlist.Version;
             change.ChangedAt = clock.GetUtcNow();
             change.UserId = caller.UserId;
@@ -316,6 +350,15 @@ public sealed class PlaylistEditor(
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+        }
+        // Only a committed change's order is kept: until then its version may never exist.
+        if (applied.OrderAfter is { } orderAfter)
+        {
+            ranks.Remember(playlistId, orderAfter().WithVersion(playlist.Version));
+        }
+        else
+        {
+            ranks.CarryOver(playlistId, playlist.PreviousVersion, playlist.Version);
         }
         db.ChangeTracker.Clear();
         await NotifyAsync(listeners, logger, playlistId);

@@ -5,21 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jukebox.Api.Playlists;
 
-/// <summary>An item as the editing operations need it.</summary>
-public sealed record PlaylistRow(long Id, long Position, string? TrackId, string? EpisodeId, string? LocalUri, long AddedInVersion)
-{
-    public PlaylistEntry Entry => new(TrackId, EpisodeId, LocalUri);
-}
-
 /// <summary>
 /// Item order in the database. Items are sorted by <see cref="PlaylistItem.Position"/>, a sort key
 /// with room between neighbours, so inserting or moving k items writes k rows whatever the
 /// playlist's length (a 10,000-item playlist stays cheap to edit); an item's index is its rank in
-/// that order, read through the (PlaylistId, Position) index. When two neighbours have no room left
-/// between them the playlist's keys are spread out again (<see cref="RenumberAsync"/>), which is rare.
-/// Keys are unique within a playlist, so the order never depends on anything else.
+/// that order. When two neighbours have no room left between them the playlist's keys are spread out
+/// again (<see cref="RenumberAsync"/>), which is rare. Keys are unique within a playlist, so the order
+/// never depends on anything else. Indices become keys through the playlist's
+/// <see cref="PlaylistOrder"/> at the version at hand, which this node keeps (<see cref="PlaylistOrders"/>)
+/// or reads whole when it has not got that version.
 /// </summary>
-public sealed class PlaylistRanks(JukeboxDbContext db)
+public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
 {
     /// <summary>The distance between neighbours after a renumbering and between appended items.</summary>
     public const long Spacing = 1L << 20;
@@ -27,97 +23,97 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
     private IQueryable<PlaylistItem> Ordered(string playlistId) =>
         db.PlaylistItems.Where(i => i.PlaylistId == playlistId).OrderBy(i => i.Position);
 
-    private static readonly Expression<Func<PlaylistItem, PlaylistRow>> RowOf =
-        i => new PlaylistRow(i.Id, i.Position, i.TrackId, i.EpisodeId, i.LocalUri, i.AddedInVersion);
+    /// <summary>
+    /// The order of the playlist at <paramref name="version"/> (a version a read found), or when this
+    /// node has not got it, the order as the database holds it now, with the version it belongs to
+    /// (read in one statement, so the two agree).
+    /// </summary>
+    public async Task<PlaylistOrder> OrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
+    {
+        if (orders.Find(playlistId, version, itemCount) is { } known)
+        {
+            return known;
+        }
+        var rows = await (
+            from i in db.PlaylistItems
+            join p in db.Playlists on i.PlaylistId equals p.Id
+            where i.PlaylistId == playlistId
+            orderby i.Position
+            select new { i.Id, i.Position, p.Version }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            // Nothing says which version an empty playlist was read at, so it is not kept.
+            return new PlaylistOrder(version, [], []);
+        }
+        var order = new PlaylistOrder(rows[0].Version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)]);
+        orders.Remember(playlistId, order);
+        return order;
+    }
 
     /// <summary>
-    /// The <paramref name="take"/> items from index <paramref name="start"/> on (all below
-    /// <paramref name="itemCount"/>, the playlist's length), in order. OFFSET walks the index up to the
-    /// first of them, so they are counted from whichever end of the playlist is nearer (no lookup walks
-    /// more than half of it), and the walk reads keys alone: the first item's key is found by a
-    /// subquery on the (PlaylistId, Position) index, and only the items from that key on are read.
+    /// The order at <paramref name="version"/> for a change that holds the playlist's row lock, under
+    /// which the items are those of the version before the change's.
     /// </summary>
-    public async Task<List<T>> WindowAsync<T>(
-        string playlistId, int itemCount, int start, int take, Expression<Func<PlaylistItem, T>> select, CancellationToken ct)
+    public async Task<PlaylistOrder> LockedOrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
     {
-        var fromEnd = itemCount - start - take;
-        if (fromEnd >= 0 && fromEnd < start)
+        if (orders.Find(playlistId, version, itemCount) is { } known)
         {
-            var rows = await db.PlaylistItems
-                .Where(i => i.PlaylistId == playlistId && i.Position <= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
-                    .OrderByDescending(k => k.Position).Skip(fromEnd).Select(k => k.Position).First())
-                .OrderByDescending(i => i.Position).Take(take).Select(select).ToListAsync(ct);
-            rows.Reverse();
-            return rows;
+            return known;
         }
-        if (start == 0)
-        {
-            return await Ordered(playlistId).Take(take).Select(select).ToListAsync(ct);
-        }
-        return await db.PlaylistItems
-            .Where(i => i.PlaylistId == playlistId && i.Position >= db.PlaylistItems.Where(k => k.PlaylistId == playlistId)
-                .OrderBy(k => k.Position).Skip(start).Select(k => k.Position).First())
-            .OrderBy(i => i.Position).Take(take).Select(select).ToListAsync(ct);
+        var rows = await Ordered(playlistId).Select(i => new { i.Id, i.Position }).ToListAsync(ct);
+        return new PlaylistOrder(version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)]);
     }
 
-    /// <summary>The items at <paramref name="sortedIndices"/> (distinct, all below <paramref name="itemCount"/>).</summary>
-    public async Task<List<PlaylistRow>> AtAsync(string playlistId, IReadOnlyList<int> sortedIndices, int itemCount, CancellationToken ct)
+    /// <summary>The latest order this node has of the playlist, whichever version it is of.</summary>
+    public PlaylistOrder? Latest(string playlistId) => orders.Latest(playlistId);
+
+    /// <summary>Keeps the order a committed change left, for the next read or change on this node.</summary>
+    public void Remember(string playlistId, PlaylistOrder order) => orders.Remember(playlistId, order);
+
+    /// <summary>After a committed change that left the items as they were: the order known for the version before is also the new one's.</summary>
+    public void CarryOver(string playlistId, long previousVersion, long version)
     {
-        if (sortedIndices.Count == 0)
+        if (orders.Find(playlistId, previousVersion) is { } known)
         {
-            return [];
+            orders.Remember(playlistId, known.WithVersion(version));
         }
-        var first = sortedIndices[0];
-        var span = sortedIndices[^1] - first + 1;
-        if (span <= Math.Max(64, 4 * sortedIndices.Count))
-        {
-            var window = await WindowAsync(playlistId, itemCount, first, span, RowOf, ct);
-            return [.. sortedIndices.Select(i => window[i - first])];
-        }
-        var rows = new List<PlaylistRow>(sortedIndices.Count);
-        foreach (var index in sortedIndices)
-        {
-            rows.Add((await WindowAsync(playlistId, itemCount, index, 1, RowOf, ct))[0]);
-        }
-        return rows;
     }
 
-    /// <summary>The index of an item, from its key.</summary>
-    public Task<int> IndexOfAsync(string playlistId, long position, CancellationToken ct) =>
-        db.PlaylistItems.CountAsync(i => i.PlaylistId == playlistId && i.Position < position, ct);
+    /// <summary>
+    /// The <paramref name="take"/> items from index <paramref name="start"/> of <paramref name="order"/>
+    /// on, in order: a range of the (PlaylistId, Position) index from the first one's key.
+    /// </summary>
+    public Task<List<T>> WindowAsync<T>(
+        string playlistId, PlaylistOrder order, int start, int take, Expression<Func<PlaylistItem, T>> select, CancellationToken ct)
+    {
+        var first = order.KeyAt(start);
+        return Ordered(playlistId).Where(i => i.Position >= first).Take(take).Select(select).ToListAsync(ct);
+    }
 
     /// <summary>
     /// Keys for <paramref name="count"/> items put at <paramref name="gap"/> of the list that remains
-    /// when the items at <paramref name="moving"/> (sorted indices, for a move) are left out; the
-    /// playlist holds <paramref name="itemCount"/> items in all.
+    /// when the items at <paramref name="moving"/> (sorted indices, for a move) are left out, and the
+    /// order they go into (renumbered when the neighbours had no room between them).
     /// </summary>
-    public async Task<long[]> KeysForGapAsync(string playlistId, int gap, int count, int itemCount, int[] moving, CancellationToken ct)
+    public async Task<(long[] Keys, PlaylistOrder Order)> KeysForGapAsync(
+        string playlistId, PlaylistOrder order, int gap, int count, int[] moving, CancellationToken ct)
     {
-        var remaining = itemCount - moving.Length;
+        var remaining = order.Count - moving.Length;
         for (var attempt = 0; ; attempt++)
         {
-            long? before = null;
-            long? after = null;
-            if (gap > 0 && gap < remaining && FullIndex(gap - 1, moving) + 1 == FullIndex(gap, moving))
-            {
-                var pair = await WindowAsync(playlistId, itemCount, FullIndex(gap - 1, moving), 2, i => i.Position, ct);
-                (before, after) = (pair[0], pair[1]);
-            }
-            else
-            {
-                before = gap > 0 ? await KeyAtAsync(playlistId, itemCount, FullIndex(gap - 1, moving), ct) : null;
-                after = gap < remaining ? await KeyAtAsync(playlistId, itemCount, FullIndex(gap, moving), ct) : null;
-            }
+            long? before = gap > 0 ? order.KeyAt(FullIndex(gap - 1, moving)) : null;
+            long? after = gap < remaining ? order.KeyAt(FullIndex(gap, moving)) : null;
             var keys = Spread(before, after, count);
             if (keys is not null)
             {
-                return keys;
+                return (keys, order);
             }
             if (attempt > 0)
             {
                 throw new InvalidOperationException($"No room for {count} items in playlist {playlistId} after renumbering.");
             }
             await RenumberAsync(playlistId, ct);
+            order = order.Renumbered();
         }
     }
 
@@ -151,9 +147,6 @@ public sealed class PlaylistRanks(JukeboxDbContext db)
             chunk *= 10;
         }
     }
-
-    private async Task<long> KeyAtAsync(string playlistId, int itemCount, int index, CancellationToken ct) =>
-        (await WindowAsync(playlistId, itemCount, index, 1, i => i.Position, ct))[0];
 
     /// <summary>The index in the whole list of the <paramref name="index"/>-th item that is not moving.</summary>
     private static int FullIndex(int index, int[] moving)

@@ -40,6 +40,7 @@ public static class PlaylistsEndpoints
 
     public static IServiceCollection AddPlaylists(this IServiceCollection services) => services
         .AddSingleton<PlaylistCovers>()
+        .AddSingleton<PlaylistOrders>()
         .AddScoped<PlaylistRanks>()
         .AddScoped<PlaylistEditor>()
         .AddScoped<PlaylistsService>()

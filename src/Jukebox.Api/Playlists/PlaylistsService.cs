@@ -26,7 +26,10 @@ public sealed class PlaylistsService(
 
     private sealed record Header(
         string Id, string Name, string? Description, bool Public, bool Collaborative, string SnapshotId, string OwnerId, string OwnerName,
-        int ItemCount, string? CoverAlbumIds, string? CustomImageKey, int Followers);
+        int ItemCount, long Version, string? CoverAlbumIds, string? CustomImageKey, int Followers);
+
+    /// <summary>What a page of items needs of the playlist's row.</summary>
+    private sealed record Extent(string Id, int ItemCount, long Version);
 
     private sealed record ItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById);
 
@@ -40,10 +43,11 @@ public sealed class PlaylistsService(
     {
         var header = await HeaderAsync(playlistId, ct);
         var page = new Page(100, 0);
-        var rows = await RowsAsync(header, page, ct);
-        var tracks = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
+        var extent = new Extent(header.Id, header.ItemCount, header.Version);
+        var rows = await RowsAsync(extent, page, ct);
+        var tracks = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
         // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
-        var items = await ItemsPageAsync(header, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
+        var items = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
         var owner = Owner(header.OwnerId, header.OwnerName);
         return new PlaylistObject(header.Collaborative, header.Description ?? "", objects.Urls.External("playlist", header.Id),
             new FollowersObject(null, header.Followers), objects.Urls.Resource("playlists", header.Id), header.Id,
@@ -54,10 +58,46 @@ public sealed class PlaylistsService(
     public async Task<PagingObject<PlaylistTrackObject>> ItemsAsync(
         string playlistId, Page page, HttpRequest request, ItemOptions options, CancellationToken ct)
     {
-        var header = await HeaderAsync(playlistId, ct);
+        SpotifyIds.Require(playlistId);
         var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
-        return await ItemsPageAsync(header, page, await RowsAsync(header, page, ct), $"{request.PathBase}{request.Path}", parameters, options);
+        var path = $"{request.PathBase}{request.Path}";
+        if (await CurrentPageAsync(playlistId, page, ct) is var (current, rows))
+        {
+            return await ItemsPageAsync(current, page, rows, path, parameters, options);
+        }
+        var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
+            .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), path, parameters, options);
+    }
+
+    /// <summary>
+    /// A page in one statement, when this node knows an order of the playlist: the items from that
+    /// order's key on, each with the playlist's version and count as the same statement read them.
+    /// Null when they say the order is not the current one (or the page is empty): then the row is
+    /// read first, as the general path does.
+    /// </summary>
+    private async Task<(Extent Extent, List<ItemRow> Rows)?> CurrentPageAsync(string playlistId, Page page, CancellationToken ct)
+    {
+        if (ranks.Latest(playlistId) is not { } order || page.Limit <= 0 || page.Offset >= order.Count)
+        {
+            return null;
+        }
+        var first = order.KeyAt(page.Offset);
+        var rows = await db.PlaylistItems.AsNoTracking()
+            .Where(i => i.PlaylistId == playlistId && i.Position >= first).OrderBy(i => i.Position).Take(Math.Min(page.Limit, order.Count - page.Offset))
+            .Select(i => new
+            {
+                Row = new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById),
+                Version = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.Version).First(),
+                Count = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.ItemCount).First(),
+            })
+            .ToListAsync(ct);
+        if (rows.Count == 0 || rows[0].Version != order.Version || rows[0].Count != order.Count)
+        {
+            return null;
+        }
+        return (new Extent(playlistId, order.Count, order.Version), [.. rows.Select(r => r.Row)]);
     }
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
@@ -234,7 +274,7 @@ public sealed class PlaylistsService(
         SpotifyIds.Require(playlistId);
         return await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
             .Select(p => new Header(p.Id, p.Name, p.Description, p.Public, p.Collaborative, p.SnapshotId, p.OwnerId, p.Owner!.DisplayName,
-                p.ItemCount, p.CoverAlbumIds, p.CustomImageKey,
+                p.ItemCount, p.Version, p.CoverAlbumIds, p.CustomImageKey,
                 db.PlaylistFollows.Count(f => f.PlaylistId == p.Id && f.UserId != p.OwnerId)))
             .FirstOrDefaultAsync(ct)
             ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
@@ -253,12 +293,24 @@ public sealed class PlaylistsService(
         return covers.ImagesOf(header.CustomImageKey, albums);
     }
 
-    private async Task<List<ItemRow>> RowsAsync(Header header, Page page, CancellationToken ct) =>
-        page.Offset >= header.ItemCount || page.Limit <= 0 ? [] : await ranks.WindowAsync(header.Id, header.ItemCount, page.Offset,
-            Math.Min(page.Limit, header.ItemCount - page.Offset), i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), ct);
+    private async Task<List<ItemRow>> RowsAsync(Extent extent, Page page, CancellationToken ct)
+    {
+        if (page.Offset >= extent.ItemCount || page.Limit <= 0)
+        {
+            return [];
+        }
+        var order = await ranks.OrderAsync(extent.Id, extent.Version, extent.ItemCount, ct);
+        if (page.Offset >= order.Count)
+        {
+            // The playlist changed since its row was read and is now shorter.
+            return [];
+        }
+        return await ranks.WindowAsync(extent.Id, order, page.Offset, Math.Min(page.Limit, extent.ItemCount - page.Offset),
+            i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), ct);
+    }
 
     private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
-        Header header, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
+        Extent extent, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
     {
         var catalog = await store.GetAsync();
         var encoded = EncodedObjects.Of(catalog);
@@ -267,7 +319,7 @@ public sealed class PlaylistsService(
         {
             items.Add(ItemObject(row, catalog, encoded, options));
         }
-        return page.ToPaging(objects.Urls, path, parameters, items, header.ItemCount);
+        return page.ToPaging(objects.Urls, path, parameters, items, extent.ItemCount);
     }
 
     private PlaylistTrackObject ItemObject(ItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options)

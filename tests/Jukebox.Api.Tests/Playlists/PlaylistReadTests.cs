@@ -240,6 +240,8 @@ public sealed class PlaylistReadTests(JukeboxTestServer server)
         });
         var playlist = db.Playlists.Single(p => p.Id == playlistId);
         playlist.ItemCount++;
+        // Like every change to a playlist's items, it makes a new version.
+        playlist.Version++;
         await db.SaveChangesAsync();
         return uri;
     }
