@@ -14,7 +14,7 @@ namespace Jukebox.Api.Search;
 /// The public playlists, searchable by name and description. Unlike the catalog they change while
 /// the server runs, so they have an index of their own in memory: read from the database at start,
 /// then updated one playlist at a time through <see cref="IPlaylistChangeListener"/>, which re-reads
-/// the playlist and refreshes the searcher before it returns. Private playlists are never indexed.
+/// the playlist before it returns, so the next search sees the change. Private playlists are never indexed.
 /// The other nodes are told the playlist's id and re-read it too; after a resync (messages may have
 /// been lost) the index is built again from the database.
 /// </summary>
@@ -28,6 +28,12 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     private Task? _initial;
     private readonly IClusterBus _bus;
     private readonly IDisposable[] _subscriptions;
+
+    /// <summary>What the index holds of each public playlist; written only under <see cref="_changes"/>.</summary>
+    private readonly Dictionary<string, Row> _indexed = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the index changed since the searcher was last reopened.</summary>
+    private bool _stale;
 
     /// <summary>One change at a time, so that two quick changes of one playlist end with the later state.</summary>
     private readonly SemaphoreSlim _changes = new(1, 1);
@@ -81,15 +87,25 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
             var row = await Rows(db.Playlists.Where(p => p.Id == playlistId)).FirstOrDefaultAsync(cancellationToken);
-            if (row is { Public: true })
+            var indexed = row is { Public: true } ? row : null;
+            // Most changes (a reorder, a private playlist's edits) leave what is indexed as it was.
+            if (_indexed.GetValueOrDefault(playlistId) == indexed)
             {
-                _writer.UpdateDocument(new Term(SearchFields.Id, row.Id), ToDocument(row));
+                return;
+            }
+            if (indexed is not null)
+            {
+                _writer.UpdateDocument(new Term(SearchFields.Id, indexed.Id), ToDocument(indexed));
+                _indexed[playlistId] = indexed;
             }
             else
             {
                 _writer.DeleteDocuments(new Term(SearchFields.Id, playlistId));
+                _indexed.Remove(playlistId);
             }
-            _searchers.MaybeRefreshBlocking();
+            // The searcher is reopened by the next search rather than here: reopening costs more than the
+            // change itself, and a playlist is edited far more often than searched for.
+            Volatile.Write(ref _stale, true);
         }
         finally
         {
@@ -101,6 +117,12 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     public async Task<T> SearchAsync<T>(Func<IndexSearcher, T> search)
     {
         await ReadyAsync();
+        if (Volatile.Read(ref _stale))
+        {
+            // Cleared first: a change indexed during the reopen sets it again for the next search.
+            Volatile.Write(ref _stale, false);
+            _searchers.MaybeRefreshBlocking();
+        }
         var searcher = _searchers.Acquire();
         try
         {
@@ -130,9 +152,11 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         {
             var rows = await ReadPublicAsync();
             _writer.DeleteAll();
+            _indexed.Clear();
             foreach (var row in rows)
             {
                 _writer.AddDocument(ToDocument(row));
+                _indexed[row.Id] = row;
             }
             _searchers.MaybeRefreshBlocking();
         }
@@ -147,6 +171,7 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         foreach (var row in await ReadPublicAsync())
         {
             _writer.UpdateDocument(new Term(SearchFields.Id, row.Id), ToDocument(row));
+            _indexed[row.Id] = row;
         }
         _searchers.MaybeRefreshBlocking();
     }
