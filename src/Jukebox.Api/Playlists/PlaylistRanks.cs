@@ -17,8 +17,13 @@ namespace Jukebox.Api.Playlists;
 /// </summary>
 public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
 {
-    /// <summary>The distance between neighbours after a renumbering and between appended items.</summary>
-    public const long Spacing = 1L << 20;
+    /// <summary>
+    /// The distance between neighbours after a renumbering and between appended items. Wide, so that
+    /// repeated inserts and moves into one spot (each splits a gap) rarely exhaust it: a renumbering
+    /// rewrites every row of the playlist. 2^36 leaves room for 2^27 items or appends before a key
+    /// would overflow, which <see cref="Spread"/> checks.
+    /// </summary>
+    public const long Spacing = 1L << 36;
 
     private IQueryable<PlaylistItem> Ordered(string playlistId) =>
         db.PlaylistItems.Where(i => i.PlaylistId == playlistId).OrderBy(i => i.Position);
@@ -176,13 +181,21 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
         }
         else if (before is null)
         {
+            if (after!.Value < long.MinValue + Spacing * (count + 1L))
+            {
+                return null;
+            }
             for (var i = 0; i < count; i++)
             {
-                keys[i] = after!.Value - Spacing * (count - i);
+                keys[i] = after.Value - Spacing * (count - i);
             }
         }
         else if (after is null)
         {
+            if (before.Value > long.MaxValue - Spacing * (count + 1L))
+            {
+                return null;
+            }
             for (var i = 0; i < count; i++)
             {
                 keys[i] = before.Value + Spacing * (i + 1);

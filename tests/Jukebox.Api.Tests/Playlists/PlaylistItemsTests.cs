@@ -32,6 +32,27 @@ public sealed class PlaylistItemsTests(JukeboxTestServer server)
     }
 
     [Fact]
+    public async Task Items_put_into_one_spot_again_and_again_keep_their_order()
+    {
+        // Each insert splits the room between the same two neighbours into eleven; after a dozen there
+        // is none left and the playlist's items are spread out again, which nobody should notice.
+        var uris = (await server.CatalogAsync()).TrackUris(2 + 15 * 10);
+        using var user = await PlaylistUser.CreateAsync(server);
+        var id = await user.CreatePlaylistAsync();
+        await user.AddAsync(id, uris[..2]);
+        var expected = new List<string>(uris[..2]);
+
+        for (var round = 0; round < 15; round++)
+        {
+            var batch = uris[(2 + round * 10)..(12 + round * 10)];
+            await user.AddAsync(id, batch, position: 1);
+            expected.InsertRange(1, batch);
+        }
+
+        Assert.Equal(expected, await user.UrisAsync(id));
+    }
+
+    [Fact]
     public async Task Uris_in_the_query_win_over_the_body()
     {
         var uris = (await server.CatalogAsync()).TrackUris(2);
