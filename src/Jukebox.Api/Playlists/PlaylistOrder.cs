@@ -84,6 +84,20 @@ public sealed class PlaylistOrder
     public PlaylistOrder Move(int[] sortedIndices, int anchor, long[] keys) =>
         Remove(sortedIndices).Insert(anchor, [.. sortedIndices.Select(IdAt)], keys);
 
+    /// <summary>
+    /// The same items with new keys at <paramref name="sortedIndices"/>, which must keep the keys in
+    /// order (a respacing around a gap).
+    /// </summary>
+    public PlaylistOrder WithKeys(IReadOnlyList<int> sortedIndices, IReadOnlyList<long> keys)
+    {
+        var newKeys = (long[])_keys.Clone();
+        for (var i = 0; i < sortedIndices.Count; i++)
+        {
+            newKeys[sortedIndices[i]] = keys[i];
+        }
+        return new PlaylistOrder(Version, _ids, newKeys);
+    }
+
     /// <summary>The keys <see cref="PlaylistRanks.RenumberAsync"/> gives: the i-th item (from 1) gets i × spacing.</summary>
     public PlaylistOrder Renumbered() =>
         new(Version, _ids, [.. Enumerable.Range(1, Count).Select(i => i * PlaylistRanks.Spacing)]);

@@ -9,8 +9,9 @@ namespace Jukebox.Api.Playlists;
 /// Item order in the database. Items are sorted by <see cref="PlaylistItem.Position"/>, a sort key
 /// with room between neighbours, so inserting or moving k items writes k rows whatever the
 /// playlist's length (a 10,000-item playlist stays cheap to edit); an item's index is its rank in
-/// that order. When two neighbours have no room left between them the playlist's keys are spread out
-/// again (<see cref="RenumberAsync"/>), which is rare. Keys are unique within a playlist, so the order
+/// that order. When two neighbours have no room left between them, the keys of the items around them
+/// are spread out again (<see cref="Respace"/>), or in a short playlist all of them
+/// (<see cref="RenumberAsync"/>). Keys are unique within a playlist, so the order
 /// never depends on anything else. Indices become keys through the playlist's
 /// <see cref="PlaylistOrder"/> at the version at hand, which this node keeps (<see cref="PlaylistOrders"/>)
 /// or reads whole when it has not got that version.
@@ -104,21 +105,87 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
         string playlistId, PlaylistOrder order, int gap, int count, int[] moving, CancellationToken ct)
     {
         var remaining = order.Count - moving.Length;
-        for (var attempt = 0; ; attempt++)
+        long? before = gap > 0 ? order.KeyAt(FullIndex(gap - 1, moving)) : null;
+        long? after = gap < remaining ? order.KeyAt(FullIndex(gap, moving)) : null;
+        if (Spread(before, after, count) is { } keys)
         {
-            long? before = gap > 0 ? order.KeyAt(FullIndex(gap - 1, moving)) : null;
-            long? after = gap < remaining ? order.KeyAt(FullIndex(gap, moving)) : null;
-            var keys = Spread(before, after, count);
-            if (keys is not null)
+            return (keys, order);
+        }
+        if (Respace(playlistId, order, gap, count, moving) is { } respaced)
+        {
+            return respaced;
+        }
+        await RenumberAsync(playlistId, ct);
+        order = order.Renumbered();
+        before = gap > 0 ? order.KeyAt(FullIndex(gap - 1, moving)) : null;
+        after = gap < remaining ? order.KeyAt(FullIndex(gap, moving)) : null;
+        return (Spread(before, after, count) ?? throw new InvalidOperationException($"No room for {count} items in playlist {playlistId} after renumbering."), order);
+    }
+
+    /// <summary>The least room a respacing leaves between neighbours (before, the gap had less than one).</summary>
+    private const long RespacedStep = Spacing >> 6;
+
+    /// <summary>
+    /// Makes room at a full gap by spreading out the keys of the items nearest to it (list labelling):
+    /// a window of the remaining items around the gap, doubled until its outer neighbours leave at least
+    /// <see cref="RespacedStep"/> per item, gets evenly spaced keys with <paramref name="count"/> free
+    /// slots at the gap. Only the window's rows are written (queued on the context, saved with the
+    /// change), so an edit never pays for rewriting a long playlist. Null when the window would have to
+    /// reach both ends, where renumbering the whole playlist is as cheap.
+    /// </summary>
+    private (long[] Keys, PlaylistOrder Order)? Respace(string playlistId, PlaylistOrder order, int gap, int count, int[] moving)
+    {
+        var remaining = order.Count - moving.Length;
+        for (var half = 4; ; half *= 2)
+        {
+            var lo = Math.Max(0, gap - half);
+            var hi = Math.Min(remaining, gap + half);
+            if (lo == 0 && hi == remaining)
             {
-                return (keys, order);
+                return null;
             }
-            if (attempt > 0)
+            var slots = hi - lo + count;
+            if ((lo == 0 && order.KeyAt(FullIndex(lo, moving)) < long.MinValue / 2) || (hi == remaining && order.KeyAt(FullIndex(hi - 1, moving)) > long.MaxValue / 2))
             {
-                throw new InvalidOperationException($"No room for {count} items in playlist {playlistId} after renumbering.");
+                return null; // an open end this far out could overflow; renumbering brings the keys back
             }
-            await RenumberAsync(playlistId, ct);
-            order = order.Renumbered();
+            // An open end (the window reaches the first or last item) extends by whole spacings, as appends do.
+            var lower = lo > 0 ? order.KeyAt(FullIndex(lo - 1, moving)) : order.KeyAt(FullIndex(lo, moving)) - Spacing * (slots + 1L);
+            var upper = hi < remaining ? order.KeyAt(FullIndex(hi, moving)) : order.KeyAt(FullIndex(hi - 1, moving)) + Spacing * (slots + 1L);
+            var step = (upper - lower) / (slots + 1);
+            if (step < RespacedStep)
+            {
+                continue;
+            }
+            var keys = new long[count];
+            var indices = new int[hi - lo];
+            var windowKeys = new long[hi - lo];
+            for (var slot = 0; slot < slots; slot++)
+            {
+                var key = lower + step * (slot + 1);
+                var at = lo + slot;
+                if (at < gap)
+                {
+                    indices[at - lo] = FullIndex(at, moving);
+                    windowKeys[at - lo] = key;
+                }
+                else if (at < gap + count)
+                {
+                    keys[at - gap] = key;
+                }
+                else
+                {
+                    indices[at - count - lo] = FullIndex(at - count, moving);
+                    windowKeys[at - count - lo] = key;
+                }
+            }
+            for (var i = 0; i < indices.Length; i++)
+            {
+                var item = new PlaylistItem { Id = order.IdAt(indices[i]), PlaylistId = playlistId, Position = order.KeyAt(indices[i]) };
+                db.PlaylistItems.Attach(item);
+                item.Position = windowKeys[i];
+            }
+            return (keys, order.WithKeys(indices, windowKeys));
         }
     }
 

@@ -31,22 +31,34 @@ public sealed class PlaylistItemsTests(JukeboxTestServer server)
         Assert.Equal(3, snapshots.Distinct().Count());
     }
 
-    [Fact]
-    public async Task Items_put_into_one_spot_again_and_again_keep_their_order()
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(60, 30)]
+    public async Task Items_put_into_one_spot_again_and_again_keep_their_order(int initial, int position)
     {
         // Each insert splits the room between the same two neighbours into eleven; after a dozen there
-        // is none left and the playlist's items are spread out again, which nobody should notice.
-        var uris = (await server.CatalogAsync()).TrackUris(2 + 15 * 10);
+        // is none left and the items around the spot (or, in a short playlist, all of them) are spread
+        // out again, which nobody should notice. Moves into the spot go through the same room.
+        var uris = (await server.CatalogAsync()).TrackUris(initial + 15 * 10);
         using var user = await PlaylistUser.CreateAsync(server);
         var id = await user.CreatePlaylistAsync();
-        await user.AddAsync(id, uris[..2]);
-        var expected = new List<string>(uris[..2]);
+        await user.AddAsync(id, uris[..initial]);
+        var expected = new List<string>(uris[..initial]);
 
         for (var round = 0; round < 15; round++)
         {
-            var batch = uris[(2 + round * 10)..(12 + round * 10)];
-            await user.AddAsync(id, batch, position: 1);
-            expected.InsertRange(1, batch);
+            var batch = uris[(initial + round * 10)..(initial + 10 + round * 10)];
+            await user.AddAsync(id, batch, position);
+            expected.InsertRange(position, batch);
+        }
+        for (var round = 0; round < 12; round++)
+        {
+            using var moved = await user.Client.SendJsonAsync(HttpMethod.Put, $"/v1/playlists/{id}/items",
+                new { range_start = expected.Count - 10, range_length = 10, insert_before = position + 1 });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            var range = expected[^10..];
+            expected.RemoveRange(expected.Count - 10, 10);
+            expected.InsertRange(position + 1, range);
         }
 
         Assert.Equal(expected, await user.UrisAsync(id));
