@@ -155,6 +155,13 @@ measure() {
   # The adds grew the playlist by about as many items as the removes take out, so it stays around
   # its size; removing in the first half keeps every position valid even if removes outpace adds.
   load "$database remove" remove "$WRITE_CONNECTIONS" $((PLAYLIST_SIZE / 2))
+  # The same operations from one client, one request at a time, timed by the client itself
+  # (sequential.py; a cross-check of wrk's one-connection figures).
+  if command -v python3 >/dev/null 2>&1; then
+    say "$database: one client, one request at a time"
+    python3 "$BENCH_DIR/sequential.py" "$BASE" "$token" "$playlist" "$WORK/uris.txt" $((PLAYLIST_SIZE / 2)) "${DURATION%s}" \
+      | sed "s/^| sequential /| $database sequential /" >>"$WORK/sequential.md"
+  fi
   local total
   total="$(curl -sf "$BASE/v1/playlists/$playlist?fields=tracks.total" -H "Authorization: Bearer $token")"
   say "$database: the playlist ends with $total"
@@ -166,6 +173,7 @@ measure() {
 }
 
 : >"$WORK/rows.md"
+: >"$WORK/sequential.md"
 for database in $DATABASES; do
   measure "$database"
 done
@@ -181,6 +189,14 @@ done
   echo "| Run | Operation | Connections | Requests/s | p99 |"
   echo "|---|---|---|---|---|"
   cat "$WORK/rows.md"
+  if [[ -s "$WORK/sequential.md" ]]; then
+    echo
+    echo "One client, one request at a time (bench/sequential.py, timed by the client, its overhead included):"
+    echo
+    echo "| Run | Requests/s | p50 | p90 | p99 | max |"
+    echo "|---|---|---|---|---|---|"
+    cat "$WORK/sequential.md"
+  fi
 } >"$RESULTS/playlists-latest.md"
 echo
 cat "$RESULTS/playlists-latest.md"
