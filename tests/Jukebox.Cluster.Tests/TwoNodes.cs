@@ -55,8 +55,12 @@ public sealed class TwoNodes : IAsyncLifetime
         return (userId, await OAuthClient.Demo(node).SandboxUserTokenAsync(userId, scopes));
     }
 
-    public sealed class Node(TestDatabase database, string redis, string prefix) : JukeboxTestServer(database)
+    public sealed class Node(TestDatabase database, string redis, string prefix) : JukeboxTestServer
     {
+        protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
+
+        protected override bool OwnsDatabase => false;
+
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [
             new("Redis:Configuration", redis),

@@ -26,16 +26,8 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     public const string DemoUserEmail = "demo@jukebox.local";
     public const string DemoUserPassword = "jukebox-demo";
 
-    private readonly TestDatabase? _sharedDatabase;
     private WebApplication? _app;
     private TestDatabase? _database;
-
-    public JukeboxTestServer()
-    {
-    }
-
-    /// <summary>A server on a database it does not own (nor delete), e.g. one of several nodes of a deployment.</summary>
-    protected JukeboxTestServer(TestDatabase database) => _sharedDatabase = database;
     private (string Token, DateTimeOffset IssuedAt)? _clientToken;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
@@ -102,6 +94,9 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>The database a derived fixture gives its server (by default the one the environment names, see <see cref="TestDatabase"/>).</summary>
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
+    /// <summary>Whether the server deletes its database when it stops: not one it shares, e.g. as one of several nodes of a deployment.</summary>
+    protected virtual bool OwnsDatabase => true;
+
     /// <summary>Creates a user through the sandbox API.</summary>
     public async Task CreateUserAsync(string id, string password, string country = "US", string product = "premium")
     {
@@ -112,7 +107,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
 
     public virtual async Task InitializeAsync()
     {
-        _database = _sharedDatabase ?? await CreateDatabaseAsync();
+        _database = await CreateDatabaseAsync();
         var port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var builder = JukeboxHost.CreateBuilder(
@@ -151,7 +146,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        if (_database is not null && _sharedDatabase is null)
+        if (_database is not null && OwnsDatabase)
         {
             await _database.DisposeAsync();
         }
