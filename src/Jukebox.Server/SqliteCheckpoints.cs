@@ -4,11 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Jukebox.Server;
 
 /// <summary>
-/// Copies SQLite's write-ahead log into the database file off the request path, on a timer of the
-/// server's clock. Left to SQLite, the commit that grows the log past its threshold does that copy
+/// Copies SQLite's write-ahead log into the database file off the request path, on a wall-clock
+/// timer. Left to SQLite, the commit that grows the log past its threshold does that copy
 /// (and the file's sync) itself, which made about one change in a hundred take tens of milliseconds.
 /// Request connections checkpoint only past a much larger log (<see cref="SqliteStorage"/>), which
-/// bounds the log when this service does not run (commands such as <c>seed</c>, tests on a fake clock).
+/// bounds the log when this service does not run (commands such as <c>seed</c>).
 /// A passive checkpoint waits for no reader or writer.
 /// </summary>
 internal sealed class SqliteCheckpoints(string connectionString, TimeProvider clock, ILogger<SqliteCheckpoints> logger) : BackgroundService
