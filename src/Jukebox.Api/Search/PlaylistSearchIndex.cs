@@ -74,11 +74,15 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
 
     public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
     {
-        await ReindexAsync(playlistId, cancellationToken);
-        _bus.Publish(ClusterTopics.Playlist, playlistId);
+        // A change that left the indexed fields as they were leaves the other nodes' indexes as they are too.
+        if (await ReindexAsync(playlistId, cancellationToken))
+        {
+            _bus.Publish(ClusterTopics.Playlist, playlistId);
+        }
     }
 
-    private async Task ReindexAsync(string playlistId, CancellationToken cancellationToken)
+    /// <summary>Whether the index changed.</summary>
+    private async Task<bool> ReindexAsync(string playlistId, CancellationToken cancellationToken)
     {
         await ReadyAsync();
         await _changes.WaitAsync(cancellationToken);
@@ -91,7 +95,7 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
             // Most changes (a reorder, a private playlist's edits) leave what is indexed as it was.
             if (_indexed.GetValueOrDefault(playlistId) == indexed)
             {
-                return;
+                return false;
             }
             if (indexed is not null)
             {
@@ -106,6 +110,7 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
             // The searcher is reopened by the next search rather than here: reopening costs more than the
             // change itself, and a playlist is edited far more often than searched for.
             Volatile.Write(ref _stale, true);
+            return true;
         }
         finally
         {
