@@ -8,10 +8,32 @@ namespace Jukebox.Api.Playlists;
 /// playlist (OFFSET), which on a long playlist was most of the cost of reading a page or making a
 /// change. Immutable: a change makes a new one.
 /// </summary>
+/// <remarks>
+/// The items are held in chunks of at most <see cref="ChunkSize"/>, and a change copies only the
+/// chunks it touches and the list of chunks; the others are shared with the order before it. A
+/// change that copied the whole order (two arrays of 80 KB each for 10,000 items) allocated on the
+/// large object heap every time, which brought on full collections that paused a change now and then
+/// for tens of milliseconds. No collection library offers an immutable list of two parallel arrays
+/// with this sharing (ImmutableList is a tree of one node per item, about 50 bytes each), hence this.
+/// </remarks>
 public sealed class PlaylistOrder
 {
-    private readonly long[] _ids;
-    private readonly long[] _keys;
+    /// <summary>Items per chunk at most: a chunk's two arrays stay far below the large object heap's 85,000 bytes.</summary>
+    public const int ChunkSize = 512;
+
+    /// <summary>A run of consecutive items; never changed once made.</summary>
+    private sealed class Chunk(long[] ids, long[] keys)
+    {
+        public readonly long[] Ids = ids;
+        public readonly long[] Keys = keys;
+
+        public int Count => Ids.Length;
+    }
+
+    private readonly Chunk[] _chunks;
+
+    /// <summary>The index of each chunk's first item.</summary>
+    private readonly int[] _starts;
 
     public PlaylistOrder(long version, long[] ids, long[] keys)
     {
@@ -20,61 +42,159 @@ public sealed class PlaylistOrder
             throw new ArgumentException("Every item needs an id and a key.", nameof(keys));
         }
         Version = version;
-        _ids = ids;
-        _keys = keys;
+        var chunks = new List<Chunk>(ids.Length / ChunkSize + 1);
+        Split(ids, keys, chunks);
+        (_chunks, _starts, Count) = Index(chunks);
+    }
+
+    private PlaylistOrder(long version, Chunk[] chunks, int[] starts, int count)
+    {
+        Version = version;
+        _chunks = chunks;
+        _starts = starts;
+        Count = count;
+    }
+
+    private PlaylistOrder(long version, List<Chunk> chunks)
+    {
+        Version = version;
+        (_chunks, _starts, Count) = Index(chunks);
     }
 
     /// <summary>The playlist's version (<see cref="Data.Entities.Playlist.Version"/>) this is the order of.</summary>
     public long Version { get; }
 
-    public int Count => _keys.Length;
+    public int Count { get; }
 
-    public long IdAt(int index) => _ids[index];
+    public long IdAt(int index)
+    {
+        var (chunk, at) = Locate(index);
+        return _chunks[chunk].Ids[at];
+    }
 
-    public long KeyAt(int index) => _keys[index];
+    public long KeyAt(int index)
+    {
+        var (chunk, at) = Locate(index);
+        return _chunks[chunk].Keys[at];
+    }
 
     /// <summary>The index of the item with <paramref name="key"/>: how many items have a smaller key.</summary>
     public int IndexOfKey(long key)
     {
-        var at = Array.BinarySearch(_keys, key);
-        return at >= 0 ? at : ~at;
+        // The last chunk whose first key is at most the key holds it, or the place for it.
+        int lo = 0, hi = _chunks.Length - 1, chunk = 0;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_chunks[mid].Keys[0] <= key)
+            {
+                chunk = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        if (_chunks.Length == 0)
+        {
+            return 0;
+        }
+        var at = Array.BinarySearch(_chunks[chunk].Keys, key);
+        return _starts[chunk] + (at >= 0 ? at : ~at);
     }
 
-    public PlaylistOrder WithVersion(long version) => new(version, _ids, _keys);
+    public PlaylistOrder WithVersion(long version) => new(version, _chunks, _starts, Count);
 
     /// <summary>The items with <paramref name="ids"/> and <paramref name="keys"/> put at <paramref name="index"/>.</summary>
     public PlaylistOrder Insert(int index, IReadOnlyList<long> ids, IReadOnlyList<long> keys)
     {
-        var newIds = new long[Count + ids.Count];
-        var newKeys = new long[Count + ids.Count];
-        Array.Copy(_ids, newIds, index);
-        Array.Copy(_keys, newKeys, index);
+        if ((uint)index > (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+        if (ids.Count == 0)
+        {
+            return this;
+        }
+        // The chunk that gets the items: the one holding the index, or the last one for an append.
+        var chunk = _chunks.Length == 0 ? -1 : index == Count ? _chunks.Length - 1 : Locate(index).Chunk;
+        var chunks = new List<Chunk>(_chunks.Length + 2);
+        chunks.AddRange(_chunks.AsSpan(0, Math.Max(chunk, 0)));
+        var old = chunk < 0 ? new Chunk([], []) : _chunks[chunk];
+        var at = chunk < 0 ? 0 : index - _starts[chunk];
+        var newIds = new long[old.Count + ids.Count];
+        var newKeys = new long[newIds.Length];
+        Array.Copy(old.Ids, newIds, at);
+        Array.Copy(old.Keys, newKeys, at);
         for (var i = 0; i < ids.Count; i++)
         {
-            newIds[index + i] = ids[i];
-            newKeys[index + i] = keys[i];
+            newIds[at + i] = ids[i];
+            newKeys[at + i] = keys[i];
         }
-        Array.Copy(_ids, index, newIds, index + ids.Count, Count - index);
-        Array.Copy(_keys, index, newKeys, index + ids.Count, Count - index);
-        return new PlaylistOrder(Version, newIds, newKeys);
+        Array.Copy(old.Ids, at, newIds, at + ids.Count, old.Count - at);
+        Array.Copy(old.Keys, at, newKeys, at + ids.Count, old.Count - at);
+        Split(newIds, newKeys, chunks);
+        if (chunk >= 0)
+        {
+            chunks.AddRange(_chunks.AsSpan(chunk + 1));
+        }
+        return new PlaylistOrder(Version, chunks);
     }
 
     /// <summary>The order without the items at <paramref name="sortedIndices"/> (ascending, distinct).</summary>
     public PlaylistOrder Remove(IReadOnlyList<int> sortedIndices)
     {
-        var newIds = new long[Count - sortedIndices.Count];
-        var newKeys = new long[newIds.Length];
-        var to = 0;
-        var from = 0;
-        foreach (var removed in sortedIndices.Append(Count))
+        if (sortedIndices.Count == 0)
         {
-            var length = removed - from;
-            Array.Copy(_ids, from, newIds, to, length);
-            Array.Copy(_keys, from, newKeys, to, length);
-            to += length;
-            from = removed + 1;
+            return this;
         }
-        return new PlaylistOrder(Version, newIds, newKeys);
+        var chunks = new List<Chunk>(_chunks.Length);
+        var next = 0;
+        for (var c = 0; c < _chunks.Length; c++)
+        {
+            var chunk = _chunks[c];
+            var end = _starts[c] + chunk.Count;
+            var first = next;
+            while (next < sortedIndices.Count && sortedIndices[next] < end)
+            {
+                next++;
+            }
+            if (first == next)
+            {
+                chunks.Add(chunk);
+                continue;
+            }
+            var kept = chunk.Count - (next - first);
+            if (kept == 0)
+            {
+                continue;
+            }
+            var ids = new long[kept];
+            var keys = new long[kept];
+            var to = 0;
+            var from = 0;
+            for (var r = first; r <= next; r++)
+            {
+                var removed = r < next ? sortedIndices[r] - _starts[c] : chunk.Count;
+                var length = removed - from;
+                Array.Copy(chunk.Ids, from, ids, to, length);
+                Array.Copy(chunk.Keys, from, keys, to, length);
+                to += length;
+                from = removed + 1;
+            }
+            // Removals would otherwise leave ever smaller chunks: a small one joins its predecessor when both fit in one.
+            if (kept < ChunkSize / 4 && chunks.Count > 0 && chunks[^1].Count + kept <= ChunkSize)
+            {
+                var before = chunks[^1];
+                chunks[^1] = new Chunk([.. before.Ids, .. ids], [.. before.Keys, .. keys]);
+            }
+            else
+            {
+                chunks.Add(new Chunk(ids, keys));
+            }
+        }
+        return new PlaylistOrder(Version, chunks);
     }
 
     /// <summary>
@@ -90,17 +210,84 @@ public sealed class PlaylistOrder
     /// </summary>
     public PlaylistOrder WithKeys(IReadOnlyList<int> sortedIndices, IReadOnlyList<long> keys)
     {
-        var newKeys = (long[])_keys.Clone();
-        for (var i = 0; i < sortedIndices.Count; i++)
+        var chunks = (Chunk[])_chunks.Clone();
+        var i = 0;
+        while (i < sortedIndices.Count)
         {
-            newKeys[sortedIndices[i]] = keys[i];
+            var (c, _) = Locate(sortedIndices[i]);
+            var newKeys = (long[])_chunks[c].Keys.Clone();
+            var end = _starts[c] + newKeys.Length;
+            for (; i < sortedIndices.Count && sortedIndices[i] < end; i++)
+            {
+                newKeys[sortedIndices[i] - _starts[c]] = keys[i];
+            }
+            chunks[c] = new Chunk(_chunks[c].Ids, newKeys);
         }
-        return new PlaylistOrder(Version, _ids, newKeys);
+        return new PlaylistOrder(Version, chunks, _starts, Count);
     }
 
     /// <summary>The keys <see cref="PlaylistRanks.RenumberAsync"/> gives: the i-th item (from 1) gets i × spacing.</summary>
-    public PlaylistOrder Renumbered() =>
-        new(Version, _ids, [.. Enumerable.Range(1, Count).Select(i => i * PlaylistRanks.Spacing)]);
+    public PlaylistOrder Renumbered()
+    {
+        var chunks = new Chunk[_chunks.Length];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            var keys = new long[_chunks[c].Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (_starts[c] + i + 1L) * PlaylistRanks.Spacing;
+            }
+            chunks[c] = new Chunk(_chunks[c].Ids, keys);
+        }
+        return new PlaylistOrder(Version, chunks, _starts, Count);
+    }
+
+    /// <summary>The chunk holding <paramref name="index"/> and the index within it.</summary>
+    private (int Chunk, int At) Locate(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+        var chunk = Array.BinarySearch(_starts, index);
+        if (chunk < 0)
+        {
+            chunk = ~chunk - 1;
+        }
+        return (chunk, index - _starts[chunk]);
+    }
+
+    /// <summary>Adds the items as chunks of at most <see cref="ChunkSize"/>, of about equal sizes.</summary>
+    private static void Split(long[] ids, long[] keys, List<Chunk> chunks)
+    {
+        if (ids.Length <= ChunkSize)
+        {
+            if (ids.Length > 0)
+            {
+                chunks.Add(new Chunk(ids, keys));
+            }
+            return;
+        }
+        var parts = (ids.Length + ChunkSize - 1) / ChunkSize;
+        for (var p = 0; p < parts; p++)
+        {
+            var from = (int)((long)ids.Length * p / parts);
+            var to = (int)((long)ids.Length * (p + 1) / parts);
+            chunks.Add(new Chunk(ids[from..to], keys[from..to]));
+        }
+    }
+
+    private static (Chunk[] Chunks, int[] Starts, int Count) Index(List<Chunk> chunks)
+    {
+        var starts = new int[chunks.Count];
+        var count = 0;
+        for (var c = 0; c < starts.Length; c++)
+        {
+            starts[c] = count;
+            count += chunks[c].Count;
+        }
+        return ([.. chunks], starts, count);
+    }
 }
 
 /// <summary>
