@@ -139,11 +139,22 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         }
     }
 
-    private sealed record Row(string Id, string Name, string? Description, bool Public, int Items);
+    /// <summary>
+    /// What is indexed of a playlist. Its size counts only by order of magnitude (<see cref="SizeTier"/>):
+    /// with the exact count, every add or remove rewrote the playlist's document, and the index's
+    /// segment flushes and merges that brought on were a tail of a change's latency.
+    /// </summary>
+    private sealed record Row(string Id, string Name, string? Description, bool Public, int SizeTier)
+    {
+        public Row(string id, string name, string? description, bool isPublic, long items)
+            : this(id, name, description, isPublic, items <= 0 ? 0 : 1 + System.Numerics.BitOperations.Log2((ulong)items))
+        {
+        }
+    }
 
     // The item count kept on the playlist: counting a long playlist's items would cost every change a scan.
     private static IQueryable<Row> Rows(IQueryable<Data.Entities.Playlist> playlists) =>
-        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, p.ItemCount));
+        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, (long)p.ItemCount));
 
     /// <summary>
     /// Indexes every public playlist again. The rows are read before the index is touched, so a
@@ -190,10 +201,10 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
 
     private static Document ToDocument(Row row)
     {
-        // Playlists have no popularity of their own here; the fuller ones come first among equals.
+        // Playlists have no popularity of their own here; among equals, those with more items by an order of magnitude come first.
         var item = new SearchItem
         {
-            Type = "playlist", Id = row.Id, Name = row.Name, Popularity = row.Items,
+            Type = "playlist", Id = row.Id, Name = row.Name, Popularity = row.SizeTier,
             Other = row.Description is { Length: > 0 } d ? [d] : [],
         };
         return item.ToDocument(new MarketKeys());
