@@ -76,6 +76,8 @@ fi
 [[ -x "$JUKEBOX_BIN" ]] || die "Release build not found; run without SKIP_BUILD=1"
 # The demo app must not meet the rate limit here; the limiter still counts every request.
 export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
+# The adds measure edits of a playlist of 10,000 items and more, beyond Spotify's size limit (Playlists:MaxItems).
+export JUKEBOX_Playlists__MaxItems=1000000
 
 json_field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
 

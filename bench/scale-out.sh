@@ -96,6 +96,8 @@ REDIS_PID=$!
 export JUKEBOX_Redis__Configuration="127.0.0.1:$REDIS_PORT"
 # The demo app must not meet the rate limit here; the limiter still counts every request (in Redis).
 export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
+# The adds grow a playlist of 10,000 items, beyond Spotify's size limit (Playlists:MaxItems).
+export JUKEBOX_Playlists__MaxItems=1000000
 NODE_ARGS=(--database postgres --connection-string "$CONNECTION" --public-url "$BALANCER" --data-dir "$WORK/data")
 
 say "Seeding $CATALOG_SIZE tracks"

@@ -4,6 +4,7 @@ using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Api.Playlists;
 
@@ -23,10 +24,11 @@ public sealed record RemovalRequest(IReadOnlyList<(PlaylistEntry Entry, IReadOnl
 /// Every change to a playlist: details, add, remove, reorder, replace. Each runs in one transaction
 /// that locks the playlist's row, checks who may make it, applies it on the latest state (translating
 /// an older snapshot's indices, see <see cref="PlaylistSnapshots"/>), logs it and moves the playlist to
-/// its new version. A request that fails changes nothing.
+/// its new version. A request that fails changes nothing. No change leaves a playlist holding more
+/// than <see cref="PlaylistOptions.MaxItems"/> items.
 /// </summary>
 public sealed class PlaylistEditor(
-    JukeboxDbContext db, PlaylistRanks ranks, CatalogStore store, TimeProvider clock,
+    JukeboxDbContext db, PlaylistRanks ranks, CatalogStore store, TimeProvider clock, IOptions<PlaylistOptions> options,
     IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistEditor> logger)
 {
     public const int MaxPerRequest = 100;
@@ -91,6 +93,7 @@ public sealed class PlaylistEditor(
             {
                 throw SpotifyException.BadRequest(PlaylistErrors.IndexOutOfBounds);
             }
+            RequireRoomFor(playlist.ItemCount + entries.Count);
             var order = await OrderAsync(playlist, ct);
             (var keys, order) = await ranks.KeysForGapAsync(playlist.Id, order, at, entries.Count, [], ct);
             var added = Insert(playlist, caller, entries, keys);
@@ -107,6 +110,7 @@ public sealed class PlaylistEditor(
         var entries = await EntriesToAddAsync(uris, PlaylistErrors.TooManyToSet);
         return await ChangeAsync(playlistId, caller, ownerOnly: false, PlaylistErrors.NotOwnerAdd, null, async playlist =>
         {
+            RequireRoomFor(entries.Count);
             await db.PlaylistItems.Where(i => i.PlaylistId == playlist.Id).ExecuteDeleteAsync(ct);
             long[] keys = [.. entries.Select((_, i) => PlaylistRanks.Spacing * (i + 1))];
             var added = Insert(playlist, caller, entries, keys);
@@ -242,6 +246,18 @@ public sealed class PlaylistEditor(
         }
         var catalog = await store.GetAsync();
         return [.. uris.Select(u => PlaylistEntry.Parse(u, catalog, allowLocal: false))];
+    }
+
+    /// <summary>
+    /// A 403 when the playlist would hold more items than allowed. Called with the count read under the
+    /// row lock, so concurrent adds are counted one after another and cannot pass the limit together.
+    /// </summary>
+    private void RequireRoomFor(int itemCountAfter)
+    {
+        if (itemCountAfter > options.Value.MaxItems)
+        {
+            throw SpotifyException.Forbidden(PlaylistErrors.SizeLimitReached);
+        }
     }
 
     /// <summary>Adds the items' rows to the change; they get their ids when it is saved.</summary>

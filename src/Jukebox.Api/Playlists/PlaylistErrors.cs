@@ -20,6 +20,8 @@ public static class PlaylistErrors
     public const string NameTooLong = "Playlist name is too long";
     public const string DescriptionTooLong = "Playlist description is too long";
     public const string PublicAndCollaborative = "A playlist cannot be both public and collaborative";
+    // Spotify documents the 403 for more than 10,000 items but not its message: this text is unverified.
+    public const string SizeLimitReached = "Playlist size limit reached";
     public const string NotOwnerAdd = "You cannot add tracks to a playlist you don't own.";
     public const string NotOwnerRemove = "You cannot remove tracks from a playlist you don't own.";
     public const string NotOwnerReorder = "You cannot reorder tracks in a playlist you don't own.";

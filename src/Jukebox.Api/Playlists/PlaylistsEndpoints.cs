@@ -38,13 +38,17 @@ public static class PlaylistsEndpoints
         api.MapGet("/users/{user_id}/playlists/{playlist_id}/followers/contains", FollowersContainOld);
     }
 
-    public static IServiceCollection AddPlaylists(this IServiceCollection services) => services
-        .AddSingleton<PlaylistCovers>()
-        .AddSingleton<PlaylistOrders>()
-        .AddScoped<PlaylistRanks>()
-        .AddScoped<PlaylistEditor>()
-        .AddScoped<PlaylistsService>()
-        .AddSingleton<ILibraryCollection, PlaylistLibrary>();
+    public static IServiceCollection AddPlaylists(this IServiceCollection services)
+    {
+        services.AddOptions<PlaylistOptions>().BindConfiguration("Playlists");
+        return services
+            .AddSingleton<PlaylistCovers>()
+            .AddSingleton<PlaylistOrders>()
+            .AddScoped<PlaylistRanks>()
+            .AddScoped<PlaylistEditor>()
+            .AddScoped<PlaylistsService>()
+            .AddSingleton<ILibraryCollection, PlaylistLibrary>();
+    }
 
     private static async Task<IResult> GetPlaylist(string playlist_id, string? fields, HttpContext context, PlaylistsService playlists)
     {
