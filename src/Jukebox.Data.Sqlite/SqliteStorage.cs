@@ -42,12 +42,18 @@ public static class SqliteStorage
     /// </summary>
     public const int CommitCheckpointPages = 10_000;
 
+    /// <summary>How long a connection waits for another one's write (the connection string's <c>DefaultTimeout</c>, 30 s).</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
     /// <summary>
     /// Settings that, unlike the journal mode, belong to a connection and are not kept in the file,
     /// given to every connection whenever EF opens it (a few microseconds; pooled connections are
     /// reopened per query). <c>synchronous</c> starts at FULL, which syncs the log to disk on every
     /// commit; in WAL mode NORMAL is durable against a crash of the process and syncs only at
     /// checkpoints. <c>wal_autocheckpoint</c>: see <see cref="CommitCheckpointPages"/>.
+    /// <c>busy_timeout</c>: a connection that finds another one writing waits in SQLite, which retries
+    /// after 1, 2, 5, 10 ms and so on. Without it SQLite answers "busy" at once, and Microsoft.Data.Sqlite
+    /// retries only after sleeping 150 ms, so two writers meeting cost one of them that long.
     /// </summary>
     private sealed class ConnectionSettingsInterceptor : DbConnectionInterceptor
     {
@@ -64,7 +70,7 @@ public static class SqliteStorage
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={CommitCheckpointPages};";
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={CommitCheckpointPages}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
             command.ExecuteNonQuery();
         }
     }
