@@ -16,7 +16,7 @@ public sealed class EncodedJson(byte[] utf8)
     public static EncodedJson Of<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Http.SpotifyJsonWriting.Options))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }

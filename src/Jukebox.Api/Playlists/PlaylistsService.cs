@@ -315,14 +315,17 @@ public sealed class PlaylistsService(
         var catalog = await store.GetAsync();
         var encoded = EncodedObjects.Of(catalog);
         var items = new List<PlaylistTrackObject>(rows.Count);
+        // A page's items were mostly added by one or a few users: each one's object is made once.
+        var users = new Dictionary<string, PlaylistUserObject>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            items.Add(ItemObject(row, catalog, encoded, options));
+            items.Add(ItemObject(row, catalog, encoded, options, users));
         }
         return page.ToPaging(objects.Urls, path, parameters, items, extent.ItemCount);
     }
 
-    private PlaylistTrackObject ItemObject(ItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options)
+    private PlaylistTrackObject ItemObject(
+        ItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options, Dictionary<string, PlaylistUserObject> users)
     {
         object? item = row switch
         {
@@ -333,8 +336,12 @@ public sealed class PlaylistsService(
             { LocalUri: { } localUri } => LocalFile.ObjectOf(localUri),
             _ => null,
         };
-        var addedBy = row.AddedById is null ? null : new PlaylistUserObject(objects.Urls.External("user", row.AddedById),
-            objects.Urls.Resource("users", row.AddedById), row.AddedById, "user", SpotifyIds.Uri("user", row.AddedById));
+        PlaylistUserObject? addedBy = null;
+        if (row.AddedById is { } userId && !users.TryGetValue(userId, out addedBy))
+        {
+            addedBy = new PlaylistUserObject(objects.Urls.External("user", userId), objects.Urls.Resource("users", userId), userId, "user", SpotifyIds.Uri("user", userId));
+            users.Add(userId, addedBy);
+        }
         return new PlaylistTrackObject(Timestamp(row.AddedAt), addedBy, row.LocalUri is not null, options.WithItem ? item : null, item);
     }
 
@@ -343,5 +350,10 @@ public sealed class PlaylistsService(
 
     /// <summary>ISO 8601 in UTC to the second, as Spotify writes timestamps.</summary>
     private static string Timestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        // The sortable standard format ("s") has a fast path that a custom format string has not; it lacks only the Z.
+        string.Create(20, value.UtcDateTime, static (chars, utc) =>
+        {
+            utc.TryFormat(chars, out _, "s", CultureInfo.InvariantCulture);
+            chars[^1] = 'Z';
+        });
 }
