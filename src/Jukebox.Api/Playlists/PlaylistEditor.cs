@@ -101,7 +101,7 @@ public sealed class PlaylistEditor(
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Insert, Index = at, Count = entries.Count,
                 ItemCountAfter = playlist.ItemCount + entries.Count,
-            }, () => order.Insert(at, [.. added.Select(i => i.Id)], keys));
+            }, () => order.Insert(at, [.. added.Select(i => i.Id)], keys, [.. added.Select(PlaylistItemRow.Of)]));
         }, ct);
     }
 
@@ -117,7 +117,7 @@ public sealed class PlaylistEditor(
             return new Applied(new PlaylistChange
             {
                 PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Replace, Count = playlist.ItemCount, ItemCountAfter = entries.Count,
-            }, () => new PlaylistOrder(playlist.PreviousVersion, [.. added.Select(i => i.Id)], keys));
+            }, () => new PlaylistOrder(playlist.PreviousVersion, [.. added.Select(i => i.Id)], keys, [.. added.Select(PlaylistItemRow.Of)]));
         }, ct);
     }
 

@@ -1,12 +1,20 @@
+using Jukebox.Data.Entities;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jukebox.Api.Playlists;
 
+/// <summary>What a page of items shows of each: the item and who added it when.</summary>
+public readonly record struct PlaylistItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById)
+{
+    public static PlaylistItemRow Of(PlaylistItem item) => new(item.TrackId, item.EpisodeId, item.LocalUri, item.AddedAt, item.AddedById);
+}
+
 /// <summary>
-/// A playlist's items in order at one <see cref="Version"/>: each item's row id and sort key, by
-/// index. It turns an index into a key without walking the database's index from either end of the
-/// playlist (OFFSET), which on a long playlist was most of the cost of reading a page or making a
-/// change. Immutable: a change makes a new one.
+/// A playlist's items in order at one <see cref="Version"/>: each item's row id, sort key and
+/// <see cref="PlaylistItemRow"/>, by index. It turns an index into a key without walking the
+/// database's index from either end of the playlist (OFFSET), which on a long playlist was most of
+/// the cost of reading a page or making a change, and serves a page's items without reading them
+/// again. Immutable: a change makes a new one.
 /// </summary>
 /// <remarks>
 /// The items are held in chunks of at most <see cref="ChunkSize"/>, and a change copies only the
@@ -18,14 +26,15 @@ namespace Jukebox.Api.Playlists;
 /// </remarks>
 public sealed class PlaylistOrder
 {
-    /// <summary>Items per chunk at most: a chunk's two arrays stay far below the large object heap's 85,000 bytes.</summary>
+    /// <summary>Items per chunk at most: a chunk's arrays stay below the large object heap's 85,000 bytes.</summary>
     public const int ChunkSize = 512;
 
     /// <summary>A run of consecutive items; never changed once made.</summary>
-    private sealed class Chunk(long[] ids, long[] keys)
+    private sealed class Chunk(long[] ids, long[] keys, PlaylistItemRow[] rows)
     {
         public readonly long[] Ids = ids;
         public readonly long[] Keys = keys;
+        public readonly PlaylistItemRow[] Rows = rows;
 
         public int Count => Ids.Length;
     }
@@ -35,15 +44,15 @@ public sealed class PlaylistOrder
     /// <summary>The index of each chunk's first item.</summary>
     private readonly int[] _starts;
 
-    public PlaylistOrder(long version, long[] ids, long[] keys)
+    public PlaylistOrder(long version, long[] ids, long[] keys, PlaylistItemRow[] rows)
     {
-        if (ids.Length != keys.Length)
+        if (ids.Length != keys.Length || ids.Length != rows.Length)
         {
-            throw new ArgumentException("Every item needs an id and a key.", nameof(keys));
+            throw new ArgumentException("Every item needs an id, a key and a row.", nameof(rows));
         }
         Version = version;
         var chunks = new List<Chunk>(ids.Length / ChunkSize + 1);
-        Split(ids, keys, chunks);
+        Split(ids, keys, rows, chunks);
         (_chunks, _starts, Count) = Index(chunks);
     }
 
@@ -78,6 +87,33 @@ public sealed class PlaylistOrder
         return _chunks[chunk].Keys[at];
     }
 
+    public PlaylistItemRow RowAt(int index)
+    {
+        var (chunk, at) = Locate(index);
+        return _chunks[chunk].Rows[at];
+    }
+
+    /// <summary>The rows of the <paramref name="count"/> items from <paramref name="start"/> on (fewer at the end).</summary>
+    public List<PlaylistItemRow> Rows(int start, int count)
+    {
+        count = Math.Max(0, Math.Min(count, Count - start));
+        var rows = new List<PlaylistItemRow>(count);
+        if (count == 0)
+        {
+            return rows;
+        }
+        var (chunk, at) = Locate(start);
+        while (rows.Count < count)
+        {
+            var source = _chunks[chunk].Rows;
+            var take = Math.Min(source.Length - at, count - rows.Count);
+            rows.AddRange(source.AsSpan(at, take));
+            chunk++;
+            at = 0;
+        }
+        return rows;
+    }
+
     /// <summary>The index of the item with <paramref name="key"/>: how many items have a smaller key.</summary>
     public int IndexOfKey(long key)
     {
@@ -106,8 +142,8 @@ public sealed class PlaylistOrder
 
     public PlaylistOrder WithVersion(long version) => new(version, _chunks, _starts, Count);
 
-    /// <summary>The items with <paramref name="ids"/> and <paramref name="keys"/> put at <paramref name="index"/>.</summary>
-    public PlaylistOrder Insert(int index, IReadOnlyList<long> ids, IReadOnlyList<long> keys)
+    /// <summary>The items with <paramref name="ids"/>, <paramref name="keys"/> and <paramref name="rows"/> put at <paramref name="index"/>.</summary>
+    public PlaylistOrder Insert(int index, IReadOnlyList<long> ids, IReadOnlyList<long> keys, IReadOnlyList<PlaylistItemRow> rows)
     {
         if ((uint)index > (uint)Count)
         {
@@ -121,20 +157,24 @@ public sealed class PlaylistOrder
         var chunk = _chunks.Length == 0 ? -1 : index == Count ? _chunks.Length - 1 : Locate(index).Chunk;
         var chunks = new List<Chunk>(_chunks.Length + 2);
         chunks.AddRange(_chunks.AsSpan(0, Math.Max(chunk, 0)));
-        var old = chunk < 0 ? new Chunk([], []) : _chunks[chunk];
+        var old = chunk < 0 ? new Chunk([], [], []) : _chunks[chunk];
         var at = chunk < 0 ? 0 : index - _starts[chunk];
         var newIds = new long[old.Count + ids.Count];
         var newKeys = new long[newIds.Length];
+        var newRows = new PlaylistItemRow[newIds.Length];
         Array.Copy(old.Ids, newIds, at);
         Array.Copy(old.Keys, newKeys, at);
+        Array.Copy(old.Rows, newRows, at);
         for (var i = 0; i < ids.Count; i++)
         {
             newIds[at + i] = ids[i];
             newKeys[at + i] = keys[i];
+            newRows[at + i] = rows[i];
         }
         Array.Copy(old.Ids, at, newIds, at + ids.Count, old.Count - at);
         Array.Copy(old.Keys, at, newKeys, at + ids.Count, old.Count - at);
-        Split(newIds, newKeys, chunks);
+        Array.Copy(old.Rows, at, newRows, at + ids.Count, old.Count - at);
+        Split(newIds, newKeys, newRows, chunks);
         if (chunk >= 0)
         {
             chunks.AddRange(_chunks.AsSpan(chunk + 1));
@@ -172,6 +212,7 @@ public sealed class PlaylistOrder
             }
             var ids = new long[kept];
             var keys = new long[kept];
+            var rows = new PlaylistItemRow[kept];
             var to = 0;
             var from = 0;
             for (var r = first; r <= next; r++)
@@ -180,6 +221,7 @@ public sealed class PlaylistOrder
                 var length = removed - from;
                 Array.Copy(chunk.Ids, from, ids, to, length);
                 Array.Copy(chunk.Keys, from, keys, to, length);
+                Array.Copy(chunk.Rows, from, rows, to, length);
                 to += length;
                 from = removed + 1;
             }
@@ -187,11 +229,11 @@ public sealed class PlaylistOrder
             if (kept < ChunkSize / 4 && chunks.Count > 0 && chunks[^1].Count + kept <= ChunkSize)
             {
                 var before = chunks[^1];
-                chunks[^1] = new Chunk([.. before.Ids, .. ids], [.. before.Keys, .. keys]);
+                chunks[^1] = new Chunk([.. before.Ids, .. ids], [.. before.Keys, .. keys], [.. before.Rows, .. rows]);
             }
             else
             {
-                chunks.Add(new Chunk(ids, keys));
+                chunks.Add(new Chunk(ids, keys, rows));
             }
         }
         return new PlaylistOrder(Version, chunks);
@@ -202,7 +244,7 @@ public sealed class PlaylistOrder
     /// <paramref name="keys"/>, at <paramref name="anchor"/> of the list that remained.
     /// </summary>
     public PlaylistOrder Move(int[] sortedIndices, int anchor, long[] keys) =>
-        Remove(sortedIndices).Insert(anchor, [.. sortedIndices.Select(IdAt)], keys);
+        Remove(sortedIndices).Insert(anchor, [.. sortedIndices.Select(IdAt)], keys, [.. sortedIndices.Select(RowAt)]);
 
     /// <summary>
     /// The same items with new keys at <paramref name="sortedIndices"/>, which must keep the keys in
@@ -221,7 +263,7 @@ public sealed class PlaylistOrder
             {
                 newKeys[sortedIndices[i] - _starts[c]] = keys[i];
             }
-            chunks[c] = new Chunk(_chunks[c].Ids, newKeys);
+            chunks[c] = new Chunk(_chunks[c].Ids, newKeys, _chunks[c].Rows);
         }
         return new PlaylistOrder(Version, chunks, _starts, Count);
     }
@@ -237,7 +279,7 @@ public sealed class PlaylistOrder
             {
                 keys[i] = (_starts[c] + i + 1L) * PlaylistRanks.Spacing;
             }
-            chunks[c] = new Chunk(_chunks[c].Ids, keys);
+            chunks[c] = new Chunk(_chunks[c].Ids, keys, _chunks[c].Rows);
         }
         return new PlaylistOrder(Version, chunks, _starts, Count);
     }
@@ -258,13 +300,13 @@ public sealed class PlaylistOrder
     }
 
     /// <summary>Adds the items as chunks of at most <see cref="ChunkSize"/>, of about equal sizes.</summary>
-    private static void Split(long[] ids, long[] keys, List<Chunk> chunks)
+    private static void Split(long[] ids, long[] keys, PlaylistItemRow[] rows, List<Chunk> chunks)
     {
         if (ids.Length <= ChunkSize)
         {
             if (ids.Length > 0)
             {
-                chunks.Add(new Chunk(ids, keys));
+                chunks.Add(new Chunk(ids, keys, rows));
             }
             return;
         }
@@ -273,7 +315,7 @@ public sealed class PlaylistOrder
         {
             var from = (int)((long)ids.Length * p / parts);
             var to = (int)((long)ids.Length * (p + 1) / parts);
-            chunks.Add(new Chunk(ids[from..to], keys[from..to]));
+            chunks.Add(new Chunk(ids[from..to], keys[from..to], rows[from..to]));
         }
     }
 
@@ -296,12 +338,13 @@ public sealed class PlaylistOrder
 /// with the version it finds under the playlist's row lock, so a change made on another node (a newer
 /// version) is never answered from an older order; the order is read again instead. Every change to
 /// a playlist's items increments its version (<see cref="PlaylistEditor"/>), which is what makes this
-/// safe. Bounded by a number of items (16 bytes each).
+/// safe. Bounded by a number of items (about 72 bytes each: an id, a key and a row whose strings are
+/// shared with the catalog and between the items one user added).
 /// </summary>
 public sealed class PlaylistOrders : IDisposable
 {
-    /// <summary>About 64 MB of orders: 400 playlists of 10,000 items.</summary>
-    public const long BudgetItems = 4_000_000;
+    /// <summary>About 72 MB of orders: 100 playlists of 10,000 items.</summary>
+    public const long BudgetItems = 1_000_000;
 
     private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(10);
 

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using Jukebox.Api.Catalog;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace Jukebox.Api.Playlists;
 /// <see cref="PlaylistOrder"/> at the version at hand, which this node keeps (<see cref="PlaylistOrders"/>)
 /// or reads whole when it has not got that version.
 /// </summary>
-public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
+public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, CatalogStore store)
 {
     /// <summary>
     /// The distance between neighbours after a renumbering and between appended items. Wide, so that
@@ -45,13 +45,14 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
             join p in db.Playlists on i.PlaylistId equals p.Id
             where i.PlaylistId == playlistId
             orderby i.Position
-            select new { i.Id, i.Position, p.Version }).ToListAsync(ct);
+            select new { i.Id, i.Position, Row = new PlaylistItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), p.Version }).ToListAsync(ct);
         if (rows.Count == 0)
         {
             // Nothing says which version an empty playlist was read at, so it is not kept.
-            return new PlaylistOrder(version, [], []);
+            return new PlaylistOrder(version, [], [], []);
         }
-        var order = new PlaylistOrder(rows[0].Version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)]);
+        var shared = await SharedStringsAsync();
+        var order = new PlaylistOrder(rows[0].Version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)], [.. rows.Select(r => shared(r.Row))]);
         orders.Remember(playlistId, order);
         return order;
     }
@@ -66,8 +67,31 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
         {
             return known;
         }
-        var rows = await Ordered(playlistId).Select(i => new { i.Id, i.Position }).ToListAsync(ct);
-        return new PlaylistOrder(version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)]);
+        var rows = await Ordered(playlistId)
+            .Select(i => new { i.Id, i.Position, Row = new PlaylistItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById) }).ToListAsync(ct);
+        var shared = await SharedStringsAsync();
+        return new PlaylistOrder(version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)], [.. rows.Select(r => shared(r.Row))]);
+    }
+
+    /// <summary>
+    /// Gives rows read from the database the catalog's instance of their track's id and one instance
+    /// per user, so that an order kept in memory holds no copies of them.
+    /// </summary>
+    private async Task<Func<PlaylistItemRow, PlaylistItemRow>> SharedStringsAsync()
+    {
+        var catalog = await store.GetAsync();
+        var users = new Dictionary<string, string>(StringComparer.Ordinal);
+        return row =>
+        {
+            // An id can lead to another track (relinking): only the track's own id is shared.
+            var trackId = row.TrackId is { } id && catalog.Tracks.TryGetValue(id, out var track) && track.Id == id ? track.Id : row.TrackId;
+            string? userId = null;
+            if (row.AddedById is { } adder && !users.TryGetValue(adder, out userId))
+            {
+                users.Add(adder, userId = adder);
+            }
+            return row with { TrackId = trackId, AddedById = userId };
+        };
     }
 
     /// <summary>The latest order this node has of the playlist, whichever version it is of.</summary>
@@ -83,17 +107,6 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders)
         {
             orders.Remember(playlistId, known.WithVersion(version));
         }
-    }
-
-    /// <summary>
-    /// The <paramref name="take"/> items from index <paramref name="start"/> of <paramref name="order"/>
-    /// on, in order: a range of the (PlaylistId, Position) index from the first one's key.
-    /// </summary>
-    public Task<List<T>> WindowAsync<T>(
-        string playlistId, PlaylistOrder order, int start, int take, Expression<Func<PlaylistItem, T>> select, CancellationToken ct)
-    {
-        var first = order.KeyAt(start);
-        return Ordered(playlistId).Where(i => i.Position >= first).Take(take).Select(select).ToListAsync(ct);
     }
 
     /// <summary>

@@ -31,8 +31,6 @@ public sealed class PlaylistsService(
     /// <summary>What a page of items needs of the playlist's row.</summary>
     private sealed record Extent(string Id, int ItemCount, long Version);
 
-    private sealed record ItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById);
-
     /// <summary>
     /// What a read of items returns: the market to relink to, whether the client takes episodes, and
     /// whether entries carry <c>item</c> next to <c>track</c> (the /items path).
@@ -62,42 +60,9 @@ public sealed class PlaylistsService(
         var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
         var path = $"{request.PathBase}{request.Path}";
-        if (await CurrentPageAsync(playlistId, page, ct) is var (current, rows))
-        {
-            return await ItemsPageAsync(current, page, rows, path, parameters, options);
-        }
         var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
             .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
         return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), path, parameters, options);
-    }
-
-    /// <summary>
-    /// A page in one statement, when this node knows an order of the playlist: the items from that
-    /// order's key on, each with the playlist's version and count as the same statement read them.
-    /// Null when they say the order is not the current one (or the page is empty): then the row is
-    /// read first, as the general path does.
-    /// </summary>
-    private async Task<(Extent Extent, List<ItemRow> Rows)?> CurrentPageAsync(string playlistId, Page page, CancellationToken ct)
-    {
-        if (ranks.Latest(playlistId) is not { } order || page.Limit <= 0 || page.Offset >= order.Count)
-        {
-            return null;
-        }
-        var first = order.KeyAt(page.Offset);
-        var rows = await db.PlaylistItems.AsNoTracking()
-            .Where(i => i.PlaylistId == playlistId && i.Position >= first).OrderBy(i => i.Position).Take(Math.Min(page.Limit, order.Count - page.Offset))
-            .Select(i => new
-            {
-                Row = new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById),
-                Version = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.Version).First(),
-                Count = db.Playlists.Where(p => p.Id == playlistId).Select(p => p.ItemCount).First(),
-            })
-            .ToListAsync(ct);
-        if (rows.Count == 0 || rows[0].Version != order.Version || rows[0].Count != order.Count)
-        {
-            return null;
-        }
-        return (new Extent(playlistId, order.Count, order.Version), [.. rows.Select(r => r.Row)]);
     }
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
@@ -293,24 +258,24 @@ public sealed class PlaylistsService(
         return covers.ImagesOf(header.CustomImageKey, albums);
     }
 
-    private async Task<List<ItemRow>> RowsAsync(Extent extent, Page page, CancellationToken ct)
+    /// <summary>
+    /// The page's items, from this node's order of the playlist at the version the row was read at
+    /// (read whole from the database when this node has not got that version): a page costs the
+    /// database one lookup of the playlist's row.
+    /// </summary>
+    private async Task<List<PlaylistItemRow>> RowsAsync(Extent extent, Page page, CancellationToken ct)
     {
         if (page.Offset >= extent.ItemCount || page.Limit <= 0)
         {
             return [];
         }
+        // The order read from the database is of a later version when the playlist changed since its row was read.
         var order = await ranks.OrderAsync(extent.Id, extent.Version, extent.ItemCount, ct);
-        if (page.Offset >= order.Count)
-        {
-            // The playlist changed since its row was read and is now shorter.
-            return [];
-        }
-        return await ranks.WindowAsync(extent.Id, order, page.Offset, Math.Min(page.Limit, extent.ItemCount - page.Offset),
-            i => new ItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById), ct);
+        return order.Rows(page.Offset, Math.Min(page.Limit, extent.ItemCount - page.Offset));
     }
 
     private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
-        Extent extent, Page page, List<ItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
+        Extent extent, Page page, List<PlaylistItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
     {
         var catalog = await store.GetAsync();
         var encoded = EncodedObjects.Of(catalog);
@@ -325,7 +290,7 @@ public sealed class PlaylistsService(
     }
 
     private PlaylistTrackObject ItemObject(
-        ItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options, Dictionary<string, PlaylistUserObject> users)
+        PlaylistItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options, Dictionary<string, PlaylistUserObject> users)
     {
         object? item = row switch
         {

@@ -51,10 +51,12 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
     [Fact]
     public void An_order_follows_inserts_removals_and_moves()
     {
-        var order = new PlaylistOrder(1, [10, 11, 12, 13, 14], [100, 200, 300, 400, 500]);
+        var order = new PlaylistOrder(1, [10, 11, 12, 13, 14], [100, 200, 300, 400, 500], RowsOf([10, 11, 12, 13, 14]));
 
-        var inserted = order.Insert(2, [20, 21], [210, 220]);
+        var inserted = order.Insert(2, [20, 21], [210, 220], RowsOf([20, 21]));
         Assert.Equal([10, 11, 20, 21, 12, 13, 14], Ids(inserted));
+        Assert.Equal(["t21", "t12", "t13"], inserted.Rows(3, 3).Select(r => r.TrackId));
+        Assert.Equal(["t14"], inserted.Rows(6, 100).Select(r => r.TrackId));
         Assert.Equal(4, inserted.IndexOfKey(300));
         Assert.Equal(2, inserted.IndexOfKey(205));
 
@@ -70,7 +72,7 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
         // A list of (id, key) pairs is the model; thousands of items span many chunks of the order.
         var random = new Random(7);
         var model = Enumerable.Range(0, 3 * PlaylistOrder.ChunkSize + 17).Select(i => (Id: (long)i, Key: (i + 1L) * PlaylistRanks.Spacing)).ToList();
-        var order = new PlaylistOrder(1, [.. model.Select(m => m.Id)], [.. model.Select(m => m.Key)]);
+        var order = new PlaylistOrder(1, [.. model.Select(m => m.Id)], [.. model.Select(m => m.Key)], RowsOf([.. model.Select(m => m.Id)]));
         long nextId = model.Count;
         for (var step = 0; step < 600; step++)
         {
@@ -89,7 +91,7 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
                         continue;
                     }
                     var added = Enumerable.Range(1, n).Select(i => (Id: nextId++, Key: lower + (upper - lower) / (n + 1) * i)).ToList();
-                    order = order.Insert(at, [.. added.Select(a => a.Id)], [.. added.Select(a => a.Key)]);
+                    order = order.Insert(at, [.. added.Select(a => a.Id)], [.. added.Select(a => a.Key)], RowsOf([.. added.Select(a => a.Id)]));
                     model.InsertRange(at, added);
                     break;
                 }
@@ -137,6 +139,9 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
             {
                 Assert.Equal(model.Select(m => m.Id), Ids(order));
                 Assert.Equal(model.Select(m => m.Key), Enumerable.Range(0, order.Count).Select(order.KeyAt));
+                // Each item keeps its row, also when a page spans chunks.
+                var start = random.Next(model.Count);
+                Assert.Equal(model.Skip(start).Take(700).Select(m => $"t{m.Id}"), order.Rows(start, 700).Select(r => r.TrackId));
                 for (var i = 0; i < model.Count; i += 7)
                 {
                     Assert.Equal(i, order.IndexOfKey(model[i].Key));
@@ -147,6 +152,8 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
         Assert.InRange(model.Count, 2 * PlaylistOrder.ChunkSize, int.MaxValue);
     }
 
+    private static PlaylistItemRow[] RowsOf(long[] ids) => [.. ids.Select(id => new PlaylistItemRow($"t{id}", null, null, default, null))];
+
     private static long[] Ids(PlaylistOrder order) => [.. Enumerable.Range(0, order.Count).Select(order.IdAt)];
 
     private static Caller CallerOf(PlaylistUser user) =>
@@ -156,7 +163,7 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
     private async Task OnAnotherNodeAsync(PlaylistUser user, Func<PlaylistEditor, Task<string>> change)
     {
         using var scope = server.Services.CreateScope();
-        var ranks = new PlaylistRanks(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), OtherNode);
+        var ranks = new PlaylistRanks(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), OtherNode, scope.ServiceProvider.GetRequiredService<CatalogStore>());
         await change(ActivatorUtilities.CreateInstance<PlaylistEditor>(scope.ServiceProvider, ranks));
     }
 
