@@ -99,7 +99,10 @@ public sealed class PlaylistEditor(
             var added = Insert(playlist, caller, entries, keys);
             return new Applied(new PlaylistChange
             {
-                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Insert, Index = at, Count = entries.Count,
+                PlaylistId = playlist.Id,
+                Kind = PlaylistChangeKind.Insert,
+                Index = at,
+                Count = entries.Count,
                 ItemCountAfter = playlist.ItemCount + entries.Count,
             }, () => order.Insert(at, [.. added.Select(i => i.Id)], keys, [.. added.Select(PlaylistItemRow.Of)]));
         }, ct);
@@ -116,7 +119,10 @@ public sealed class PlaylistEditor(
             var added = Insert(playlist, caller, entries, keys);
             return new Applied(new PlaylistChange
             {
-                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Replace, Count = playlist.ItemCount, ItemCountAfter = entries.Count,
+                PlaylistId = playlist.Id,
+                Kind = PlaylistChangeKind.Replace,
+                Count = playlist.ItemCount,
+                ItemCountAfter = entries.Count,
             }, () => new PlaylistOrder(playlist.PreviousVersion, [.. added.Select(i => i.Id)], keys, [.. added.Select(PlaylistItemRow.Of)]));
         }, ct);
     }
@@ -153,7 +159,10 @@ public sealed class PlaylistEditor(
             }
             return new Applied(new PlaylistChange
             {
-                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Move, Index = gap, Indices = IndexRanges.Format(moving),
+                PlaylistId = playlist.Id,
+                Kind = PlaylistChangeKind.Move,
+                Index = gap,
+                Indices = IndexRanges.Format(moving),
                 ItemCountAfter = playlist.ItemCount,
             }, orderAfter);
         }, ct);
@@ -212,7 +221,9 @@ public sealed class PlaylistEditor(
             int[] indices = [.. removed.Values.Order()];
             return new Applied(new PlaylistChange
             {
-                PlaylistId = playlist.Id, Kind = PlaylistChangeKind.Remove, Indices = IndexRanges.Format(indices),
+                PlaylistId = playlist.Id,
+                Kind = PlaylistChangeKind.Remove,
+                Indices = IndexRanges.Format(indices),
                 ItemCountAfter = playlist.ItemCount - removed.Count,
             }, () => order.Remove(indices));
         }, ct);
@@ -269,8 +280,13 @@ public sealed class PlaylistEditor(
         {
             var item = new PlaylistItem
             {
-                PlaylistId = playlist.Id, Position = keys[i], TrackId = entries[i].TrackId, EpisodeId = entries[i].EpisodeId,
-                AddedAt = now, AddedById = caller.UserId, AddedInVersion = playlist.Version,
+                PlaylistId = playlist.Id,
+                Position = keys[i],
+                TrackId = entries[i].TrackId,
+                EpisodeId = entries[i].EpisodeId,
+                AddedAt = now,
+                AddedById = caller.UserId,
+                AddedInVersion = playlist.Version,
             };
             db.PlaylistItems.Add(item);
             items.Add(item);
@@ -312,69 +328,74 @@ public sealed class PlaylistEditor(
         string snapshotId;
         Locked playlist;
         Applied applied;
+        PlaylistOrders.Handoff? handoff = null;
         // The transaction is the savepoint: a failure rolls everything back, so SaveChanges needs none of its own.
         db.Database.AutoSavepointsEnabled = false;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
-            // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
-            // The same statement returns the row as locked (one round trip).
-            var locked = await db.Database.SqlQuery<Locked>($"""
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
+                // The same statement returns the row as locked (one round trip).
+                var locked = await db.Database.SqlQuery<Locked>($"""
                 UPDATE "Playlists" SET "Version" = "Version" + 1 WHERE "Id" = {playlistId}
                 RETURNING "Id", "OwnerId", "Public", "Collaborative", "Version", "ItemCount", "SnapshotId", "CoverAlbumIds", "CoverDepth"
                 """).ToListAsync(ct);
-            playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-            await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
-            RequireModifyScope(caller, playlist.Public);
-            if (requestedPublic is bool wanted)
-            {
-                RequireModifyScope(caller, wanted);
-            }
+                playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+                await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
+                RequireModifyScope(caller, playlist.Public);
+                if (requestedPublic is bool wanted)
+                {
+                    RequireModifyScope(caller, wanted);
+                }
 
-            applied = await apply(playlist);
-            var change = applied.Change;
-            change.Version = playlist.Version;
-            change.ChangedAt = clock.GetUtcNow();
-            change.UserId = caller.UserId;
-            db.PlaylistChanges.Add(change);
-            snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
+                applied = await apply(playlist);
+                var change = applied.Change;
+                change.Version = playlist.Version;
+                change.ChangedAt = clock.GetUtcNow();
+                change.UserId = caller.UserId;
+                db.PlaylistChanges.Add(change);
+                snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
 
-            string? cover = null;
-            var coverDepth = 0;
-            var coverChanges = playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth;
-            if (coverChanges)
-            {
-                // The cover is read from the items as changed: those are written first.
+                string? cover = null;
+                var coverDepth = 0;
+                var coverChanges = playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth;
+                if (coverChanges)
+                {
+                    // The cover is read from the items as changed: those are written first.
+                    await db.SaveChangesAsync(ct);
+                    var catalog = await store.GetAsync();
+                    var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
+                    cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out coverDepth);
+                }
+                // The playlist's new state goes with the change's rows in one SaveChanges (one batch of statements).
+                var row = new Playlist { Id = playlistId, OwnerId = playlist.OwnerId, Name = "", SnapshotId = playlist.SnapshotId };
+                db.Playlists.Attach(row);
+                var entry = db.Entry(row);
+                entry.Property(p => p.SnapshotId).CurrentValue = snapshotId;
+                entry.Property(p => p.SnapshotId).IsModified = true;
+                entry.Property(p => p.ItemCount).CurrentValue = change.ItemCountAfter;
+                entry.Property(p => p.ItemCount).IsModified = true;
+                if (coverChanges)
+                {
+                    entry.Property(p => p.CoverAlbumIds).CurrentValue = cover;
+                    entry.Property(p => p.CoverAlbumIds).IsModified = true;
+                    entry.Property(p => p.CoverDepth).CurrentValue = coverDepth;
+                    entry.Property(p => p.CoverDepth).IsModified = true;
+                }
                 await db.SaveChangesAsync(ct);
-                var catalog = await store.GetAsync();
-                var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
-                cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out coverDepth);
+                handoff = ranks.Expect(playlistId, playlist.Version);
+                await transaction.CommitAsync(ct);
             }
-            // The playlist's new state goes with the change's rows in one SaveChanges (one batch of statements).
-            var row = new Playlist { Id = playlistId, OwnerId = playlist.OwnerId, Name = "", SnapshotId = playlist.SnapshotId };
-            db.Playlists.Attach(row);
-            var entry = db.Entry(row);
-            entry.Property(p => p.SnapshotId).CurrentValue = snapshotId;
-            entry.Property(p => p.SnapshotId).IsModified = true;
-            entry.Property(p => p.ItemCount).CurrentValue = change.ItemCountAfter;
-            entry.Property(p => p.ItemCount).IsModified = true;
-            if (coverChanges)
-            {
-                entry.Property(p => p.CoverAlbumIds).CurrentValue = cover;
-                entry.Property(p => p.CoverAlbumIds).IsModified = true;
-                entry.Property(p => p.CoverDepth).CurrentValue = coverDepth;
-                entry.Property(p => p.CoverDepth).IsModified = true;
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // Only a committed change's order is kept: until then its version may never exist.
+            handoff.Complete(applied.OrderAfter is { } orderAfter
+                ? orderAfter().WithVersion(playlist.Version)
+                : ranks.CarriedOver(playlistId, playlist.PreviousVersion, playlist.Version));
         }
-        // Only a committed change's order is kept: until then its version may never exist.
-        if (applied.OrderAfter is { } orderAfter)
+        finally
         {
-            ranks.Remember(playlistId, orderAfter().WithVersion(playlist.Version));
-        }
-        else
-        {
-            ranks.CarryOver(playlistId, playlist.PreviousVersion, playlist.Version);
+            // A change that failed, or did not get as far, leaves no order: a change waiting for it reads the playlist.
+            handoff?.Complete(null);
         }
         db.ChangeTracker.Clear();
         await NotifyAsync(listeners, logger, playlistId);

@@ -373,5 +373,49 @@ public sealed class PlaylistOrders : IDisposable
         _cache.Set(playlistId, order, new MemoryCacheEntryOptions { Size = order.Count + 1, SlidingExpiration = IdleFor });
     }
 
+    /// <summary>The order each playlist's committing change is about to leave, by playlist.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Handoff> _handoffs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Says that a change holding the playlist's row lock commits <paramref name="version"/> next. The
+    /// next change on this node gets the lock the moment that commit ends, before the committing
+    /// change has kept its order; it waits for that order (<see cref="HandedOverAsync"/>) rather than
+    /// reading the whole playlist again. Complete the handoff once committed, with the order or null.
+    /// </summary>
+    public Handoff Expect(string playlistId, long version)
+    {
+        var handoff = new Handoff(this, playlistId, version);
+        _handoffs[playlistId] = handoff;
+        return handoff;
+    }
+
+    /// <summary>The order of <paramref name="version"/> once the change committing it on this node has kept it; null when none is.</summary>
+    public Task<PlaylistOrder?> HandedOverAsync(string playlistId, long version) =>
+        _handoffs.TryGetValue(playlistId, out var handoff) && handoff.Version == version ? handoff.Order : Task.FromResult<PlaylistOrder?>(null);
+
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>A committing change's promise of its order (see <see cref="Expect"/>).</summary>
+    public sealed class Handoff(PlaylistOrders orders, string playlistId, long version)
+    {
+        private readonly TaskCompletionSource<PlaylistOrder?> _order = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Version { get; } = version;
+
+        public Task<PlaylistOrder?> Order => _order.Task;
+
+        /// <summary>Keeps <paramref name="order"/> (null when the change did not commit or left none) and ends the wait; only the first call counts.</summary>
+        public void Complete(PlaylistOrder? order)
+        {
+            if (!_order.TrySetResult(order))
+            {
+                return;
+            }
+            ((ICollection<KeyValuePair<string, Handoff>>)orders._handoffs).Remove(new(playlistId, this));
+            if (order is not null)
+            {
+                orders.Remember(playlistId, order);
+            }
+        }
+    }
 }

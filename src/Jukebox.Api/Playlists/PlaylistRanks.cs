@@ -36,7 +36,7 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
     /// </summary>
     public async Task<PlaylistOrder> OrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
     {
-        if (orders.Find(playlistId, version, itemCount) is { } known)
+        if ((orders.Find(playlistId, version, itemCount) ?? await HandedOverAsync(playlistId, version, itemCount)) is { } known)
         {
             return known;
         }
@@ -63,7 +63,7 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
     /// </summary>
     public async Task<PlaylistOrder> LockedOrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
     {
-        if (orders.Find(playlistId, version, itemCount) is { } known)
+        if ((orders.Find(playlistId, version, itemCount) ?? await HandedOverAsync(playlistId, version, itemCount)) is { } known)
         {
             return known;
         }
@@ -94,20 +94,22 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
         };
     }
 
+    /// <summary>The order a change committing <paramref name="version"/> on this node is about to keep, if one is.</summary>
+    private async Task<PlaylistOrder?> HandedOverAsync(string playlistId, long version, int itemCount) =>
+        await orders.HandedOverAsync(playlistId, version) is { } order && order.Count == itemCount ? order : null;
+
+    /// <summary>See <see cref="PlaylistOrders.Expect"/>.</summary>
+    public PlaylistOrders.Handoff Expect(string playlistId, long version) => orders.Expect(playlistId, version);
+
     /// <summary>The latest order this node has of the playlist, whichever version it is of.</summary>
     public PlaylistOrder? Latest(string playlistId) => orders.Latest(playlistId);
 
     /// <summary>Keeps the order a committed change left, for the next read or change on this node.</summary>
     public void Remember(string playlistId, PlaylistOrder order) => orders.Remember(playlistId, order);
 
-    /// <summary>After a committed change that left the items as they were: the order known for the version before is also the new one's.</summary>
-    public void CarryOver(string playlistId, long previousVersion, long version)
-    {
-        if (orders.Find(playlistId, previousVersion) is { } known)
-        {
-            orders.Remember(playlistId, known.WithVersion(version));
-        }
-    }
+    /// <summary>After a change that left the items as they were: the order known for the version before, as the new one's.</summary>
+    public PlaylistOrder? CarriedOver(string playlistId, long previousVersion, long version) =>
+        orders.Find(playlistId, previousVersion)?.WithVersion(version);
 
     /// <summary>
     /// Keys for <paramref name="count"/> items put at <paramref name="gap"/> of the list that remains

@@ -152,6 +152,30 @@ public sealed class PlaylistOrderTests(JukeboxTestServer server)
         Assert.InRange(model.Count, 2 * PlaylistOrder.ChunkSize, int.MaxValue);
     }
 
+    [Fact]
+    public async Task A_change_waiting_for_the_lock_gets_the_order_the_committing_change_is_about_to_keep()
+    {
+        using var orders = new PlaylistOrders();
+        var committed = new PlaylistOrder(7, [1, 2], [10, 20], RowsOf([1, 2]));
+
+        var handoff = orders.Expect("p", 7);
+        var waiting = orders.HandedOverAsync("p", 7);
+        Assert.False(waiting.IsCompleted);
+        Assert.Null(await orders.HandedOverAsync("p", 6));
+        handoff.Complete(committed);
+
+        Assert.Same(committed, await waiting);
+        Assert.Same(committed, orders.Find("p", 7));
+
+        // A change that did not commit hands over nothing, and its waiters read the playlist themselves.
+        var failed = orders.Expect("p", 8);
+        var waitingForFailed = orders.HandedOverAsync("p", 8);
+        failed.Complete(null);
+        failed.Complete(new PlaylistOrder(8, [], [], []));
+        Assert.Null(await waitingForFailed);
+        Assert.Null(orders.Find("p", 8));
+    }
+
     private static PlaylistItemRow[] RowsOf(long[] ids) => [.. ids.Select(id => new PlaylistItemRow($"t{id}", null, null, default, null))];
 
     private static long[] Ids(PlaylistOrder order) => [.. Enumerable.Range(0, order.Count).Select(order.IdAt)];
