@@ -196,25 +196,29 @@ internal sealed class AppRequestCountFlusher(
 public static class AppRequestCounting
 {
     /// <summary>
-    /// Counts each /v1 request by the app whose token it carries, once the request is over (so after
-    /// authentication, including requests refused for scope or allowlist reasons).
+    /// Counts each /v1 request by the app whose token it carries, when its response starts (so after
+    /// authentication, including requests refused for scope or allowlist reasons). Counting when the
+    /// response starts rather than after it is written means a client that has its answer finds the
+    /// request counted.
     /// </summary>
     public static IApplicationBuilder UseAppRequestCounting(this IApplicationBuilder app)
     {
         var counter = app.ApplicationServices.GetRequiredService<AppRequestCounter>();
-        return app.Use(async (context, next) =>
+        return app.Use((context, next) =>
         {
-            try
+            if (context.Request.Path.StartsWithSegments("/v1"))
             {
-                await next(context);
-            }
-            finally
-            {
-                if (context.Request.Path.StartsWithSegments("/v1") && context.Features.Get<Caller>() is { } caller)
+                context.Response.OnStarting(static state =>
                 {
-                    counter.Count(caller.ClientId);
-                }
+                    var (context, counter) = ((HttpContext, AppRequestCounter))state;
+                    if (context.Features.Get<Caller>() is { } caller)
+                    {
+                        counter.Count(caller.ClientId);
+                    }
+                    return Task.CompletedTask;
+                }, (context, counter));
             }
+            return next(context);
         });
     }
 }
