@@ -327,76 +327,78 @@ public sealed class PlaylistEditor(
         SpotifyIds.Require(playlistId);
         string snapshotId;
         Locked playlist;
-        Applied applied;
-        PlaylistOrders.Handoff? handoff = null;
+        PlaylistOrder? kept;
+        PlaylistOrders.Handoff handoff;
         // The transaction is the savepoint: a failure rolls everything back, so SaveChanges needs none of its own.
         db.Database.AutoSavepointsEnabled = false;
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-            {
-                // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
-                // The same statement returns the row as locked (one round trip).
-                var locked = await db.Database.SqlQuery<Locked>($"""
+            // Taking the row lock first: concurrent changes to this playlist wait here, on every node.
+            // The same statement returns the row as locked (one round trip).
+            var locked = await db.Database.SqlQuery<Locked>($"""
                 UPDATE "Playlists" SET "Version" = "Version" + 1 WHERE "Id" = {playlistId}
                 RETURNING "Id", "OwnerId", "Public", "Collaborative", "Version", "ItemCount", "SnapshotId", "CoverAlbumIds", "CoverDepth"
                 """).ToListAsync(ct);
-                playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-                await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
-                RequireModifyScope(caller, playlist.Public);
-                if (requestedPublic is bool wanted)
-                {
-                    RequireModifyScope(caller, wanted);
-                }
+            playlist = locked.Count == 1 ? locked[0] : throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+            await RequireAllowedAsync(playlist, caller, ownerOnly, notAllowed, ct);
+            RequireModifyScope(caller, playlist.Public);
+            if (requestedPublic is bool wanted)
+            {
+                RequireModifyScope(caller, wanted);
+            }
 
-                applied = await apply(playlist);
-                var change = applied.Change;
-                change.Version = playlist.Version;
-                change.ChangedAt = clock.GetUtcNow();
-                change.UserId = caller.UserId;
-                db.PlaylistChanges.Add(change);
-                snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
+            var applied = await apply(playlist);
+            var change = applied.Change;
+            change.Version = playlist.Version;
+            change.ChangedAt = clock.GetUtcNow();
+            change.UserId = caller.UserId;
+            db.PlaylistChanges.Add(change);
+            snapshotId = PlaylistSnapshots.IdOf(playlistId, playlist.Version);
 
-                string? cover = null;
-                var coverDepth = 0;
-                var coverChanges = playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth;
-                if (coverChanges)
-                {
-                    // The cover is read from the items as changed: those are written first.
-                    await db.SaveChangesAsync(ct);
-                    var catalog = await store.GetAsync();
-                    var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
-                    cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out coverDepth);
-                }
-                // The playlist's new state goes with the change's rows in one SaveChanges (one batch of statements).
-                var row = new Playlist { Id = playlistId, OwnerId = playlist.OwnerId, Name = "", SnapshotId = playlist.SnapshotId };
-                db.Playlists.Attach(row);
-                var entry = db.Entry(row);
-                entry.Property(p => p.SnapshotId).CurrentValue = snapshotId;
-                entry.Property(p => p.SnapshotId).IsModified = true;
-                entry.Property(p => p.ItemCount).CurrentValue = change.ItemCountAfter;
-                entry.Property(p => p.ItemCount).IsModified = true;
-                if (coverChanges)
-                {
-                    entry.Property(p => p.CoverAlbumIds).CurrentValue = cover;
-                    entry.Property(p => p.CoverAlbumIds).IsModified = true;
-                    entry.Property(p => p.CoverDepth).CurrentValue = coverDepth;
-                    entry.Property(p => p.CoverDepth).IsModified = true;
-                }
+            string? cover = null;
+            var coverDepth = 0;
+            var coverChanges = playlist.CoverAlbumIds is null || FirstIndexTouched(change) < playlist.CoverDepth;
+            if (coverChanges)
+            {
+                // The cover is read from the items as changed: those are written first.
                 await db.SaveChangesAsync(ct);
-                handoff = ranks.Expect(playlistId, playlist.Version);
+                var catalog = await store.GetAsync();
+                var firstTracks = await ranks.FirstTrackIdsAsync(playlistId, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
+                cover = PlaylistCovers.AlbumsOf(firstTracks, catalog, out coverDepth);
+            }
+            // The playlist's new state goes with the change's rows in one SaveChanges (one batch of statements).
+            var row = new Playlist { Id = playlistId, OwnerId = playlist.OwnerId, Name = "", SnapshotId = playlist.SnapshotId };
+            db.Playlists.Attach(row);
+            var entry = db.Entry(row);
+            entry.Property(p => p.SnapshotId).CurrentValue = snapshotId;
+            entry.Property(p => p.SnapshotId).IsModified = true;
+            entry.Property(p => p.ItemCount).CurrentValue = change.ItemCountAfter;
+            entry.Property(p => p.ItemCount).IsModified = true;
+            if (coverChanges)
+            {
+                entry.Property(p => p.CoverAlbumIds).CurrentValue = cover;
+                entry.Property(p => p.CoverAlbumIds).IsModified = true;
+                entry.Property(p => p.CoverDepth).CurrentValue = coverDepth;
+                entry.Property(p => p.CoverDepth).IsModified = true;
+            }
+            await db.SaveChangesAsync(ct);
+            // The order the change leaves is kept only once it commits: until then its version may never exist.
+            kept = applied.OrderAfter is { } orderAfter
+                ? orderAfter().WithVersion(playlist.Version)
+                : ranks.CarriedOver(playlistId, playlist.PreviousVersion, playlist.Version);
+            handoff = ranks.Expect(playlistId, playlist.Version);
+            try
+            {
                 await transaction.CommitAsync(ct);
             }
-            // Only a committed change's order is kept: until then its version may never exist.
-            handoff.Complete(applied.OrderAfter is { } orderAfter
-                ? orderAfter().WithVersion(playlist.Version)
-                : ranks.CarriedOver(playlistId, playlist.PreviousVersion, playlist.Version));
+            catch
+            {
+                // Nothing to hand over: a change waiting for this one reads the playlist.
+                handoff.Complete(null);
+                throw;
+            }
         }
-        finally
-        {
-            // A change that failed, or did not get as far, leaves no order: a change waiting for it reads the playlist.
-            handoff?.Complete(null);
-        }
+        handoff.Complete(kept);
         db.ChangeTracker.Clear();
         await NotifyAsync(listeners, logger, playlistId);
         return snapshotId;

@@ -360,9 +360,6 @@ public sealed class PlaylistOrders : IDisposable
             ? order
             : null;
 
-    /// <summary>The order this node has of the playlist, of whichever version; for a read that checks the version itself.</summary>
-    public PlaylistOrder? Latest(string playlistId) => _cache.TryGetValue(playlistId, out PlaylistOrder? order) ? order : null;
-
     public void Remember(string playlistId, PlaylistOrder order)
     {
         // Two changes on this node may finish in either order; the older one's order must not replace the newer.

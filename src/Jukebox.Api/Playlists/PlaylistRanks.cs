@@ -36,7 +36,7 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
     /// </summary>
     public async Task<PlaylistOrder> OrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
     {
-        if ((orders.Find(playlistId, version, itemCount) ?? await HandedOverAsync(playlistId, version, itemCount)) is { } known)
+        if (await KnownAsync(playlistId, version, itemCount) is { } known)
         {
             return known;
         }
@@ -51,8 +51,7 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
             // Nothing says which version an empty playlist was read at, so it is not kept.
             return new PlaylistOrder(version, [], [], []);
         }
-        var shared = await SharedStringsAsync();
-        var order = new PlaylistOrder(rows[0].Version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)], [.. rows.Select(r => shared(r.Row))]);
+        var order = await OrderOfAsync(rows[0].Version, [.. rows.Select(r => (r.Id, r.Position, r.Row))]);
         orders.Remember(playlistId, order);
         return order;
     }
@@ -63,26 +62,35 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
     /// </summary>
     public async Task<PlaylistOrder> LockedOrderAsync(string playlistId, long version, int itemCount, CancellationToken ct)
     {
-        if ((orders.Find(playlistId, version, itemCount) ?? await HandedOverAsync(playlistId, version, itemCount)) is { } known)
+        if (await KnownAsync(playlistId, version, itemCount) is { } known)
         {
             return known;
         }
         var rows = await Ordered(playlistId)
             .Select(i => new { i.Id, i.Position, Row = new PlaylistItemRow(i.TrackId, i.EpisodeId, i.LocalUri, i.AddedAt, i.AddedById) }).ToListAsync(ct);
-        var shared = await SharedStringsAsync();
-        return new PlaylistOrder(version, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Position)], [.. rows.Select(r => shared(r.Row))]);
+        return await OrderOfAsync(version, [.. rows.Select(r => (r.Id, r.Position, r.Row))]);
     }
 
     /// <summary>
-    /// Gives rows read from the database the catalog's instance of their track's id and one instance
-    /// per user, so that an order kept in memory holds no copies of them.
+    /// The order this node has of <paramref name="version"/>, or the one a change committing that
+    /// version on this node is about to keep (see <see cref="PlaylistOrders.Expect"/>).
     /// </summary>
-    private async Task<Func<PlaylistItemRow, PlaylistItemRow>> SharedStringsAsync()
+    private async Task<PlaylistOrder?> KnownAsync(string playlistId, long version, int itemCount) =>
+        orders.Find(playlistId, version, itemCount)
+        ?? (await orders.HandedOverAsync(playlistId, version) is { } order && order.Count == itemCount ? order : null);
+
+    /// <summary>
+    /// An order of items read from the database, their rows given the catalog's instance of their
+    /// track's id and one instance per user, so that an order kept in memory holds no copies of them.
+    /// </summary>
+    private async Task<PlaylistOrder> OrderOfAsync(long version, List<(long Id, long Key, PlaylistItemRow Row)> items)
     {
         var catalog = await store.GetAsync();
         var users = new Dictionary<string, string>(StringComparer.Ordinal);
-        return row =>
+        var rows = new PlaylistItemRow[items.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
+            var row = items[i].Row;
             // An id can lead to another track (relinking): only the track's own id is shared.
             var trackId = row.TrackId is { } id && catalog.Tracks.TryGetValue(id, out var track) && track.Id == id ? track.Id : row.TrackId;
             string? userId = null;
@@ -90,22 +98,13 @@ public sealed class PlaylistRanks(JukeboxDbContext db, PlaylistOrders orders, Ca
             {
                 users.Add(adder, userId = adder);
             }
-            return row with { TrackId = trackId, AddedById = userId };
-        };
+            rows[i] = row with { TrackId = trackId, AddedById = userId };
+        }
+        return new PlaylistOrder(version, [.. items.Select(i => i.Id)], [.. items.Select(i => i.Key)], rows);
     }
-
-    /// <summary>The order a change committing <paramref name="version"/> on this node is about to keep, if one is.</summary>
-    private async Task<PlaylistOrder?> HandedOverAsync(string playlistId, long version, int itemCount) =>
-        await orders.HandedOverAsync(playlistId, version) is { } order && order.Count == itemCount ? order : null;
 
     /// <summary>See <see cref="PlaylistOrders.Expect"/>.</summary>
     public PlaylistOrders.Handoff Expect(string playlistId, long version) => orders.Expect(playlistId, version);
-
-    /// <summary>The latest order this node has of the playlist, whichever version it is of.</summary>
-    public PlaylistOrder? Latest(string playlistId) => orders.Latest(playlistId);
-
-    /// <summary>Keeps the order a committed change left, for the next read or change on this node.</summary>
-    public void Remember(string playlistId, PlaylistOrder order) => orders.Remember(playlistId, order);
 
     /// <summary>After a change that left the items as they were: the order known for the version before, as the new one's.</summary>
     public PlaylistOrder? CarriedOver(string playlistId, long previousVersion, long version) =>

@@ -144,17 +144,14 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     /// with the exact count, every add or remove rewrote the playlist's document, and the index's
     /// segment flushes and merges that brought on were a tail of a change's latency.
     /// </summary>
-    private sealed record Row(string Id, string Name, string? Description, bool Public, int SizeTier)
-    {
-        public Row(string id, string name, string? description, bool isPublic, long items)
-            : this(id, name, description, isPublic, items <= 0 ? 0 : 1 + System.Numerics.BitOperations.Log2((ulong)items))
-        {
-        }
-    }
+    private sealed record Row(string Id, string Name, string? Description, bool Public, int SizeTier);
+
+    /// <summary>0 for an empty playlist, then 1 + the binary logarithm of its item count.</summary>
+    private static int SizeTierOf(int items) => items <= 0 ? 0 : 1 + System.Numerics.BitOperations.Log2((uint)items);
 
     // The item count kept on the playlist: counting a long playlist's items would cost every change a scan.
     private static IQueryable<Row> Rows(IQueryable<Data.Entities.Playlist> playlists) =>
-        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, (long)p.ItemCount));
+        playlists.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Description, p.Public, SizeTierOf(p.ItemCount)));
 
     /// <summary>
     /// Indexes every public playlist again. The rows are read before the index is touched, so a
