@@ -22,13 +22,13 @@ public static class AlbumsEndpoints
     private static async Task<SpotifyJson<AlbumObject>> GetAlbum(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var album = CatalogLookup.Find((await store.GetAsync()).Albums, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         return SpotifyResults.Catalog(AlbumObjectOf(album, market, objects), SpotifyJsonContext.Default.AlbumObject);
     }
 
     private static async Task<SpotifyJson<AlbumsResponse>> GetSeveralAlbums(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var albums = CatalogLookup.Several((await store.GetAsync()).Albums, ids, max: 20, a => AlbumObjectOf(a, market, objects));
         return SpotifyResults.Catalog(new AlbumsResponse(albums), SpotifyJsonContext.Default.AlbumsResponse);
     }
@@ -37,7 +37,7 @@ public static class AlbumsEndpoints
     {
         var album = CatalogLookup.Find((await store.GetAsync()).Albums, id);
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var paging = page.ToPaging(context.Request, objects.Urls, album.Tracks, t => objects.SimplifiedTrack(t, market));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedTrackObject);
     }

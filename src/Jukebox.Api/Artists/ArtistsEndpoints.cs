@@ -36,7 +36,7 @@ public static class ArtistsEndpoints
         var artist = await ArtistsService.FindAsync(store, id);
         var groups = ArtistsService.ParseGroups(include_groups);
         var page = Page.From(context.Request, defaultLimit: 5, maxLimit: 10);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var albums = ArtistsService.Discography(artist, groups, market);
         var paging = page.ToPaging(context.Request, objects.Urls, albums, a => objects.DiscographyAlbum(a.Album, a.Group, market));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectArtistDiscographyAlbumObject);
@@ -45,7 +45,7 @@ public static class ArtistsEndpoints
     private static async Task<SpotifyJson<ArtistTopTracksResponse>> GetArtistTopTracks(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var artist = await ArtistsService.FindAsync(store, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var tracks = ArtistsService.TopTracks(artist, market).Select(t => objects.Track(t, market)).ToList();
         return SpotifyResults.Catalog(new ArtistTopTracksResponse(tracks), SpotifyJsonContext.Default.ArtistTopTracksResponse);
     }

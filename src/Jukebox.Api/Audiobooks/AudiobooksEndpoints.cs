@@ -21,13 +21,13 @@ public static class AudiobooksEndpoints
     private static async Task<SpotifyJson<AudiobookObject>> GetAudiobook(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var book = CatalogLookup.Find((await store.GetAsync()).Audiobooks, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         return SpotifyResults.Catalog(AudiobookObjectOf(book, market, objects), SpotifyJsonContext.Default.AudiobookObject);
     }
 
     private static async Task<SpotifyJson<AudiobooksResponse>> GetSeveralAudiobooks(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var books = CatalogLookup.Several((await store.GetAsync()).Audiobooks, ids, max: 50, b => AudiobookObjectOf(b, market, objects));
         return SpotifyResults.Catalog(new AudiobooksResponse(books), SpotifyJsonContext.Default.AudiobooksResponse);
     }
@@ -36,7 +36,7 @@ public static class AudiobooksEndpoints
     {
         var book = CatalogLookup.Find((await store.GetAsync()).Audiobooks, id);
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var paging = page.ToPaging(context.Request, objects.Urls, book.Chapters, c => objects.SimplifiedChapter(c, market));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedChapterObject);
     }

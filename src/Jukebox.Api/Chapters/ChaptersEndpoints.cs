@@ -17,13 +17,13 @@ public static class ChaptersEndpoints
     private static async Task<SpotifyJson<ChapterObject>> GetChapter(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var chapter = CatalogLookup.Find((await store.GetAsync()).Chapters, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         return SpotifyResults.Catalog(objects.Chapter(chapter, market), SpotifyJsonContext.Default.ChapterObject);
     }
 
     private static async Task<SpotifyJson<ChaptersResponse>> GetSeveralChapters(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var chapters = CatalogLookup.Several((await store.GetAsync()).Chapters, ids, max: 50, c => objects.Chapter(c, market));
         return SpotifyResults.Catalog(new ChaptersResponse(chapters), SpotifyJsonContext.Default.ChaptersResponse);
     }

@@ -17,7 +17,7 @@ public static class EpisodesEndpoints
     private static async Task<SpotifyJson<EpisodeObject>> GetEpisode(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var episode = CatalogLookup.Find((await store.GetAsync()).Episodes, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var result = objects.Episode(episode, market);
         await EpisodeResumePoints.ApplyAsync(context, [result]);
         return SpotifyResults.Catalog(result, SpotifyJsonContext.Default.EpisodeObject);
@@ -25,7 +25,7 @@ public static class EpisodesEndpoints
 
     private static async Task<SpotifyJson<EpisodesResponse>> GetSeveralEpisodes(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var episodes = CatalogLookup.Several((await store.GetAsync()).Episodes, ids, max: 50, e => objects.Episode(e, market));
         await EpisodeResumePoints.ApplyAsync(context, episodes);
         return SpotifyResults.Catalog(new EpisodesResponse(episodes), SpotifyJsonContext.Default.EpisodesResponse);

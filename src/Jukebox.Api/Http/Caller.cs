@@ -28,6 +28,9 @@ public sealed record Caller(string ClientId, string? UserId, string? Country, st
         context.Features.Get<Caller>() ?? FromPrincipal(context.User)
         ?? throw SpotifyException.Unauthorized(SpotifyErrors.NoToken);
 
+    /// <summary>Binds the caller as an endpoint parameter, so nothing below the endpoint reads the request.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context));
+
     public static Caller? FromPrincipal(ClaimsPrincipal principal)
     {
         var clientId = principal.FindFirst(JukeboxClaims.ClientId)?.Value;
@@ -44,33 +47,5 @@ public sealed record Caller(string ClientId, string? UserId, string? Country, st
             isUser ? principal.FindFirst(JukeboxClaims.Country)?.Value : null,
             isUser ? principal.FindFirst(JukeboxClaims.Product)?.Value : null,
             new HashSet<string>(scopes, StringComparer.Ordinal));
-    }
-}
-
-/// <summary>The <c>market</c> a request asks for, resolved the way Spotify documents it.</summary>
-public static class MarketParameter
-{
-    /// <summary>
-    /// A user token's country wins over an explicit market; <c>from_token</c> means that country and
-    /// needs a user token; anything else must be a known ISO 3166-1 alpha-2 code. Null means no market:
-    /// objects then carry available_markets and nothing is relinked.
-    /// </summary>
-    public static string? Resolve(HttpContext context)
-    {
-        var requested = context.Request.Query["market"].ToString();
-        var caller = Caller.From(context);
-        if (requested.Length == 0)
-        {
-            return caller.Country;
-        }
-        if (requested == "from_token")
-        {
-            return caller.Country ?? throw SpotifyException.BadRequest("from_token requires a user access token");
-        }
-        if (requested.Length != 2 || !Jukebox.Data.Markets.IsKnown(requested.ToUpperInvariant()))
-        {
-            throw SpotifyException.BadRequest(SpotifyErrors.InvalidMarket);
-        }
-        return caller.Country ?? requested.ToUpperInvariant();
     }
 }

@@ -32,7 +32,15 @@ public readonly record struct Page(int Limit, int Offset)
 
     /// <summary>A page of <paramref name="all"/> whose links point at the current request's URL.</summary>
     public PagingObject<TOut> ToPaging<TIn, TOut>(HttpRequest request, PublicUrls urls, IReadOnlyList<TIn> all, Func<TIn, TOut> map) =>
-        ToPaging(urls, $"{request.PathBase}{request.Path}", OtherParameters(request), all, map);
+        ToPaging(urls, PageLink.Of(request), all, map);
+
+    /// <summary>A page of <paramref name="all"/> whose links point at <paramref name="link"/>.</summary>
+    public PagingObject<TOut> ToPaging<TIn, TOut>(PublicUrls urls, PageLink link, IReadOnlyList<TIn> all, Func<TIn, TOut> map) =>
+        ToPaging(urls, link.Path, link.Parameters, all, map);
+
+    /// <summary>A page of <paramref name="items"/> out of <paramref name="total"/> whose links point at <paramref name="link"/>.</summary>
+    public PagingObject<T> ToPaging<T>(PublicUrls urls, PageLink link, IReadOnlyList<T> items, int total) =>
+        ToPaging(urls, link.Path, link.Parameters, items, total);
 
     /// <summary>A page whose links point at <paramref name="path"/>, e.g. an album's tracks inside the album.</summary>
     public PagingObject<TOut> ToPaging<TIn, TOut>(PublicUrls urls, string path, IEnumerable<KeyValuePair<string, string>> parameters, IReadOnlyList<TIn> all, Func<TIn, TOut> map)
@@ -46,7 +54,7 @@ public readonly record struct Page(int Limit, int Offset)
     }
 
     public PagingObject<T> ToPaging<T>(HttpRequest request, PublicUrls urls, IReadOnlyList<T> items, int total) =>
-        ToPaging(urls, $"{request.PathBase}{request.Path}", OtherParameters(request), items, total);
+        ToPaging(urls, PageLink.Of(request), items, total);
 
     public PagingObject<T> ToPaging<T>(PublicUrls urls, string path, IEnumerable<KeyValuePair<string, string>> parameters, IReadOnlyList<T> items, int total)
     {
@@ -61,10 +69,6 @@ public readonly record struct Page(int Limit, int Offset)
             Items: items);
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> OtherParameters(HttpRequest request) =>
-        request.Query.Where(q => q.Key is not ("offset" or "limit"))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
-
     private static string Encode(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var builder = new StringBuilder();
@@ -78,4 +82,18 @@ public readonly record struct Page(int Limit, int Offset)
     /// <summary>The URL on the public base with the page moved and the other parameters kept.</summary>
     private string LinkTo(PublicUrls urls, string path, int offset, string extra) =>
         string.Create(CultureInfo.InvariantCulture, $"{urls.Base}{path}?offset={offset}&limit={Limit}{extra}");
+}
+
+/// <summary>
+/// Where a page's links point: the request's path and its parameters other than offset and limit. Bound
+/// as an endpoint parameter, so services build paging objects without seeing the request.
+/// </summary>
+public sealed record PageLink(string Path, IReadOnlyList<KeyValuePair<string, string>> Parameters)
+{
+    public static ValueTask<PageLink?> BindAsync(HttpContext context) => ValueTask.FromResult<PageLink?>(Of(context.Request));
+
+    public static PageLink Of(HttpRequest request) => new(
+        $"{request.PathBase}{request.Path}",
+        [.. request.Query.Where(q => q.Key is not ("offset" or "limit"))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")))]);
 }

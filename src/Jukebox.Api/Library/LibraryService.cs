@@ -119,7 +119,7 @@ public sealed class LibraryService(
     {
         var caller = Caller.From(context);
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var (rows, total) = await kind.PageAsync(db, caller.UserId!, page, context.RequestAborted);
         var catalog = itemsOf(await store.GetAsync());
         var items = new List<T>(rows.Count);

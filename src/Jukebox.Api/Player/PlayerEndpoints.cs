@@ -50,12 +50,12 @@ public static class PlayerEndpoints
     private static PlayerCommands.Target Target(HttpContext context, string? deviceId)
     {
         var caller = Caller.From(context);
-        return new PlayerCommands.Target(caller.UserId!, caller.Product, deviceId, MarketParameter.Resolve(context));
+        return new PlayerCommands.Target(caller.UserId!, caller.Product, deviceId, Market.Resolve(context));
     }
 
     private static async Task<IResult> GetPlaybackState(string? additional_types, HttpContext context, PlayerService player, PlayerObjects view)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
         if (loaded.ActiveDevice is not { } device)
         {
@@ -83,7 +83,7 @@ public static class PlayerEndpoints
     /// <summary>204 when nothing is loaded on an active device, and in a private session.</summary>
     private static async Task<IResult> GetCurrentlyPlaying(string? additional_types, HttpContext context, PlayerService player, PlayerObjects view)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
         if (loaded.ActiveDevice is not { IsPrivateSession: false } || !loaded.State.HasItem)
         {
@@ -165,7 +165,7 @@ public static class PlayerEndpoints
     private static async Task<SpotifyJson<CursorPagingPlayHistoryObject>> GetRecentlyPlayed(
         HttpContext context, PlayerService player, ListeningHistory history)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
         var page = await history.RecentlyPlayedAsync(context.Request, UserId(context), market, loaded.Catalog, context.RequestAborted);
         return SpotifyResults.Private(page, SpotifyJsonContext.Default.CursorPagingPlayHistoryObject);
@@ -173,7 +173,7 @@ public static class PlayerEndpoints
 
     private static async Task<SpotifyJson<QueueObject>> GetQueue(HttpContext context, PlayerService player, PlayerObjects view)
     {
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
         return SpotifyResults.Private(view.Queue(loaded, market), SpotifyJsonContext.Default.QueueObject);
     }
@@ -204,7 +204,7 @@ public static class PlayerEndpoints
     {
         var range = ListeningHistory.RangeOf(time_range);
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
         var tracks = await history.TopTracksAsync(UserId(context), loaded.Now, range, loaded.Catalog, context.RequestAborted);
         var paging = page.ToPaging(context.Request, objects.Urls, tracks, t => objects.Track(t, market));

@@ -211,7 +211,7 @@ public static class PlaylistsEndpoints
     private static PlaylistsService.ItemOptions ItemOptionsOf(HttpContext context)
     {
         var types = context.Request.Query["additional_types"].ToString().Split(',', StringSplitOptions.TrimEntries);
-        return new PlaylistsService.ItemOptions(MarketParameter.Resolve(context), types.Contains("episode"));
+        return new PlaylistsService.ItemOptions(Market.Resolve(context), types.Contains("episode"));
     }
 
     /// <summary>The named query parameters, for the links of the playlist's embedded page of items.</summary>

@@ -30,7 +30,7 @@ public sealed class RecommendationsService(CatalogStore store, AudioFeatureStore
         var seeds = ParseSeeds(catalog, query);
         var limit = Page.From(context.Request, defaultLimit: 20, maxLimit: 100).Limit;
         var tuning = Tuning.Parse(query);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var features = await featureStore.ForAsync(catalog);
 
         var seedRecordings = seeds.Where(s => s.Track is not null).Select(s => s.Track!.Isrc).ToHashSet(StringComparer.Ordinal);

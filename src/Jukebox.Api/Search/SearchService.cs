@@ -49,7 +49,7 @@ public sealed class SearchService(
             throw SpotifyException.BadRequest("Bad include_external value");
         }
         var page = Page.From(context.Request, defaultLimit: 5, maxLimit: 10, maxOffset: 1000);
-        return new SearchRequest(SearchQuery.Parse(q), types, MarketParameter.Resolve(context), page, external == "audio");
+        return new SearchRequest(SearchQuery.Parse(q), types, Market.Resolve(context), page, external == "audio");
     }
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, HttpRequest http, CancellationToken ct)

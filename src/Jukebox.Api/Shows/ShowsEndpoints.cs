@@ -21,7 +21,7 @@ public static class ShowsEndpoints
     private static async Task<SpotifyJson<ShowObject>> GetShow(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var show = CatalogLookup.Find((await store.GetAsync()).Shows, id);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
         var episodes = new Page(EmbeddedEpisodes, 0).ToPaging(objects.Urls, $"/v1/shows/{show.Id}/episodes", parameters, show.Episodes, e => objects.SimplifiedEpisode(e, market));
         await EpisodeResumePoints.ApplyAsync(context, episodes.Items);
@@ -30,7 +30,7 @@ public static class ShowsEndpoints
 
     private static async Task<SpotifyJson<ShowsResponse>> GetSeveralShows(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
-        MarketParameter.Resolve(context);
+        Market.Resolve(context);
         var shows = CatalogLookup.Several((await store.GetAsync()).Shows, ids, max: 50, objects.SimplifiedShow);
         return SpotifyResults.Catalog(new ShowsResponse(shows), SpotifyJsonContext.Default.ShowsResponse);
     }
@@ -39,7 +39,7 @@ public static class ShowsEndpoints
     {
         var show = CatalogLookup.Find((await store.GetAsync()).Shows, id);
         var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = MarketParameter.Resolve(context);
+        var market = Market.Resolve(context);
         var paging = page.ToPaging(context.Request, objects.Urls, show.Episodes, e => objects.SimplifiedEpisode(e, market));
         await EpisodeResumePoints.ApplyAsync(context, paging.Items);
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedEpisodeObject);

@@ -4,7 +4,7 @@ namespace Jukebox.Api.Tests.Http;
 
 /// <summary>The market parameter every operation that takes one validates the same way.</summary>
 [Collection(CatalogServer.Name)]
-public sealed class MarketParameterTests(JukeboxTestServer server)
+public sealed class MarketTests(JukeboxTestServer server)
 {
     [Theory]
     [MemberData(nameof(Routes.WithMarket), MemberType = typeof(Routes))]

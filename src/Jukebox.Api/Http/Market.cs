@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>
+/// The <c>market</c> a request asks for, resolved the way Spotify documents it and bound as an endpoint
+/// parameter. A null <see cref="Code"/> means no market: objects then carry available_markets and
+/// nothing is relinked.
+/// </summary>
+public readonly record struct Market(string? Code)
+{
+    public static ValueTask<Market> BindAsync(HttpContext context) => ValueTask.FromResult(new Market(Resolve(context)));
+
+    /// <summary>
+    /// A user token's country wins over an explicit market; <c>from_token</c> means that country and
+    /// needs a user token; anything else must be a known ISO 3166-1 alpha-2 code.
+    /// </summary>
+    public static string? Resolve(HttpContext context)
+    {
+        var requested = context.Request.Query["market"].ToString();
+        var caller = Caller.From(context);
+        if (requested.Length == 0)
+        {
+            return caller.Country;
+        }
+        if (requested == "from_token")
+        {
+            return caller.Country ?? throw SpotifyException.BadRequest("from_token requires a user access token");
+        }
+        if (requested.Length != 2 || !Jukebox.Data.Markets.IsKnown(requested.ToUpperInvariant()))
+        {
+            throw SpotifyException.BadRequest(SpotifyErrors.InvalidMarket);
+        }
+        return caller.Country ?? requested.ToUpperInvariant();
+    }
+}
