@@ -36,12 +36,3 @@ public sealed class DemoOptions
     /// <summary>extended lets every user use the demo app; development limits it to its allowlist.</summary>
     public string QuotaMode { get; set; } = Jukebox.Data.Entities.QuotaModes.Extended;
 }
-
-/// <summary>The administrative sandbox API: create users and mint user tokens without a browser.</summary>
-public sealed class SandboxOptions
-{
-    public bool Enabled { get; set; }
-
-    /// <summary>When set, sandbox calls must send it in the X-Jukebox-Admin-Key header.</summary>
-    public string AdminKey { get; set; } = "";
-}

@@ -1,10 +1,6 @@
 using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
-using Jukebox.Accounts.RateLimits;
-using Jukebox.Accounts.Sandbox;
 using Jukebox.Accounts.Tokens;
-using Jukebox.Accounts.WebPlayer;
-using Jukebox.Api.Http;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -23,23 +19,14 @@ namespace Jukebox.Accounts;
 
 public static class AccountsSetup
 {
-    /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
-    public const string ApiPolicy = "SpotifyApi";
-
     /// <summary>The cookie that keeps a user signed in to the accounts pages.</summary>
     public const string SessionScheme = "JukeboxSession";
 
-    /// <summary>The authorization policy of the dashboard pages: a signed-in user (else the login page).</summary>
-    public const string DashboardPolicy = "Dashboard";
-
     public static IServiceCollection AddJukeboxAccounts(this IServiceCollection services, IConfiguration configuration, string publicBaseUrl)
     {
-        services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
-        services.Configure<SandboxOptions>(configuration.GetSection("Sandbox"));
-        services.Configure<RateLimitOptions>(configuration.GetSection("RateLimits"));
-        services.AddSingleton<IRequestWindows, MemoryRequestWindows>();
-        services.AddSingleton<AppRateLimiter>();
+        services.AddOptions<AccountsOptions>().BindConfiguration("Accounts").ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo").ValidateOnStart();
+        // Read once here too: OpenIddict's lifetimes and flows are fixed when its options are built.
         var accounts = configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new AccountsOptions();
 
         // Tokens and cookies are protected with ASP.NET Core Data Protection, whose key ring lives in
@@ -58,14 +45,13 @@ public static class AccountsSetup
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow();
                 server.AllowRefreshTokenFlow();
-                server.AllowCustomFlow(TokenEndpoint.SandboxGrantType);
                 if (accounts.AllowImplicitGrant)
                 {
                     server.AllowImplicitFlow();
                 }
                 // Any app may ask for any scope; the user decides on the consent page.
                 server.IgnoreScopePermissions();
-                server.RegisterScopes([.. Scopes.UserDescriptions.Keys, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]);
+                server.RegisterScopes([.. SpotifyScopes.UserDescriptions.Keys, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]);
                 server.SetAccessTokenLifetime(accounts.AccessTokenLifetime);
                 server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(10));
                 server.SetRefreshTokenLifetime(accounts.RefreshTokenLifetime);
@@ -103,13 +89,11 @@ public static class AccountsSetup
         services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
-        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<AppAccess>();
         services.AddMemoryCache();
         // The session cookie is read on every request, so that pages and their anti-forgery tokens
-        // know the signed-in user; the Web API's policy authenticates with the bearer scheme instead.
+        // know the signed-in user; the Web API's policy authenticates with its bearer scheme instead.
         services.AddAuthentication(auth => auth.DefaultAuthenticateScheme = SessionScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddCookie(SessionScheme, cookie =>
             {
                 cookie.Cookie.Name = "jukebox_session";
@@ -120,25 +104,6 @@ public static class AccountsSetup
                 cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
                 cookie.SlidingExpiration = true;
             });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(DashboardPolicy, policy => policy.AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireClaim("sub"));
-        // Named explicitly: the pages live in this library, not in the entry assembly (nor the test host).
-        // Razor Pages check the anti-forgery token of every POST form.
-        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
-            .AddApplicationPart(typeof(AccountsSetup).Assembly);
-        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
-        {
-            antiforgery.Cookie.HttpOnly = true;
-            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
-        {
-            tempData.Cookie.HttpOnly = true;
-            tempData.Cookie.SameSite = SameSiteMode.Lax;
-            tempData.Cookie.IsEssential = true;
-        });
-
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DeveloperApps>();
@@ -147,11 +112,7 @@ public static class AccountsSetup
         return services;
     }
 
-    public static void MapJukeboxAccounts(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery().WithMetadata(ErrorShape.OAuth);
-        app.MapRazorPages().WithMetadata(ErrorShape.Page);
-        app.MapSandbox();
-        app.MapWebPlayer();
-    }
+    /// <summary>Maps the token endpoint (the authorize, login and consent pages are Jukebox.Web's).</summary>
+    public static IEndpointConventionBuilder MapJukeboxAccounts(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery();
 }

@@ -3,10 +3,11 @@ using Jukebox.Api.Artists;
 using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Catalog;
-using Jukebox.Api.Cluster;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
+using Jukebox.Accounts.Apps;
 using Jukebox.Api.Images;
 using Jukebox.Api.Library;
 using Jukebox.Api.Markets;
@@ -17,21 +18,30 @@ using Jukebox.Api.Search;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Jukebox.Api.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jukebox.Api;
 
 public static class ApiEndpoints
 {
+    /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
+    public const string ApiPolicy = "SpotifyApi";
+
     public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
-        // One node by default; Jukebox.Cluster replaces it when Redis is configured.
-        services.TryAddSingleton<IClusterBus, LocalClusterBus>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<IValidatedTokens>(sp => sp.GetRequiredService<ValidatedTokenCache>());
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateOnStart();
+        services.AddSingleton<AppRateLimiter>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
@@ -47,13 +57,13 @@ public static class ApiEndpoints
         return services;
     }
 
-    /// <summary>The Web API under /v1: every route needs a valid bearer token.</summary>
-    public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app, string authorizationPolicy)
+    /// <summary>The Web API under /v1: every route needs a valid bearer token and has its route policy.</summary>
+    public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app)
     {
         app.MapImages();
         app.MapUserImages();
         app.MapPlaylistCovers();
-        var api = app.MapGroup("/v1").RequireAuthorization(authorizationPolicy).RequireScopesFromTable();
+        var api = app.MapGroup("/v1").RequireAuthorization(ApiPolicy).WithRoutePolicies();
         api.MapAlbums();
         api.MapArtists();
         api.MapTracks();

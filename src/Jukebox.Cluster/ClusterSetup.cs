@@ -1,5 +1,3 @@
-using Jukebox.Accounts.RateLimits;
-using Jukebox.Api.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,14 +8,16 @@ public static class ClusterSetup
 {
     /// <summary>
     /// With Redis configured, the node shares its rate-limit windows and change messages with the
-    /// other nodes through Redis, and /readyz reports on Redis; without it, nothing changes (one node).
-    /// Call after the API and Accounts services are added: this replaces their in-process defaults.
+    /// other nodes through Redis, and /readyz reports on Redis; without it, the windows are in memory
+    /// and there is nobody to send messages to (one node).
     /// </summary>
     public static IServiceCollection AddJukeboxCluster(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
         if (string.IsNullOrWhiteSpace(options.Configuration))
         {
+            services.TryAddSingleton<IClusterBus, LocalClusterBus>();
+            services.TryAddSingleton<IRequestWindows, MemoryRequestWindows>();
             return services;
         }
         services.AddSingleton(options);

@@ -1,4 +1,4 @@
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using Jukebox.Accounts.RateLimits;
+using Jukebox.Cluster;
 using StackExchange.Redis;
 
 namespace Jukebox.Cluster;

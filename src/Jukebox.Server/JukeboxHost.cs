@@ -1,16 +1,17 @@
 using Jukebox.Accounts;
 using Jukebox.Accounts.Apps;
-using Jukebox.Accounts.RateLimits;
+using Jukebox.Cluster;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
-using Jukebox.Api.Cluster;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Search;
-using Jukebox.Cluster;
 using Jukebox.Data;
 using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
+using Jukebox.Sandbox;
+using Jukebox.Web;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
@@ -84,6 +85,8 @@ public static class JukeboxHost
         search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex);
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl, search);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
+        builder.Services.AddJukeboxSandbox();
+        builder.Services.AddJukeboxWeb();
         builder.Services.AddJukeboxCluster(builder.Configuration);
         builder.Services.AddCors();
         builder.Services.AddHealthChecks()
@@ -109,12 +112,14 @@ public static class JukeboxHost
         // front of the whole pipeline.
         app.UseAuthentication();
         app.UseAuthorization();
-        // Spotify's per-app limits over a rolling 30 s window; after authorization, which names the app.
-        app.UseAppRateLimits();
+        // Each Web API route's policy (rate limits, then scopes); after authorization, which names the app.
+        app.UseRoutePolicies();
         app.UseAntiforgery();
 
-        app.MapJukeboxAccounts();
-        app.MapJukeboxApi(AccountsSetup.ApiPolicy);
+        app.MapJukeboxAccounts().WithMetadata(ErrorShape.OAuth);
+        app.MapJukeboxWeb().WithMetadata(ErrorShape.Page);
+        app.MapJukeboxSandbox();
+        app.MapJukeboxApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessResponse.WriteAsync });
         return app;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jukebox.Accounts.Apps;
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 using Jukebox.Api.Player;
 using Jukebox.Api.Search;
 using Microsoft.Extensions.Logging.Abstractions;

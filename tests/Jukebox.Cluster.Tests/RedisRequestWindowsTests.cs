@@ -1,4 +1,4 @@
-using Jukebox.Accounts.RateLimits;
+using Jukebox.Cluster;
 using Jukebox.Testing;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Jukebox.Accounts.Tokens;
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +35,12 @@ public sealed class AppAccess : IDisposable
 
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
-    private readonly ValidatedTokenCache _tokens;
+    private readonly IValidatedTokens _tokens;
     private readonly IClusterBus _bus;
     private readonly IDisposable[] _subscriptions;
     private readonly ConcurrentDictionary<string, Cached> _policies = new(StringComparer.Ordinal);
 
-    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, ValidatedTokenCache tokens, IClusterBus bus)
+    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, IValidatedTokens tokens, IClusterBus bus)
     {
         _scopes = scopes;
         _clock = clock;

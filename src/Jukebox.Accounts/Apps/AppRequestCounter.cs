@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Jukebox.Api.Http;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Builder;
@@ -190,35 +189,5 @@ internal sealed class AppRequestCountFlusher(
             // The counts stay in memory for the next flush.
             logger.LogWarning(e, "Could not store the apps' request counts.");
         }
-    }
-}
-
-public static class AppRequestCounting
-{
-    /// <summary>
-    /// Counts each /v1 request by the app whose token it carries, when its response starts (so after
-    /// authentication, including requests refused for scope or allowlist reasons). Counting when the
-    /// response starts rather than after it is written means a client that has its answer finds the
-    /// request counted.
-    /// </summary>
-    public static IApplicationBuilder UseAppRequestCounting(this IApplicationBuilder app)
-    {
-        var counter = app.ApplicationServices.GetRequiredService<AppRequestCounter>();
-        return app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/v1"))
-            {
-                context.Response.OnStarting(static state =>
-                {
-                    var (context, counter) = ((HttpContext, AppRequestCounter))state;
-                    if (context.Features.Get<Caller>() is { } caller)
-                    {
-                        counter.Count(caller.ClientId);
-                    }
-                    return Task.CompletedTask;
-                }, (context, counter));
-            }
-            return next(context);
-        });
     }
 }

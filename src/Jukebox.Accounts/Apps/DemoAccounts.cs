@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Tokens;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Jukebox.Data.Seeding;
@@ -18,7 +19,8 @@ public sealed class DemoAccounts(
     JukeboxDbContext db,
     IPasswordHasher<User> hasher,
     TimeProvider clock,
-    IOptions<DemoOptions> options)
+    IOptions<DemoOptions> options,
+    IEnumerable<IExtensionGrant> extensionGrants)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -57,7 +59,7 @@ public sealed class DemoAccounts(
             DisplayName = demo.AppName,
             RedirectUris = { new Uri(demo.RedirectUri) },
         };
-        DeveloperApps.GrantSpotifyFlows(descriptor);
+        DeveloperApps.GrantSpotifyFlows(descriptor, extensionGrants);
         var existing = await applications.FindByClientIdAsync(demo.ClientId, ct);
         if (existing is null)
         {

@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Tokens;
 using System.Security.Cryptography;
 using Jukebox.Accounts.Authorization;
 using Jukebox.Data;
@@ -33,7 +34,9 @@ public static class AppFields
 /// manager (which hashes the secret) and Jukebox's own settings, changed together. Only the owner
 /// may see or change an app.
 /// </summary>
-public sealed class DeveloperApps(IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, AppRequestCounter requests, TimeProvider clock)
+public sealed class DeveloperApps(
+    IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, AppRequestCounter requests, TimeProvider clock,
+    IEnumerable<IExtensionGrant> extensionGrants)
 {
     public sealed record Created(string ClientId, string ClientSecret);
 
@@ -202,7 +205,7 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
     private const int MaxNameLength = 100;
     private const int MaxDescriptionLength = 1000;
 
-    private static OpenIddictApplicationDescriptor Descriptor(string clientId, string secret, string name, IEnumerable<string> redirectUris)
+    private OpenIddictApplicationDescriptor Descriptor(string clientId, string secret, string name, IEnumerable<string> redirectUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -211,7 +214,7 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
             ClientType = ClientTypes.Confidential,
             DisplayName = name,
         };
-        GrantSpotifyFlows(descriptor);
+        GrantSpotifyFlows(descriptor, extensionGrants);
         foreach (var uri in redirectUris)
         {
             descriptor.RedirectUris.Add(new Uri(uri));
@@ -219,8 +222,8 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
         return descriptor;
     }
 
-    /// <summary>What every Jukebox app may do at the OAuth endpoints: the flows Spotify offers, and the sandbox grant.</summary>
-    internal static void GrantSpotifyFlows(OpenIddictApplicationDescriptor descriptor)
+    /// <summary>What every Jukebox app may do at the OAuth endpoints: the flows Spotify offers, and our extension grants.</summary>
+    internal static void GrantSpotifyFlows(OpenIddictApplicationDescriptor descriptor, IEnumerable<IExtensionGrant> extensionGrants)
     {
         string[] permissions =
         [
@@ -232,9 +235,9 @@ public sealed class DeveloperApps(IOpenIddictApplicationManager applications, Ju
             Permissions.GrantTypes.Implicit,
             Permissions.ResponseTypes.Code,
             Permissions.ResponseTypes.Token,
-            Permissions.Prefixes.GrantType + Tokens.TokenEndpoint.SandboxGrantType,
         ];
         descriptor.Permissions.UnionWith(permissions);
+        descriptor.Permissions.UnionWith(extensionGrants.Select(grant => Permissions.Prefixes.GrantType + grant.GrantType));
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

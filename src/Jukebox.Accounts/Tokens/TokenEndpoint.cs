@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Jukebox.Accounts.Authorization;
-using Jukebox.Api.Http;
 using Jukebox.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -19,11 +17,8 @@ namespace Jukebox.Accounts.Tokens;
 /// </summary>
 public static class TokenEndpoint
 {
-    /// <summary>Mints a user token without a browser; only while the sandbox API is enabled.</summary>
-    public const string SandboxGrantType = "urn:jukebox:params:oauth:grant-type:sandbox-user";
-
     public static async Task<IResult> Exchange(
-        HttpContext context, JukeboxDbContext db, IOpenIddictTokenManager tokens, IOptions<SandboxOptions> sandbox)
+        HttpContext context, JukeboxDbContext db, IOpenIddictTokenManager tokens, IEnumerable<IExtensionGrant> extensions)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
@@ -62,14 +57,10 @@ public static class TokenEndpoint
             return SignIn(UserPrincipals.Create(user, request.ClientId!, granted.GetScopes(), pkce));
         }
 
-        if (request.GrantType == SandboxGrantType && sandbox.Value.Enabled)
+        if (extensions.FirstOrDefault(e => e.GrantType == request.GrantType && e.IsEnabled) is { } extension)
         {
-            var user = await db.Users.FindAsync([request.GetParameter("user_id")?.ToString()], context.RequestAborted);
-            if (user is null)
-            {
-                return Reject(Errors.InvalidGrant, "Unknown user_id");
-            }
-            return SignIn(UserPrincipals.Create(user, request.ClientId!, request.GetScopes(), pkce: false));
+            var issued = await extension.IssueAsync(request, context.RequestAborted);
+            return issued.Principal is { } principal ? SignIn(principal) : Reject(issued.Error!, issued.Description!);
         }
 
         return Reject(Errors.UnsupportedGrantType, "grant_type parameter is invalid");

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Jukebox.Accounts.Authorization;
-using Jukebox.Api.Http;
 using Jukebox.Data.Entities;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;

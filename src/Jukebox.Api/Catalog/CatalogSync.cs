@@ -1,4 +1,4 @@
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 using Jukebox.Api.Search;
 using Jukebox.Api.Tracks;
 using Jukebox.Data;

@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
 using Jukebox.Api.Player;
 using Jukebox.Data;
@@ -17,7 +18,7 @@ public static class EpisodeResumePoints
     public static async Task ApplyAsync(HttpContext context, IEnumerable<SimplifiedEpisodeObject?> episodes)
     {
         var caller = Caller.From(context);
-        if (!caller.IsUser || !caller.Scopes.Contains(Scopes.UserReadPlaybackPosition))
+        if (!caller.IsUser || !caller.Scopes.Contains(SpotifyScopes.UserReadPlaybackPosition))
         {
             return;
         }

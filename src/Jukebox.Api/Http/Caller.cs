@@ -1,23 +1,8 @@
 using System.Security.Claims;
+using Jukebox.Accounts.Tokens;
 using Microsoft.AspNetCore.Http;
 
 namespace Jukebox.Api.Http;
-
-/// <summary>The claims Jukebox puts in its access tokens.</summary>
-public static class JukeboxClaims
-{
-    public const string Subject = "sub";
-    public const string ClientId = "client_id";
-    public const string Scope = "scope";
-
-    /// <summary>The claim OpenIddict keeps granted scopes in inside its tokens.</summary>
-    public const string GrantedScope = "oi_scp";
-    public const string Country = "country";
-    public const string Product = "product";
-
-    /// <summary>"user" for tokens that act for a user, "client" for client-credentials tokens.</summary>
-    public const string TokenKind = "jukebox_kind";
-}
 
 /// <summary>Who is calling: the app, and the user it acts for when the token has one.</summary>
 public sealed record Caller(string ClientId, string? UserId, string? Country, string? Product, IReadOnlySet<string> Scopes)

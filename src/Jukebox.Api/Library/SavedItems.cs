@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Data;
@@ -35,9 +36,9 @@ public sealed class SavedItems(string uriType, int maxIds, CatalogStore store) :
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(Scopes.UserLibraryModify);
+    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserLibraryModify);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(Scopes.UserLibraryRead);
+    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserLibraryRead);
 
     public Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct) =>
         SaveAsync(change, [.. ids.Select(id => new RequestedItem(id))], ct);

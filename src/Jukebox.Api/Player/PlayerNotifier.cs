@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 
 namespace Jukebox.Api.Player;
 

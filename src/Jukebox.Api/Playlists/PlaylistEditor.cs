@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Data;
@@ -432,7 +433,7 @@ public sealed class PlaylistEditor(
     /// <summary>playlist-modify-public for a public playlist, playlist-modify-private otherwise (the Scopes concept page).</summary>
     public static void RequireModifyScope(Caller caller, bool isPublic)
     {
-        if (!caller.Scopes.Contains(isPublic ? Scopes.PlaylistModifyPublic : Scopes.PlaylistModifyPrivate))
+        if (!caller.Scopes.Contains(isPublic ? SpotifyScopes.PlaylistModifyPublic : SpotifyScopes.PlaylistModifyPrivate))
         {
             throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
         }

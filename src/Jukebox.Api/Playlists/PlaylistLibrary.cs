@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
 using Jukebox.Api.Library;
 using Jukebox.Data;
@@ -17,9 +18,9 @@ public sealed class PlaylistLibrary : ILibraryCollection
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(Scopes.PlaylistModifyPublic);
+    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.PlaylistModifyPublic);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(Scopes.PlaylistReadPrivate);
+    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {

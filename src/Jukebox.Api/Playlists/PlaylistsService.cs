@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using System.Globalization;
 using System.Security.Cryptography;
 using Jukebox.Api.Catalog;
@@ -81,8 +82,8 @@ public sealed class PlaylistsService(
             throw SpotifyException.NotFound(PlaylistErrors.NotFound);
         }
         var self = caller.UserId == userId;
-        var readPrivate = self && caller.Scopes.Contains(Scopes.PlaylistReadPrivate);
-        var readCollaborative = self && caller.Scopes.Contains(Scopes.PlaylistReadCollaborative);
+        var readPrivate = self && caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate);
+        var readCollaborative = self && caller.Scopes.Contains(SpotifyScopes.PlaylistReadCollaborative);
         var query =
             from f in db.PlaylistFollows
             where f.UserId == userId
@@ -186,7 +187,7 @@ public sealed class PlaylistsService(
     {
         await HeaderAsync(playlistId, ct);
         var follow = await db.PlaylistFollows.AsNoTracking().FirstOrDefaultAsync(f => f.PlaylistId == playlistId && f.UserId == userId, ct);
-        return follow is not null && (follow.Public || (userId == caller.UserId && caller.Scopes.Contains(Scopes.PlaylistReadPrivate)));
+        return follow is not null && (follow.Public || (userId == caller.UserId && caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate)));
     }
 
     /// <summary>Stores an uploaded cover (base64 JPEG text, at most 256 KB); it replaces the generated one.</summary>

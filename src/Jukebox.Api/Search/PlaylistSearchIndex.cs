@@ -1,4 +1,4 @@
-using Jukebox.Api.Cluster;
+using Jukebox.Cluster;
 using Jukebox.Api.Playlists;
 using Jukebox.Data;
 using Lucene.Net.Documents;

@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Library;
@@ -21,9 +22,9 @@ public sealed class ArtistFollows(CatalogStore store, IArtistFollowerCounts coun
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(Scopes.UserFollowModify);
+    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowModify);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(Scopes.UserFollowRead);
+    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowRead);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -93,9 +94,9 @@ public sealed class UserFollows : ILibraryCollection
     /// <summary>User ids are not base62; anything that could be one is looked up.</summary>
     public bool IsValidId(string id) => id.Length is > 0 and <= 64;
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(Scopes.UserFollowModify);
+    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowModify);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(Scopes.UserFollowRead);
+    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowRead);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Library;
@@ -31,11 +32,11 @@ public static class UsersEndpoints
         var caller = Caller.From(context);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, context.RequestAborted)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var isPrivate = caller.Scopes.Contains(Scopes.UserReadPrivate);
+        var isPrivate = caller.Scopes.Contains(SpotifyScopes.UserReadPrivate);
         var profile = new PrivateUserObject(
             Country: isPrivate ? user.Country : null,
             DisplayName: user.DisplayName,
-            Email: caller.Scopes.Contains(Scopes.UserReadEmail) ? user.Email : null,
+            Email: caller.Scopes.Contains(SpotifyScopes.UserReadEmail) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
             Followers: await FollowersAsync(db, user, context.RequestAborted),

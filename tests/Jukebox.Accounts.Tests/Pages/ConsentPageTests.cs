@@ -1,3 +1,4 @@
+using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
 using Jukebox.Testing;
 using Microsoft.Playwright;
@@ -42,7 +43,7 @@ public sealed class ConsentPageTests(BrowserServer server) : IClassFixture<Brows
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jukebox Demo App" })).ToBeVisibleAsync();
         foreach (var scope in new[] { "user-read-private", "user-top-read", "playlist-modify-public" })
         {
-            await Expect(page.Locator($"li[data-scope='{scope}']")).ToHaveTextAsync(Scopes.UserDescriptions[scope]);
+            await Expect(page.Locator($"li[data-scope='{scope}']")).ToHaveTextAsync(SpotifyScopes.UserDescriptions[scope]);
         }
         await Expect(page.Locator("ul.scopes li[data-scope]")).ToHaveCountAsync(3);
 
@@ -64,7 +65,7 @@ public sealed class ConsentPageTests(BrowserServer server) : IClassFixture<Brows
         await page.LogInAsDemoAsync();
 
         await page.OpenAsync(AuthorizeUrl("user-library-read", "state-cancel-1"));
-        await Expect(page.Locator("li[data-scope='user-library-read']")).ToHaveTextAsync(Scopes.UserDescriptions["user-library-read"]);
+        await Expect(page.Locator("li[data-scope='user-library-read']")).ToHaveTextAsync(SpotifyScopes.UserDescriptions["user-library-read"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(Redirect + "?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 

@@ -1,3 +1,4 @@
+using Jukebox.Api.Http.Policies;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jukebox.Api.Http;
@@ -50,7 +51,7 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
                 {
                     continue;
                 }
-                if (!Scopes.Table.TryGetValue(key, out var rule))
+                if (!ScopeTable.Table.TryGetValue(key, out var rule))
                 {
                     problems.Add($"{key}: not in the table");
                     continue;
@@ -71,7 +72,7 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
         var document = await SpotifySpec.LoadAsync();
         var operations = document.Paths.SelectMany(p => p.Value.Keys.Select(m => $"{m.ToUpperInvariant()} {p.Key}")).ToHashSet();
 
-        Assert.DoesNotContain(Scopes.Table.Keys, k => !operations.Contains(k));
+        Assert.DoesNotContain(ScopeTable.Table.Keys, k => !operations.Contains(k));
         Assert.DoesNotContain(Relaxed.Keys, k => !operations.Contains(k));
     }
 
@@ -97,7 +98,7 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
         var problems = new List<string>();
         foreach (var key in ServedRoutes())
         {
-            if (!Scopes.Table.TryGetValue(key, out var rule))
+            if (!ScopeTable.Table.TryGetValue(key, out var rule))
             {
                 continue;
             }
@@ -113,7 +114,7 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
                 await ExpectAsync(method, path, userToken, 403, "Insufficient client scope", key, problems);
             }
         }
-        Assert.Equal(Scopes.Table.Count, checkedRoutes);
+        Assert.Equal(ScopeTable.Table.Count, checkedRoutes);
         Assert.Empty(problems);
     }
 

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Jukebox.Accounts.Apps;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Jukebox.Api.Http;
+
+/// <summary>
+/// Authenticates Web API requests the way Spotify does, with its error texts: no header is 401 "No
+/// token provided", anything but "Bearer &lt;token&gt;" is 400, an unknown token 401 "Invalid access
+/// token", an expired one 401 "The access token expired". The token itself is validated by
+/// OpenIddict (no database round trip: tokens are self-contained and data-protected); a validated
+/// token is remembered until it expires so later requests skip the cryptography.
+/// </summary>
+public sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILogger<BearerTokenHandler> logger,
+    UrlEncoder encoder,
+    ValidatedTokenCache cache,
+    AppAccess access,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, new OneLoggerFactory(logger), encoder)
+{
+    public const string SchemeName = "SpotifyBearer";
+    private const string FailureKey = "jukebox.bearer.failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.AsSpan(7).Trim().IsEmpty)
+        {
+            return Fail(StatusCodes.Status400BadRequest, SpotifyErrors.OnlyBearer);
+        }
+        var token = header[7..].Trim();
+
+        if (cache.TryGet(token, out var cached))
+        {
+            return cached.ExpiresAt > clock.GetUtcNow()
+                ? await SucceedAsync(cached.Principal, cached.Caller)
+                : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
+        }
+
+        var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
+        {
+            var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
+            cache.Add(token, principal, caller, expiresAt);
+            return await SucceedAsync(principal, caller);
+        }
+        var description = result.Properties?.GetString(".error_description") ?? "";
+        return description.Contains("no longer valid", StringComparison.Ordinal)
+            ? Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken)
+            : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
+    }
+
+    private async ValueTask<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal, Caller caller)
+    {
+        Context.Features.Set(caller);
+        // A deleted app's tokens are worthless; development-mode apps serve only their allowlisted
+        // users (cached per node and invalidated across nodes, see AppAccess).
+        return await access.CheckAsync(caller.ClientId, caller.UserId, Context.RequestAborted) switch
+        {
+            AppVerdict.UnknownApp => Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken),
+            AppVerdict.UserNotAllowed => Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard"),
+            _ => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)),
+        };
+    }
+
+    private AuthenticateResult Fail(int status, string message)
+    {
+        Context.Items[FailureKey] = (status, message);
+        return AuthenticateResult.Fail(message);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var (status, message) = Context.Items[FailureKey] is (int s, string m) ? (s, m) : (StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
+        return SpotifyErrors.WriteAsync(Context, status, message);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        SpotifyErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, SpotifyErrors.InsufficientScope);
+
+    /// <summary>
+    /// Gives the base class the logger that dependency injection already holds (same category, the
+    /// handler's type name). A handler is created per request, and LoggerFactory.CreateLogger takes
+    /// a process-wide lock, which under load made requests queue behind each other.
+    /// </summary>
+    private sealed class OneLoggerFactory(ILogger logger) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
+    }
+}

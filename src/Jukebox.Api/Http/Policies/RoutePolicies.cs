@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jukebox.Api.Http.Policies;
+
+/// <summary>
+/// Route policies: <see cref="WithRoutePolicies"/> gives every route of the Web API its
+/// <see cref="RoutePolicy"/> from the tables, and <see cref="UseRoutePolicies"/> is the one place that
+/// enforces them, after authentication has named the caller: the rate limits first (a request refused
+/// for its scopes still counts, as on Spotify), then the scopes.
+/// </summary>
+/// <remarks>
+/// Enforced by a middleware that reads the endpoint's metadata rather than by an endpoint filter: a
+/// filter on every route would make each handler box its arguments into a filter context, on the
+/// hottest path of the server, for a check that needs none of them.
+/// </remarks>
+public static class RoutePolicies
+{
+    public static TBuilder WithRoutePolicies<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder route)
+            {
+                return;
+            }
+            var key = RouteKey.Of(route);
+            var limits = route.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            route.Metadata.Add(new RoutePolicy(
+                key,
+                ScopeTable.Table.GetValueOrDefault(key),
+                limits.Endpoints.TryGetValue(key, out var limit) ? limit : null));
+        });
+        return builder;
+    }
+
+    /// <summary>Goes after authorization, which names the caller of every Web API route.</summary>
+    public static IApplicationBuilder UseRoutePolicies(this IApplicationBuilder app)
+    {
+        var limiter = app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled
+            ? app.ApplicationServices.GetRequiredService<AppRateLimiter>()
+            : null;
+        return app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RoutePolicy>() is { } policy && context.Features.Get<Caller>() is { } caller)
+            {
+                if (limiter is not null && await limiter.CheckAsync(caller.ClientId, policy, context.RequestAborted) is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                    await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, AppRateLimiter.Message);
+                    return;
+                }
+                if (policy.Scopes is { } scopes)
+                {
+                    ScopeTable.Check(scopes, caller);
+                }
+            }
+            await next(context);
+        });
+    }
+}

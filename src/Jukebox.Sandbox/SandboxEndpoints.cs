@@ -1,0 +1,124 @@
+using System.Text.Json.Serialization;
+using Jukebox.Api.Http;
+using Jukebox.Api.Users;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jukebox.Sandbox;
+
+/// <summary>
+/// The opt-in administrative API for client developers' test suites: create users without a
+/// browser. (Tokens for them come from /api/token with the sandbox grant type.) Off unless
+/// Sandbox:Enabled is true; guarded by Sandbox:AdminKey when one is set.
+/// </summary>
+public static class SandboxEndpoints
+{
+    public static void MapSandbox(this IEndpointRouteBuilder app)
+    {
+        var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
+        sandbox.MapPost("/users", CreateUser);
+        sandbox.MapSandboxPlayer();
+        sandbox.MapPut("/users/{id}/image", SetUserImage);
+        sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
+    }
+
+    public sealed record CreateUserRequest(
+        string Id, string? DisplayName, string? Email, string? Password, string? Country, string? Product);
+
+    public sealed record SandboxUser(
+        string Id, string DisplayName, string? Email, string Country, string Product);
+
+    private static async Task<IResult> CreateUser(CreateUserRequest body, JukeboxDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(body.Id) || body.Id.Length > 64 || !body.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw SpotifyException.BadRequest("id must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+        var country = (body.Country ?? "US").ToUpperInvariant();
+        if (!Jukebox.Data.Markets.IsKnown(country))
+        {
+            throw SpotifyException.BadRequest(SpotifyErrors.InvalidMarket);
+        }
+        var product = body.Product ?? "premium";
+        if (product is not ("premium" or "free" or "open"))
+        {
+            throw SpotifyException.BadRequest("product must be premium, free or open");
+        }
+        if (await db.Users.AnyAsync(u => u.Id == body.Id || (body.Email != null && u.NormalizedEmail == body.Email.ToUpperInvariant())))
+        {
+            throw new SpotifyException(StatusCodes.Status409Conflict, "A user with this id or email exists");
+        }
+        var user = new User
+        {
+            Id = body.Id,
+            DisplayName = body.DisplayName ?? body.Id,
+            Email = body.Email,
+            NormalizedEmail = body.Email?.ToUpperInvariant(),
+            Country = country,
+            Product = product,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (!string.IsNullOrEmpty(body.Password))
+        {
+            user.PasswordHash = hasher.HashPassword(user, body.Password);
+        }
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/sandbox/users/{user.Id}", new SandboxUser(user.Id, user.DisplayName, user.Email, user.Country, user.Product));
+    }
+
+    /// <summary>Sets the user's profile picture from the body: the image file itself (JPEG, PNG, …), at most 1 MB.</summary>
+    private static async Task<NoContent> SetUserImage(string id, HttpRequest request, JukeboxDbContext db, TimeProvider clock)
+    {
+        await RequireUserAsync(db, id);
+        if (request.ContentLength > UserImages.MaxUploadBytes)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, "The image is larger than 1 MB");
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        if (body.Length > UserImages.MaxUploadBytes)
+        {
+            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, "The image is larger than 1 MB");
+        }
+        await UserImages.SaveAsync(db, id, body.ToArray(), clock.GetUtcNow(), request.HttpContext.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveUserImage(string id, JukeboxDbContext db, HttpContext context)
+    {
+        await RequireUserAsync(db, id);
+        await UserImages.DeleteAsync(db, id, context.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task RequireUserAsync(JukeboxDbContext db, string id)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == id))
+        {
+            throw SpotifyException.NotFound("No such user");
+        }
+    }
+
+    private static async ValueTask<object?> RequireSandbox(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        if (!options.Enabled)
+        {
+            throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound);
+        }
+        if (options.AdminKey.Length > 0 && context.HttpContext.Request.Headers["X-Jukebox-Admin-Key"] != options.AdminKey)
+        {
+            throw SpotifyException.Unauthorized("Invalid admin key");
+        }
+        return await next(context);
+    }
+}

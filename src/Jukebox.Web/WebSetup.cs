@@ -1,0 +1,44 @@
+using Jukebox.Accounts;
+using Jukebox.Web.WebPlayer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Web;
+
+/// <summary>The pages: login and consent, the developer dashboard and the web player.</summary>
+public static class WebSetup
+{
+    /// <summary>The authorization policy of the dashboard and player pages: a signed-in user (else the login page).</summary>
+    public const string DashboardPolicy = "Dashboard";
+
+    public static IServiceCollection AddJukeboxWeb(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardPolicy, policy => policy.AddAuthenticationSchemes(AccountsSetup.SessionScheme).RequireAuthenticatedUser().RequireClaim("sub"));
+        // Named explicitly: the pages live in this library, not in the entry assembly (nor the test host).
+        // Razor Pages check the anti-forgery token of every POST form.
+        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
+            .AddApplicationPart(typeof(WebSetup).Assembly);
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
+        {
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
+        {
+            tempData.Cookie.HttpOnly = true;
+            tempData.Cookie.SameSite = SameSiteMode.Lax;
+            tempData.Cookie.IsEssential = true;
+        });
+        return services;
+    }
+
+    /// <summary>Maps the pages and the web player's endpoints; returns the pages' conventions.</summary>
+    public static IEndpointConventionBuilder MapJukeboxWeb(this IEndpointRouteBuilder app)
+    {
+        app.MapWebPlayer();
+        return app.MapRazorPages();
+    }
+}
