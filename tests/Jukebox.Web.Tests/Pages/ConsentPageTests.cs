@@ -4,7 +4,7 @@ using Jukebox.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>
 /// The consent page of /authorize in Chromium. The demo app's redirect URI has no server behind it,

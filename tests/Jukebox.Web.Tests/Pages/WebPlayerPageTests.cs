@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>The web player page in Chromium: a device while open, following API commands within a second.</summary>
 [Collection(BrowserServer.Collection)]

@@ -1,7 +1,7 @@
 using System.Net;
 using Jukebox.Testing;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>What the dashboard refuses, checked over HTTP (no browser needed).</summary>
 public sealed class DashboardSecurityTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>

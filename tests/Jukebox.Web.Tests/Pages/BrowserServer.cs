@@ -1,7 +1,7 @@
 using Jukebox.Testing;
 using Microsoft.Playwright;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>
 /// A test server and one headless Chromium shared by the tests of a class; each test opens its own

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Jukebox.Testing;
 
-namespace Jukebox.Accounts.Tests.Sandbox;
+namespace Jukebox.Sandbox.Tests;
 
 /// <summary>The sandbox API lets a client's test suite make users and user tokens without a browser.</summary>
 public sealed class SandboxTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>

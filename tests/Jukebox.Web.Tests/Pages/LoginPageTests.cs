@@ -2,7 +2,7 @@ using Jukebox.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>The login page in Chromium.</summary>
 [Collection(BrowserServer.Collection)]

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Jukebox.Testing;
 
-namespace Jukebox.Accounts.Tests.Sandbox;
+namespace Jukebox.Sandbox.Tests;
 
 /// <summary>The sandbox's player controls: devices for a user, and the user's playback clock.</summary>
 public sealed class SandboxPlayerTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>

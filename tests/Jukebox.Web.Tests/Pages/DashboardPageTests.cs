@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Jukebox.Accounts.Tests.Pages;
+namespace Jukebox.Web.Tests.Pages;
 
 /// <summary>The developer dashboard in Chromium, signed in as the demo user.</summary>
 [Collection(BrowserServer.Collection)]
