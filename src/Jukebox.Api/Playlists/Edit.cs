@@ -33,9 +33,3 @@ public sealed record Edit(PlaylistChange Change)
 
 /// <summary>A playlist's details after a change: a null name or description keeps the current one.</summary>
 public sealed record PlaylistDetails(string? Name, string? Description, bool Public, bool Collaborative);
-
-/// <summary>What to remove: entries by uri (each with positions or without), or bare positions.</summary>
-public sealed record RemovalRequest(IReadOnlyList<(PlaylistEntry Entry, IReadOnlyList<int>? Positions)> Entries, IReadOnlyList<int>? Positions);
-
-/// <summary>A range to move: <paramref name="RangeLength"/> items from <paramref name="RangeStart"/> to before <paramref name="InsertBefore"/>.</summary>
-public sealed record ReorderRequest(int RangeStart, int InsertBefore, int RangeLength);

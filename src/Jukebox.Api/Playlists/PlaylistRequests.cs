@@ -126,3 +126,9 @@ public static class PlaylistRequests
         return users.Length == 1 ? users[0] : throw SpotifyException.BadRequest(PlaylistErrors.TooManyUsers);
     }
 }
+
+/// <summary>What to remove: entries by uri (each with positions or without), or bare positions.</summary>
+public sealed record RemovalRequest(IReadOnlyList<(PlaylistEntry Entry, IReadOnlyList<int>? Positions)> Entries, IReadOnlyList<int>? Positions);
+
+/// <summary>A range to move: <paramref name="RangeLength"/> items from <paramref name="RangeStart"/> to before <paramref name="InsertBefore"/>.</summary>
+public sealed record ReorderRequest(int RangeStart, int InsertBefore, int RangeLength);
