@@ -1,43 +1,69 @@
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
-using Jukebox.Api.Images;
 using Jukebox.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using SkiaSharp;
 
 namespace Jukebox.Api.Playlists;
 
 /// <summary>
-/// A playlist's images, as the concept page's "Using Playlist Images" lists them: none for a playlist
-/// without tracks; the cover (640×640) of its first track's album when its tracks come from fewer than
-/// 4 albums; a 2×2 mosaic of the first four distinct albums' covers at 640, 300 and 60 px otherwise;
-/// an uploaded cover, in the same three sizes, replaces either.
+/// Which images a playlist shows (see <see cref="CoverImages"/> for what they are): the albums of its
+/// first tracks, kept on its row (<see cref="Playlist.CoverAlbumIds"/>) and refreshed by each change
+/// that reaches the items that decided them, or a cover its owner uploaded.
 /// </summary>
-public sealed class PlaylistCovers(PublicUrls urls, CoverCache cache)
+public sealed class PlaylistCovers(
+    JukeboxDbContext db, CatalogStore store, CoverImages images, PlaylistAccess access, TimeProvider clock)
 {
-    public static readonly int[] Sizes = [640, 300, 60];
-    private const int MaxAlbums = 4;
-
-    public IReadOnlyList<ImageObject> ImagesOf(string? customImageKey, string? coverAlbumIds)
+    /// <summary>
+    /// The playlist's cover albums after <paramref name="change"/>, or null when the change left them
+    /// as they were. Called inside the change's transaction: the change's rows are written first, so
+    /// the albums are read from the items as changed.
+    /// </summary>
+    public async Task<CoverAlbums?> RefreshAsync(LockedPlaylist playlist, PlaylistChange change, CancellationToken ct)
     {
-        if (customImageKey is not null)
+        if (playlist.CoverAlbumIds is not null && FirstIndexTouched(change) >= playlist.CoverDepth)
         {
-            return [.. Sizes.Select(s => new ImageObject(urls.Image("playlist", customImageKey, s), s, s))];
+            return null;
         }
-        if (string.IsNullOrEmpty(coverAlbumIds))
+        await db.SaveChangesAsync(ct);
+        var catalog = await store.GetAsync();
+        var albums = AlbumsOf(await FirstTrackIdsAsync(playlist.Id, catalog, ct), catalog, out var depth);
+        return new CoverAlbums(albums, depth);
+    }
+
+    /// <summary>The playlist's images from its row's cover fields.</summary>
+    public async Task<IReadOnlyList<ImageObject>> ImagesAsync(string playlistId, string? customImageKey, string? coverAlbumIds, CancellationToken ct)
+    {
+        if (coverAlbumIds is null && customImageKey is null)
         {
-            return [];
+            // Not computed yet (a playlist from before covers were stored): computed now, kept at the next change.
+            var catalog = await store.GetAsync();
+            coverAlbumIds = AlbumsOf(await FirstTrackIdsAsync(playlistId, catalog, ct), catalog, out _);
         }
-        var albums = coverAlbumIds.Split(',');
-        if (albums.Length < MaxAlbums)
+        return images.ImagesOf(customImageKey, coverAlbumIds);
+    }
+
+    /// <summary>Stores an uploaded cover (<paramref name="base64"/> JPEG text); it replaces the generated one.</summary>
+    public async Task UploadAsync(string playlistId, Caller caller, string base64, CancellationToken ct)
+    {
+        SpotifyIds.Require(playlistId);
+        var playlist = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
+            .Select(p => (Ownership?)new Ownership(p.Id, p.OwnerId, p.Public, p.Collaborative)).FirstOrDefaultAsync(ct)
+            ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
+        await access.RequireAsync(playlist, caller, new AccessRule(Editors.Owner, PlaylistErrors.NotOwnerImage), ct);
+        var jpeg = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64.Trim(), jpeg, out var length) || !CoverImages.IsJpeg(jpeg[..length]))
         {
-            return [new ImageObject(urls.Image("album", albums[0], 640), 640, 640)];
+            throw SpotifyException.BadRequest(PlaylistErrors.ImageNotJpeg);
         }
-        var key = string.Concat(albums);
-        return [.. Sizes.Select(s => new ImageObject(urls.Image("mosaic", key, s), s, s))];
+        var key = RandomIds.New();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.PlaylistImages.Where(i => i.PlaylistId == playlistId).ExecuteDeleteAsync(ct);
+        db.PlaylistImages.Add(new PlaylistImage { Key = key, PlaylistId = playlistId, Jpeg = jpeg[..length], UploadedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomImageKey, key), ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
@@ -48,7 +74,7 @@ public sealed class PlaylistCovers(PublicUrls urls, CoverCache cache)
     /// </summary>
     public static string AlbumsOf(IEnumerable<string?> trackIds, CatalogSnapshot catalog, out int depth)
     {
-        var albums = new List<string>(MaxAlbums);
+        var albums = new List<string>(CoverImages.MaxAlbums);
         depth = int.MaxValue;
         var index = 0;
         foreach (var trackId in trackIds)
@@ -57,7 +83,7 @@ public sealed class PlaylistCovers(PublicUrls urls, CoverCache cache)
             if (trackId is not null && catalog.Tracks.TryGetValue(trackId, out var track) && !albums.Contains(track.Album.Id))
             {
                 albums.Add(track.Album.Id);
-                if (albums.Count == MaxAlbums)
+                if (albums.Count == CoverImages.MaxAlbums)
                 {
                     depth = index;
                     break;
@@ -67,82 +93,38 @@ public sealed class PlaylistCovers(PublicUrls urls, CoverCache cache)
         return string.Join(',', albums);
     }
 
-    /// <summary>Four album covers in a 2×2 grid.</summary>
-    public byte[] Mosaic(IReadOnlyList<string> albumIds, int size) => cache.Get("mosaic", string.Concat(albumIds), size, () =>
+    /// <summary>The first index (before the change) whose item the change added, removed or moved; int.MaxValue for none.</summary>
+    private static int FirstIndexTouched(PlaylistChange change) => change.Kind switch
     {
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        var half = size / 2f;
-        for (var i = 0; i < albumIds.Count; i++)
+        PlaylistChangeKind.Insert => change.Index,
+        PlaylistChangeKind.Remove => IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min(),
+        PlaylistChangeKind.Move => Math.Min(change.Index, IndexRanges.Parse(change.Indices).DefaultIfEmpty(int.MaxValue).Min()),
+        PlaylistChangeKind.Replace => 0,
+        _ => int.MaxValue,
+    };
+
+    /// <summary>
+    /// The ids of the first tracks in order, in growing chunks, until they decide the cover or the
+    /// playlist ends.
+    /// </summary>
+    private async Task<List<string?>> FirstTrackIdsAsync(string playlistId, CatalogSnapshot catalog, CancellationToken ct)
+    {
+        var ids = new List<string?>();
+        var chunk = 100;
+        while (true)
         {
-            using var cover = SKImage.FromEncodedData(cache.Get("album", albumIds[i], 640));
-            var target = SKRect.Create(i % 2 * half, i / 2 * half, half, half);
-            surface.Canvas.DrawImage(cover, target, new SKSamplingOptions(SKCubicResampler.Mitchell));
+            var next = await db.PlaylistItems.Where(i => i.PlaylistId == playlistId).OrderBy(i => i.Position)
+                .Skip(ids.Count).Take(chunk).Select(i => i.TrackId).ToListAsync(ct);
+            ids.AddRange(next);
+            AlbumsOf(ids, catalog, out var depth);
+            if (next.Count < chunk || depth != int.MaxValue)
+            {
+                return ids;
+            }
+            chunk *= 10;
         }
-        return Encode(surface);
-    });
-
-    /// <summary>An uploaded cover cropped to a centred square and scaled to <paramref name="size"/>.</summary>
-    public byte[] Uploaded(string key, byte[] jpeg, int size) => cache.Get("playlist", key, size, () =>
-    {
-        using var image = SKImage.FromEncodedData(jpeg);
-        var side = Math.Min(image.Width, image.Height);
-        var source = SKRect.Create((image.Width - side) / 2f, (image.Height - side) / 2f, side, side);
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        surface.Canvas.DrawImage(image, source, SKRect.Create(0, 0, size, size), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        return Encode(surface);
-    });
-
-    /// <summary>True when <paramref name="bytes"/> is a JPEG that decodes.</summary>
-    public static bool IsJpeg(byte[] bytes)
-    {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        return codec is { EncodedFormat: SKEncodedImageFormat.Jpeg, Info.Width: > 0, Info.Height: > 0 };
-    }
-
-    private static byte[] Encode(SKSurface surface)
-    {
-        using var snapshot = surface.Snapshot();
-        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return data.ToArray();
     }
 }
 
-/// <summary>Serves playlist mosaics and uploaded covers, public like the other image URLs.</summary>
-public static class PlaylistCoverEndpoints
-{
-    public static void MapPlaylistCovers(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/images/mosaic/{albums}/{size:int}", GetMosaic);
-        app.MapGet("/images/playlist/{key}/{size:int}", GetUploaded);
-    }
-
-    private static async Task<IResult> GetMosaic(string albums, int size, HttpContext context, CatalogStore store, PlaylistCovers covers)
-    {
-        var catalog = await store.GetAsync();
-        var ids = albums.Length == 4 * SpotifyIds.Length ? albums.Chunk(SpotifyIds.Length).Select(c => new string(c)).ToList() : [];
-        if (!PlaylistCovers.Sizes.Contains(size) || ids.Count == 0 || !ids.All(catalog.Albums.ContainsKey))
-        {
-            throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        }
-        return Image(context, covers.Mosaic(ids, size));
-    }
-
-    private static async Task<IResult> GetUploaded(string key, int size, HttpContext context, JukeboxDbContext db, PlaylistCovers covers)
-    {
-        if (!PlaylistCovers.Sizes.Contains(size))
-        {
-            throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        }
-        var jpeg = await db.PlaylistImages.Where(i => i.Key == key).Select(i => i.Jpeg).FirstOrDefaultAsync(context.RequestAborted)
-            ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        return Image(context, covers.Uploaded(key, jpeg, size));
-    }
-
-    private static IResult Image(HttpContext context, byte[] jpeg)
-    {
-        // A mosaic's URL names its albums and an upload's key is new for every upload, so neither changes.
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.Bytes(jpeg, "image/jpeg");
-    }
-}
+/// <summary>The albums a playlist's cover shows and how many leading items decided them (see <see cref="PlaylistCovers.AlbumsOf"/>).</summary>
+public sealed record CoverAlbums(string AlbumIds, int Depth);

@@ -102,6 +102,13 @@ public static class PlaylistSnapshots
     }
 }
 
+/// <summary>
+/// What a change made against a snapshot needs of it: the translation of its indices to the latest
+/// state, the item count it had, and its version (<see cref="long.MaxValue"/>: every version so far,
+/// when the request named none).
+/// </summary>
+public sealed record SinceSnapshot(PositionTranslator Translator, int CountAtSnapshot, long Version);
+
 /// <summary>Translates indices of an older snapshot into the latest state through the change log (see <see cref="PlaylistSnapshots"/>).</summary>
 public sealed class PositionTranslator
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jukebox.Api.Playlists;
 
 /// <summary>Reads playlists as the simplified objects that lists of playlists carry.</summary>
-public sealed class PlaylistSummaries(CatalogStore store, PublicUrls urls, PlaylistCovers covers)
+public sealed class PlaylistSummaries(CatalogStore store, PublicUrls urls, CoverImages covers)
 {
     private sealed record Row(
         string Id, string Name, string? Description, bool Public, bool Collaborative, string SnapshotId,

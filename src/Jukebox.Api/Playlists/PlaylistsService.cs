@@ -1,11 +1,10 @@
 using Jukebox.Accounts.Authorization;
 using System.Globalization;
-using System.Security.Cryptography;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Playlists.Order;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -13,18 +12,13 @@ namespace Jukebox.Api.Playlists;
 
 /// <summary>
 /// Reading playlists and their items, listing a user's playlists, creating playlists, following
-/// and unfollowing them, and their cover images. Changes to a playlist's contents are
-/// <see cref="PlaylistEditor"/>'s.
+/// and unfollowing them. Changes to a playlist's contents and details are <see cref="PlaylistEditor"/>'s,
+/// its covers <see cref="PlaylistCovers"/>'.
 /// </summary>
 public sealed class PlaylistsService(
-    JukeboxDbContext db, PlaylistRanks ranks, PlaylistSummaries summaries, PlaylistCovers covers, CatalogStore store,
+    JukeboxDbContext db, OrderStore orders, PlaylistSummaries summaries, PlaylistCovers covers, CatalogStore store,
     CatalogObjects objects, TimeProvider clock, IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistsService> logger)
 {
-    /// <summary>The largest cover upload: 256 KB of base64 text, as the spec says.</summary>
-    public const int MaxImageUploadBytes = 256 * 1024;
-
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
     private sealed record Header(
         string Id, string Name, string? Description, bool Public, bool Collaborative, string SnapshotId, string OwnerId, string OwnerName,
         int ItemCount, long Version, string? CoverAlbumIds, string? CustomImageKey, int Followers);
@@ -55,15 +49,12 @@ public sealed class PlaylistsService(
     }
 
     public async Task<PagingObject<PlaylistTrackObject>> ItemsAsync(
-        string playlistId, Page page, HttpRequest request, ItemOptions options, CancellationToken ct)
+        string playlistId, Page page, PageLink link, ItemOptions options, CancellationToken ct)
     {
         SpotifyIds.Require(playlistId);
-        var parameters = request.Query.Where(q => q.Key is not ("offset" or "limit"))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
-        var path = $"{request.PathBase}{request.Path}";
         var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
             .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), path, parameters, options);
+        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), link.Path, link.Parameters, options);
     }
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
@@ -96,24 +87,18 @@ public sealed class PlaylistsService(
         return await summaries.PageAsync(query, page, ct);
     }
 
-    public async Task<PlaylistObject> CreateAsync(string? forUserId, Caller caller, PlaylistDetailsRequest? request, CancellationToken ct)
+    /// <summary>A user creates playlists for themselves only (a 403 for another user's list).</summary>
+    public static void RequireCreator(string? forUserId, Caller caller)
     {
         if (forUserId is not null && forUserId != caller.UserId)
         {
             throw SpotifyException.Forbidden(PlaylistErrors.OtherUser);
         }
-        if (request?.Name is null)
-        {
-            throw SpotifyException.BadRequest(PlaylistErrors.MissingName);
-        }
-        if (request.Name.Length is 0 or > PlaylistEditor.MaxNameLength)
-        {
-            throw SpotifyException.BadRequest(PlaylistErrors.NameTooLong);
-        }
-        if (request.Description is { Length: > PlaylistEditor.MaxDescriptionLength })
-        {
-            throw SpotifyException.BadRequest(PlaylistErrors.DescriptionTooLong);
-        }
+    }
+
+    /// <summary>Creates a playlist from details already checked (<see cref="PlaylistRequests.NewDetails"/>).</summary>
+    public async Task<PlaylistObject> CreateAsync(Caller caller, PlaylistDetailsRequest request, CancellationToken ct)
+    {
         var isPublic = request.Public ?? true;
         var collaborative = request.Collaborative ?? false;
         if (isPublic && collaborative)
@@ -121,30 +106,30 @@ public sealed class PlaylistsService(
             throw SpotifyException.BadRequest(PlaylistErrors.PublicAndCollaborative);
         }
         // The scope follows the public flag; a collaborative playlist needs both (the spec's note).
-        PlaylistEditor.RequireModifyScope(caller, isPublic);
+        PlaylistAccess.RequireModifyScope(caller, isPublic);
         if (collaborative)
         {
-            PlaylistEditor.RequireModifyScope(caller, true);
+            PlaylistAccess.RequireModifyScope(caller, true);
         }
-        var id = RandomNumberGenerator.GetString(Base62, SpotifyIds.Length);
+        var id = RandomIds.New();
         var now = clock.GetUtcNow();
         db.Playlists.Add(new Playlist
         {
-            Id = id, OwnerId = caller.UserId!, Name = request.Name, Description = request.Description, Public = isPublic,
+            Id = id, OwnerId = caller.UserId!, Name = request.Name!, Description = request.Description, Public = isPublic,
             Collaborative = collaborative, SnapshotId = PlaylistSnapshots.IdOf(id, 0), CreatedAt = now, CoverAlbumIds = "",
             CoverDepth = int.MaxValue,
         });
         db.PlaylistFollows.Add(new PlaylistFollow { PlaylistId = id, UserId = caller.UserId!, Public = isPublic, FollowedAt = now });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        await PlaylistEditor.NotifyAsync(listeners, logger, id);
+        await listeners.NotifyAsync(logger, id);
         return await GetAsync(id, new ItemOptions(caller.Country, Episodes: true), [], ct);
     }
 
     /// <summary>Following adds the playlist to the user's list (again, for an owner who unfollowed it).</summary>
     public async Task FollowAsync(string playlistId, Caller caller, bool isPublic, CancellationToken ct)
     {
-        PlaylistEditor.RequireModifyScope(caller, isPublic);
+        PlaylistAccess.RequireModifyScope(caller, isPublic);
         await HeaderAsync(playlistId, ct);
         var updated = await db.PlaylistFollows.Where(f => f.PlaylistId == playlistId && f.UserId == caller.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Public, isPublic), ct);
@@ -175,7 +160,7 @@ public sealed class PlaylistsService(
     {
         var header = await HeaderAsync(playlistId, ct);
         var follow = await db.PlaylistFollows.AsNoTracking().FirstOrDefaultAsync(f => f.PlaylistId == playlistId && f.UserId == caller.UserId, ct);
-        PlaylistEditor.RequireModifyScope(caller, header.Public && (follow?.Public ?? true));
+        PlaylistAccess.RequireModifyScope(caller, header.Public && (follow?.Public ?? true));
         await db.PlaylistFollows.Where(f => f.PlaylistId == playlistId && f.UserId == caller.UserId).ExecuteDeleteAsync(ct);
     }
 
@@ -190,51 +175,6 @@ public sealed class PlaylistsService(
         return follow is not null && (follow.Public || (userId == caller.UserId && caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate)));
     }
 
-    /// <summary>Stores an uploaded cover (base64 JPEG text, at most 256 KB); it replaces the generated one.</summary>
-    public async Task UploadImageAsync(string playlistId, Caller caller, HttpRequest request, CancellationToken ct)
-    {
-        var text = await ReadLimitedAsync(request, MaxImageUploadBytes, ct);
-        var header = await HeaderAsync(playlistId, ct);
-        if (header.OwnerId != caller.UserId)
-        {
-            throw SpotifyException.Forbidden(PlaylistErrors.NotOwnerImage);
-        }
-        PlaylistEditor.RequireModifyScope(caller, header.Public);
-        var jpeg = new byte[text.Length];
-        if (!Convert.TryFromBase64String(text.Trim(), jpeg, out var length) || !PlaylistCovers.IsJpeg(jpeg[..length]))
-        {
-            throw SpotifyException.BadRequest(PlaylistErrors.ImageNotJpeg);
-        }
-        var key = RandomNumberGenerator.GetString(Base62, SpotifyIds.Length);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.PlaylistImages.Where(i => i.PlaylistId == playlistId).ExecuteDeleteAsync(ct);
-        db.PlaylistImages.Add(new PlaylistImage { Key = key, PlaylistId = playlistId, Jpeg = jpeg[..length], UploadedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
-        await db.Playlists.Where(p => p.Id == playlistId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomImageKey, key), ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-    }
-
-    private static async Task<string> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, PlaylistErrors.ImageTooLarge);
-        }
-        var buffer = new byte[limit + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0)
-        {
-            read += n;
-        }
-        if (read > limit)
-        {
-            throw new SpotifyException(StatusCodes.Status413PayloadTooLarge, PlaylistErrors.ImageTooLarge);
-        }
-        return System.Text.Encoding.ASCII.GetString(buffer, 0, read);
-    }
-
     private async Task<Header> HeaderAsync(string playlistId, CancellationToken ct)
     {
         SpotifyIds.Require(playlistId);
@@ -246,18 +186,8 @@ public sealed class PlaylistsService(
             ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
     }
 
-    private async Task<IReadOnlyList<ImageObject>> ImagesAsync(Header header, CancellationToken ct)
-    {
-        var albums = header.CoverAlbumIds;
-        if (albums is null && header.CustomImageKey is null)
-        {
-            // Not computed yet (a playlist from before covers were stored): computed now, kept at the next change.
-            var catalog = await store.GetAsync();
-            var first = await ranks.FirstTrackIdsAsync(header.Id, ids => { PlaylistCovers.AlbumsOf(ids, catalog, out var depth); return depth != int.MaxValue; }, ct);
-            albums = PlaylistCovers.AlbumsOf(first, catalog, out _);
-        }
-        return covers.ImagesOf(header.CustomImageKey, albums);
-    }
+    private Task<IReadOnlyList<ImageObject>> ImagesAsync(Header header, CancellationToken ct) =>
+        covers.ImagesAsync(header.Id, header.CustomImageKey, header.CoverAlbumIds, ct);
 
     /// <summary>
     /// The page's items, from this node's order of the playlist at the version the row was read at
@@ -271,7 +201,7 @@ public sealed class PlaylistsService(
             return [];
         }
         // The order read from the database is of a later version when the playlist changed since its row was read.
-        var order = await ranks.OrderAsync(extent.Id, extent.Version, extent.ItemCount, ct);
+        var order = await orders.ReadAsync(extent.Id, extent.Version, extent.ItemCount, ct);
         return order.Rows(page.Offset, Math.Min(page.Limit, extent.ItemCount - page.Offset));
     }
 

@@ -51,7 +51,7 @@ public sealed class PlaylistItem
     /// <summary>
     /// The sort key of the item in its playlist: items are ordered by it, and an item's index is the
     /// number of items with a smaller key. Keys are unique within a playlist and spaced apart, so an
-    /// insert or a move writes only the rows it moves (see the Api's PlaylistRanks).
+    /// insert or a move writes only the rows it moves (see the Api's Playlists/Order/SortKeys).
     /// </summary>
     public long Position { get; set; }
     public string? TrackId { get; set; }

@@ -1,13 +1,4 @@
-using Jukebox.Data.Entities;
-using Microsoft.Extensions.Caching.Memory;
-
-namespace Jukebox.Api.Playlists;
-
-/// <summary>What a page of items shows of each: the item and who added it when.</summary>
-public readonly record struct PlaylistItemRow(string? TrackId, string? EpisodeId, string? LocalUri, DateTimeOffset AddedAt, string? AddedById)
-{
-    public static PlaylistItemRow Of(PlaylistItem item) => new(item.TrackId, item.EpisodeId, item.LocalUri, item.AddedAt, item.AddedById);
-}
+namespace Jukebox.Api.Playlists.Order;
 
 /// <summary>
 /// A playlist's items in order at one <see cref="Version"/>: each item's row id, sort key and
@@ -24,7 +15,7 @@ public readonly record struct PlaylistItemRow(string? TrackId, string? EpisodeId
 /// for tens of milliseconds. No collection library offers an immutable list of two parallel arrays
 /// with this sharing (ImmutableList is a tree of one node per item, about 50 bytes each), hence this.
 /// </remarks>
-public sealed class PlaylistOrder
+public sealed class ChunkedOrder
 {
     /// <summary>Items per chunk at most: a chunk's arrays stay below the large object heap's 85,000 bytes.</summary>
     public const int ChunkSize = 512;
@@ -44,7 +35,7 @@ public sealed class PlaylistOrder
     /// <summary>The index of each chunk's first item.</summary>
     private readonly int[] _starts;
 
-    public PlaylistOrder(long version, long[] ids, long[] keys, PlaylistItemRow[] rows)
+    public ChunkedOrder(long version, long[] ids, long[] keys, PlaylistItemRow[] rows)
     {
         if (ids.Length != keys.Length || ids.Length != rows.Length)
         {
@@ -56,7 +47,7 @@ public sealed class PlaylistOrder
         (_chunks, _starts, Count) = Index(chunks);
     }
 
-    private PlaylistOrder(long version, Chunk[] chunks, int[] starts, int count)
+    private ChunkedOrder(long version, Chunk[] chunks, int[] starts, int count)
     {
         Version = version;
         _chunks = chunks;
@@ -64,7 +55,7 @@ public sealed class PlaylistOrder
         Count = count;
     }
 
-    private PlaylistOrder(long version, List<Chunk> chunks)
+    private ChunkedOrder(long version, List<Chunk> chunks)
     {
         Version = version;
         (_chunks, _starts, Count) = Index(chunks);
@@ -140,10 +131,10 @@ public sealed class PlaylistOrder
         return _starts[chunk] + (at >= 0 ? at : ~at);
     }
 
-    public PlaylistOrder WithVersion(long version) => new(version, _chunks, _starts, Count);
+    public ChunkedOrder WithVersion(long version) => new(version, _chunks, _starts, Count);
 
     /// <summary>The items with <paramref name="ids"/>, <paramref name="keys"/> and <paramref name="rows"/> put at <paramref name="index"/>.</summary>
-    public PlaylistOrder Insert(int index, IReadOnlyList<long> ids, IReadOnlyList<long> keys, IReadOnlyList<PlaylistItemRow> rows)
+    public ChunkedOrder Insert(int index, IReadOnlyList<long> ids, IReadOnlyList<long> keys, IReadOnlyList<PlaylistItemRow> rows)
     {
         if ((uint)index > (uint)Count)
         {
@@ -179,11 +170,11 @@ public sealed class PlaylistOrder
         {
             chunks.AddRange(_chunks.AsSpan(chunk + 1));
         }
-        return new PlaylistOrder(Version, chunks);
+        return new ChunkedOrder(Version, chunks);
     }
 
     /// <summary>The order without the items at <paramref name="sortedIndices"/> (ascending, distinct).</summary>
-    public PlaylistOrder Remove(IReadOnlyList<int> sortedIndices)
+    public ChunkedOrder Remove(IReadOnlyList<int> sortedIndices)
     {
         if (sortedIndices.Count == 0)
         {
@@ -236,21 +227,21 @@ public sealed class PlaylistOrder
                 chunks.Add(new Chunk(ids, keys, rows));
             }
         }
-        return new PlaylistOrder(Version, chunks);
+        return new ChunkedOrder(Version, chunks);
     }
 
     /// <summary>
     /// The items at <paramref name="sortedIndices"/> taken out and put back, in order and with
     /// <paramref name="keys"/>, at <paramref name="anchor"/> of the list that remained.
     /// </summary>
-    public PlaylistOrder Move(int[] sortedIndices, int anchor, long[] keys) =>
+    public ChunkedOrder Move(int[] sortedIndices, int anchor, long[] keys) =>
         Remove(sortedIndices).Insert(anchor, [.. sortedIndices.Select(IdAt)], keys, [.. sortedIndices.Select(RowAt)]);
 
     /// <summary>
     /// The same items with new keys at <paramref name="sortedIndices"/>, which must keep the keys in
     /// order (a respacing around a gap).
     /// </summary>
-    public PlaylistOrder WithKeys(IReadOnlyList<int> sortedIndices, IReadOnlyList<long> keys)
+    public ChunkedOrder WithKeys(IReadOnlyList<int> sortedIndices, IReadOnlyList<long> keys)
     {
         var chunks = (Chunk[])_chunks.Clone();
         var i = 0;
@@ -265,11 +256,11 @@ public sealed class PlaylistOrder
             }
             chunks[c] = new Chunk(_chunks[c].Ids, newKeys, _chunks[c].Rows);
         }
-        return new PlaylistOrder(Version, chunks, _starts, Count);
+        return new ChunkedOrder(Version, chunks, _starts, Count);
     }
 
-    /// <summary>The keys <see cref="PlaylistRanks.RenumberAsync"/> gives: the i-th item (from 1) gets i × spacing.</summary>
-    public PlaylistOrder Renumbered()
+    /// <summary>The keys <see cref="OrderStore.RenumberAsync"/> gives: the i-th item (from 1) gets i × spacing.</summary>
+    public ChunkedOrder Renumbered()
     {
         var chunks = new Chunk[_chunks.Length];
         for (var c = 0; c < chunks.Length; c++)
@@ -277,11 +268,11 @@ public sealed class PlaylistOrder
             var keys = new long[_chunks[c].Count];
             for (var i = 0; i < keys.Length; i++)
             {
-                keys[i] = (_starts[c] + i + 1L) * PlaylistRanks.Spacing;
+                keys[i] = (_starts[c] + i + 1L) * SortKeys.Spacing;
             }
             chunks[c] = new Chunk(_chunks[c].Ids, keys, _chunks[c].Rows);
         }
-        return new PlaylistOrder(Version, chunks, _starts, Count);
+        return new ChunkedOrder(Version, chunks, _starts, Count);
     }
 
     /// <summary>The chunk holding <paramref name="index"/> and the index within it.</summary>
@@ -329,90 +320,5 @@ public sealed class PlaylistOrder
             count += chunks[c].Count;
         }
         return ([.. chunks], starts, count);
-    }
-}
-
-/// <summary>
-/// This node's recent <see cref="PlaylistOrder"/>s, one per playlist. An order is only used for the
-/// version it was made at: a read compares it with the version it reads from the database, a change
-/// with the version it finds under the playlist's row lock, so a change made on another node (a newer
-/// version) is never answered from an older order; the order is read again instead. Every change to
-/// a playlist's items increments its version (<see cref="PlaylistEditor"/>), which is what makes this
-/// safe. Bounded by a number of items (about 72 bytes each: an id, a key and a row whose strings are
-/// shared with the catalog and between the items one user added).
-/// </summary>
-public sealed class PlaylistOrders : IDisposable
-{
-    /// <summary>About 72 MB of orders: 100 playlists of 10,000 items.</summary>
-    public const long BudgetItems = 1_000_000;
-
-    private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(10);
-
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = BudgetItems });
-
-    /// <summary>
-    /// The order at <paramref name="version"/>, if this node has it. When the caller knows the item
-    /// count of that version, an order with another count is not returned: a check that costs nothing,
-    /// in case something changed the items without a new version.
-    /// </summary>
-    public PlaylistOrder? Find(string playlistId, long version, int? itemCount = null) =>
-        _cache.TryGetValue(playlistId, out PlaylistOrder? order) && order!.Version == version && (itemCount is null || order.Count == itemCount)
-            ? order
-            : null;
-
-    public void Remember(string playlistId, PlaylistOrder order)
-    {
-        // Two changes on this node may finish in either order; the older one's order must not replace the newer.
-        if (_cache.TryGetValue(playlistId, out PlaylistOrder? known) && known!.Version > order.Version)
-        {
-            return;
-        }
-        _cache.Set(playlistId, order, new MemoryCacheEntryOptions { Size = order.Count + 1, SlidingExpiration = IdleFor });
-    }
-
-    /// <summary>The order each playlist's committing change is about to leave, by playlist.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Handoff> _handoffs = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Says that a change holding the playlist's row lock commits <paramref name="version"/> next. The
-    /// next change on this node gets the lock the moment that commit ends, before the committing
-    /// change has kept its order; it waits for that order (<see cref="HandedOverAsync"/>) rather than
-    /// reading the whole playlist again. Complete the handoff once committed, with the order or null.
-    /// </summary>
-    public Handoff Expect(string playlistId, long version)
-    {
-        var handoff = new Handoff(this, playlistId, version);
-        _handoffs[playlistId] = handoff;
-        return handoff;
-    }
-
-    /// <summary>The order of <paramref name="version"/> once the change committing it on this node has kept it; null when none is.</summary>
-    public Task<PlaylistOrder?> HandedOverAsync(string playlistId, long version) =>
-        _handoffs.TryGetValue(playlistId, out var handoff) && handoff.Version == version ? handoff.Order : Task.FromResult<PlaylistOrder?>(null);
-
-    public void Dispose() => _cache.Dispose();
-
-    /// <summary>A committing change's promise of its order (see <see cref="Expect"/>).</summary>
-    public sealed class Handoff(PlaylistOrders orders, string playlistId, long version)
-    {
-        private readonly TaskCompletionSource<PlaylistOrder?> _order = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public long Version { get; } = version;
-
-        public Task<PlaylistOrder?> Order => _order.Task;
-
-        /// <summary>Keeps <paramref name="order"/> (null when the change did not commit or left none) and ends the wait; only the first call counts.</summary>
-        public void Complete(PlaylistOrder? order)
-        {
-            if (!_order.TrySetResult(order))
-            {
-                return;
-            }
-            ((ICollection<KeyValuePair<string, Handoff>>)orders._handoffs).Remove(new(playlistId, this));
-            if (order is not null)
-            {
-                orders.Remember(playlistId, order);
-            }
-        }
     }
 }
