@@ -64,10 +64,8 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         var state = new CatalogIndexState(reader!, directory, markets, ids, TypeRanges(order), HipsterPopularity(catalog), options);
         lock (_gate)
         {
-            var previous = _latest;
+            // The previous state is not disposed: requests that took it may still be searching.
             _latest = state;
-            // Requests that took the previous state may still be searching; readers close with the process.
-            _ = previous;
         }
         logger.LogInformation("Search index {Action} in {Elapsed} ({Prepared} reading the catalog): {Documents} documents in {Segments} segments.",
             built ? "built" : "opened", Stopwatch.GetElapsedTime(started), prepared, state.Reader.NumDocs, state.Reader.Leaves.Count);

@@ -18,11 +18,4 @@ public static class CatalogIds
         SHA256.HashData(Encoding.UTF8.GetBytes(seed), hash);
         return Base62.Id(BinaryPrimitives.ReadUInt128BigEndian(hash[..16]));
     }
-
-    public static string NewRandom()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return Base62.Id(BinaryPrimitives.ReadUInt128BigEndian(bytes));
-    }
 }
