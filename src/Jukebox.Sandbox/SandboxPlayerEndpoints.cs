@@ -74,7 +74,7 @@ public static class SandboxPlayerEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> AdvanceClock(string userId, AdvanceRequest body, JukeboxDbContext db, PlayerService player, TimeProvider clock)
+    private static async Task<IResult> AdvanceClock(string userId, AdvanceRequest body, JukeboxDbContext db, PlaybackClock playback)
     {
         await RequireUserAsync(db, userId);
         var seconds = body.Seconds ?? 0;
@@ -83,8 +83,8 @@ public static class SandboxPlayerEndpoints
             throw SpotifyException.BadRequest("seconds and milliseconds must be positive (at most ten years)");
         }
         var milliseconds = (long)Math.Round(seconds * 1000) + (body.Milliseconds ?? 0);
-        var offset = await player.AdvanceClockAsync(userId, milliseconds, CancellationToken.None);
-        return TypedResults.Ok(new AdvanceResponse(offset, clock.GetUtcNow().AddMilliseconds(offset)));
+        var time = await playback.AdvanceAsync(userId, milliseconds, CancellationToken.None);
+        return TypedResults.Ok(new AdvanceResponse(time.OffsetMs, time.Now));
     }
 
     private static async Task RequireUserAsync(JukeboxDbContext db, string userId)

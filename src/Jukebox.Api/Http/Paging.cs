@@ -28,8 +28,6 @@ public readonly record struct Page(int Limit, int Offset)
         return new Page(limit, offset);
     }
 
-    public IEnumerable<T> Slice<T>(IEnumerable<T> items) => items.Skip(Offset).Take(Limit);
-
     /// <summary>A page of <paramref name="all"/> whose links point at the current request's URL.</summary>
     public PagingObject<TOut> ToPaging<TIn, TOut>(HttpRequest request, PublicUrls urls, IReadOnlyList<TIn> all, Func<TIn, TOut> map) =>
         ToPaging(urls, PageLink.Of(request), all, map);

@@ -1,25 +1,13 @@
+using Jukebox.Data;
+
 namespace Jukebox.Api.Http;
 
 /// <summary>Spotify ids (22 base62 characters) and URIs (<c>spotify:{type}:{id}</c>).</summary>
 public static class SpotifyIds
 {
-    public const int Length = 22;
+    public const int Length = Base62.IdLength;
 
-    public static bool IsValid(ReadOnlySpan<char> id)
-    {
-        if (id.Length != Length)
-        {
-            return false;
-        }
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool IsValid(ReadOnlySpan<char> id) => Base62.IsId(id);
 
     /// <summary>The id of a path segment, or a 400 with Spotify's message when it is not base62.</summary>
     public static string Require(string id) =>

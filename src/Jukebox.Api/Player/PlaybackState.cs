@@ -11,7 +11,7 @@ public readonly record struct PlayedItem(string Uri, string? ContextUri, DateTim
 
 /// <summary>
 /// A user's playback as a value: the pure state machine of the player. Nothing here reads a clock or
-/// a database; the caller passes the time and the items' durations. The state is stored as of
+/// a database; the caller passes the time (on the user's <see cref="PlaybackClock"/>) and the items' durations. The state is stored as of
 /// <see cref="ChangedAt"/>; what plays at any later instant follows from it:
 /// <list type="bullet">
 /// <item>While playing, progress grows with the clock. When the current item reaches its end the next

@@ -18,6 +18,7 @@ public static class PlayerEndpoints
         services.AddSingleton<IPlayerNotifier, ClusterPlayerNotifier>();
         services.AddOptions<PlayerOptions>().BindConfiguration("Player");
         services.AddScoped<PlayerService>();
+        services.AddScoped<PlaybackClock>();
         services.AddScoped<PlayerCommands>();
         services.AddScoped<ListeningHistory>();
         return services;

@@ -21,7 +21,7 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
     /// <summary>A track enters the listening history once it has played this long.</summary>
     public const long HistoryThresholdMs = 30_000;
 
-    /// <summary>The user's playback brought to <see cref="Now"/>, the user's playback clock.</summary>
+    /// <summary>The user's playback brought to <see cref="Now"/>, the user's <see cref="PlaybackClock"/>.</summary>
     public sealed class Loaded
     {
         public required PlayerSession? Session { get; init; }
@@ -76,9 +76,8 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
     {
         var session = await db.PlayerSessions.FirstOrDefaultAsync(s => s.UserId == userId, ct);
         var devices = await db.PlayerDevices.Where(d => d.UserId == userId).ToListAsync(ct);
-        var serverNow = clock.GetUtcNow();
-        var offset = session?.ClockOffsetMs ?? 0;
-        var now = serverNow.AddMilliseconds(offset);
+        var time = PlaybackClock.Read(clock, session);
+        var (now, serverNow) = (time.Now, time.ServerNow);
         var catalog = await store.GetAsync();
         var state = session is null ? new PlaybackState { ChangedAt = now } : ToState(session);
         DateTimeOffset? stopAt = null;
@@ -86,7 +85,7 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
         {
             // Playback stops when its device goes away: at its expiry, or now when it was deleted.
             var device = devices.FirstOrDefault(d => d.Id == active);
-            stopAt = device is null ? now : device.ExpiresAt?.AddMilliseconds(offset);
+            stopAt = device is null ? now : device.ExpiresAt is { } expires ? time.OnPlaybackClock(expires) : null;
         }
         var (present, ended) = state.At(now, uri => DurationOf(catalog, uri), stopAt);
         return new Loaded
@@ -270,33 +269,4 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
         }
         return Task.FromResult(l);
     }, ct);
-
-    /// <summary>Moves the user's playback clock ahead (the sandbox API), storing what happened meanwhile.</summary>
-    public async Task<long> AdvanceClockAsync(string userId, long milliseconds, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await SyncAsync(userId, ct);
-            var session = await db.PlayerSessions.FirstOrDefaultAsync(s => s.UserId == userId, ct);
-            if (session is null)
-            {
-                session = new PlayerSession { UserId = userId, ChangedAt = clock.GetUtcNow() };
-                db.PlayerSessions.Add(session);
-            }
-            session.ClockOffsetMs += milliseconds;
-            session.Revision++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                await SyncAsync(userId, ct);
-                await notifier.PublishAsync(userId, ct);
-                return session.ClockOffsetMs;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
 }

@@ -56,7 +56,7 @@ public sealed class PlaylistCovers(
         {
             throw SpotifyException.BadRequest(PlaylistErrors.ImageNotJpeg);
         }
-        var key = RandomIds.New();
+        var key = Base62.RandomId();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.PlaylistImages.Where(i => i.PlaylistId == playlistId).ExecuteDeleteAsync(ct);
         db.PlaylistImages.Add(new PlaylistImage { Key = key, PlaylistId = playlistId, Jpeg = jpeg[..length], UploadedAt = clock.GetUtcNow() });

@@ -111,7 +111,7 @@ public sealed class PlaylistsService(
         {
             PlaylistAccess.RequireModifyScope(caller, true);
         }
-        var id = RandomIds.New();
+        var id = Base62.RandomId();
         var now = clock.GetUtcNow();
         db.Playlists.Add(new Playlist
         {

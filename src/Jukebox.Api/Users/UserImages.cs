@@ -78,15 +78,7 @@ public static class UserImages
         var hash = new XxHash128();
         hash.Append(Encoding.UTF8.GetBytes(userId));
         hash.Append(image);
-        var value = hash.GetCurrentHashAsUInt128();
-        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var id = new char[SpotifyIds.Length];
-        for (var i = id.Length - 1; i >= 0; i--)
-        {
-            id[i] = digits[(int)(value % 62)];
-            value /= 62;
-        }
-        return new string(id);
+        return Base62.Id(hash.GetCurrentHashAsUInt128());
     }
 
     private static byte[] Square(SKBitmap source, int size)

@@ -64,7 +64,7 @@ public sealed class PlayerSession
     public string RepeatState { get; set; } = "off";
     public bool ShuffleState { get; set; }
 
-    /// <summary>How far the sandbox API has moved this user's playback clock ahead of the server's.</summary>
+    /// <summary>How far the sandbox API has moved this user's playback clock ahead of the server's (Jukebox.Api's PlaybackClock).</summary>
     public long ClockOffsetMs { get; set; }
 
     /// <summary>Incremented on every write; a concurrent writer that read an older revision retries.</summary>
