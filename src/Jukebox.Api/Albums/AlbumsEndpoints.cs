@@ -9,9 +9,6 @@ namespace Jukebox.Api.Albums;
 
 public static class AlbumsEndpoints
 {
-    /// <summary>How many tracks an album object embeds, as Spotify's do.</summary>
-    private const int EmbeddedTracks = 50;
-
     public static void MapAlbums(this IEndpointRouteBuilder api)
     {
         api.MapGet("/albums/{id}", GetAlbum);
@@ -19,34 +16,26 @@ public static class AlbumsEndpoints
         api.MapGet("/albums/{id}/tracks", GetAlbumTracks);
     }
 
-    private static async Task<SpotifyJson<AlbumObject>> GetAlbum(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<AlbumObject>> GetAlbum(string id, Market market, CatalogStore store, CatalogObjects objects)
     {
         var album = CatalogLookup.Find((await store.GetAsync()).Albums, id);
-        var market = Market.Resolve(context);
-        return SpotifyResults.Catalog(AlbumObjectOf(album, market, objects), SpotifyJsonContext.Default.AlbumObject);
+        return SpotifyResults.Catalog(objects.Album(album, market.Code), SpotifyJsonContext.Default.AlbumObject);
     }
 
-    private static async Task<SpotifyJson<AlbumsResponse>> GetSeveralAlbums(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<AlbumsResponse>> GetSeveralAlbums(string? ids, Market market, CatalogStore store, CatalogObjects objects)
     {
-        var market = Market.Resolve(context);
-        var albums = CatalogLookup.Several((await store.GetAsync()).Albums, ids, max: 20, a => AlbumObjectOf(a, market, objects));
+        var code = market.Code;
+        var albums = CatalogLookup.Several((await store.GetAsync()).Albums, ids, max: 20, a => objects.Album(a, code));
         return SpotifyResults.Catalog(new AlbumsResponse(albums), SpotifyJsonContext.Default.AlbumsResponse);
     }
 
-    private static async Task<SpotifyJson<PagingObject<SimplifiedTrackObject>>> GetAlbumTracks(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<PagingObject<SimplifiedTrackObject>>> GetAlbumTracks(
+        string id, HttpRequest request, Market market, PageLink link, CatalogStore store, CatalogObjects objects)
     {
         var album = CatalogLookup.Find((await store.GetAsync()).Albums, id);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = Market.Resolve(context);
-        var paging = page.ToPaging(context.Request, objects.Urls, album.Tracks, t => objects.SimplifiedTrack(t, market));
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
+        var code = market.Code;
+        var paging = page.ToPaging(objects.Urls, link, album.Tracks, t => objects.SimplifiedTrack(t, code));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedTrackObject);
-    }
-
-    internal static AlbumObject AlbumObjectOf(CatalogAlbum album, string? market, CatalogObjects objects)
-    {
-        var page = new Page(EmbeddedTracks, 0);
-        KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
-        var tracks = page.ToPaging(objects.Urls, $"/v1/albums/{album.Id}/tracks", parameters, album.Tracks, t => objects.SimplifiedTrack(t, market));
-        return objects.Album(album, market, tracks);
     }
 }

@@ -31,22 +31,22 @@ public static class ArtistsEndpoints
     }
 
     private static async Task<SpotifyJson<PagingObject<ArtistDiscographyAlbumObject>>> GetArtistAlbums(
-        string id, string? include_groups, HttpContext context, CatalogStore store, CatalogObjects objects)
+        string id, string? include_groups, HttpRequest request, Market market, PageLink link, CatalogStore store, CatalogObjects objects)
     {
         var artist = await ArtistsService.FindAsync(store, id);
         var groups = ArtistsService.ParseGroups(include_groups);
-        var page = Page.From(context.Request, defaultLimit: 5, maxLimit: 10);
-        var market = Market.Resolve(context);
-        var albums = ArtistsService.Discography(artist, groups, market);
-        var paging = page.ToPaging(context.Request, objects.Urls, albums, a => objects.DiscographyAlbum(a.Album, a.Group, market));
+        var page = Page.From(request, defaultLimit: 5, maxLimit: 10);
+        var code = market.Code;
+        var albums = ArtistsService.Discography(artist, groups, code);
+        var paging = page.ToPaging(objects.Urls, link, albums, a => objects.DiscographyAlbum(a.Album, a.Group, code));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectArtistDiscographyAlbumObject);
     }
 
-    private static async Task<SpotifyJson<ArtistTopTracksResponse>> GetArtistTopTracks(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<ArtistTopTracksResponse>> GetArtistTopTracks(string id, Market market, CatalogStore store, CatalogObjects objects)
     {
         var artist = await ArtistsService.FindAsync(store, id);
-        var market = Market.Resolve(context);
-        var tracks = ArtistsService.TopTracks(artist, market).Select(t => objects.Track(t, market)).ToList();
+        var code = market.Code;
+        var tracks = ArtistsService.TopTracks(artist, code).Select(t => objects.Track(t, code)).ToList();
         return SpotifyResults.Catalog(new ArtistTopTracksResponse(tracks), SpotifyJsonContext.Default.ArtistTopTracksResponse);
     }
 

@@ -9,8 +9,6 @@ namespace Jukebox.Api.Audiobooks;
 
 public static class AudiobooksEndpoints
 {
-    private const int EmbeddedChapters = 50;
-
     public static void MapAudiobooks(this IEndpointRouteBuilder api)
     {
         api.MapGet("/audiobooks/{id}", GetAudiobook);
@@ -18,33 +16,26 @@ public static class AudiobooksEndpoints
         api.MapGet("/audiobooks/{id}/chapters", GetAudiobookChapters);
     }
 
-    private static async Task<SpotifyJson<AudiobookObject>> GetAudiobook(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<AudiobookObject>> GetAudiobook(string id, Market market, CatalogStore store, CatalogObjects objects)
     {
         var book = CatalogLookup.Find((await store.GetAsync()).Audiobooks, id);
-        var market = Market.Resolve(context);
-        return SpotifyResults.Catalog(AudiobookObjectOf(book, market, objects), SpotifyJsonContext.Default.AudiobookObject);
+        return SpotifyResults.Catalog(objects.Audiobook(book, market.Code), SpotifyJsonContext.Default.AudiobookObject);
     }
 
-    private static async Task<SpotifyJson<AudiobooksResponse>> GetSeveralAudiobooks(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<AudiobooksResponse>> GetSeveralAudiobooks(string? ids, Market market, CatalogStore store, CatalogObjects objects)
     {
-        var market = Market.Resolve(context);
-        var books = CatalogLookup.Several((await store.GetAsync()).Audiobooks, ids, max: 50, b => AudiobookObjectOf(b, market, objects));
+        var code = market.Code;
+        var books = CatalogLookup.Several((await store.GetAsync()).Audiobooks, ids, max: 50, b => objects.Audiobook(b, code));
         return SpotifyResults.Catalog(new AudiobooksResponse(books), SpotifyJsonContext.Default.AudiobooksResponse);
     }
 
-    private static async Task<SpotifyJson<PagingObject<SimplifiedChapterObject>>> GetAudiobookChapters(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<PagingObject<SimplifiedChapterObject>>> GetAudiobookChapters(
+        string id, HttpRequest request, Market market, PageLink link, CatalogStore store, CatalogObjects objects)
     {
         var book = CatalogLookup.Find((await store.GetAsync()).Audiobooks, id);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = Market.Resolve(context);
-        var paging = page.ToPaging(context.Request, objects.Urls, book.Chapters, c => objects.SimplifiedChapter(c, market));
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
+        var code = market.Code;
+        var paging = page.ToPaging(objects.Urls, link, book.Chapters, c => objects.SimplifiedChapter(c, code));
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedChapterObject);
-    }
-
-    internal static AudiobookObject AudiobookObjectOf(CatalogAudiobook book, string? market, CatalogObjects objects)
-    {
-        KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
-        var chapters = new Page(EmbeddedChapters, 0).ToPaging(objects.Urls, $"/v1/audiobooks/{book.Id}/chapters", parameters, book.Chapters, c => objects.SimplifiedChapter(c, market));
-        return objects.Audiobook(book, chapters);
     }
 }

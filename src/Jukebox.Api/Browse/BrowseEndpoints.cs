@@ -21,11 +21,11 @@ public static class BrowseEndpoints
         api.MapGet("/browse/new-releases", GetNewReleases);
     }
 
-    private static async Task<SpotifyJson<CategoriesResponse>> GetCategories(string? locale, HttpContext context, CatalogStore store, PublicUrls urls)
+    private static async Task<SpotifyJson<CategoriesResponse>> GetCategories(string? locale, HttpRequest request, PageLink link, CatalogStore store, PublicUrls urls)
     {
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
         var categories = (await store.GetAsync()).Categories;
-        var paging = page.ToPaging(context.Request, urls, categories, c => CategoryObjectOf(c, locale, urls));
+        var paging = page.ToPaging(urls, link, categories, c => CategoryObjectOf(c, locale, urls));
         return SpotifyResults.Catalog(new CategoriesResponse(paging), SpotifyJsonContext.Default.CategoriesResponse);
     }
 
@@ -37,25 +37,25 @@ public static class BrowseEndpoints
     }
 
     private static async Task<SpotifyJson<FeaturedPlaylistsResponse>> GetCategoryPlaylists(
-        string category_id, HttpContext context, CatalogStore store, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls)
+        string category_id, HttpRequest request, PageLink link, CatalogStore store, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls, CancellationToken ct)
     {
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
         var category = (await store.GetAsync()).Categories.FirstOrDefault(c => c.Id == category_id)
             ?? throw SpotifyException.NotFound("Resource not found");
         var query = db.CategoryPlaylists.Where(cp => cp.CategoryId == category.Id).OrderBy(cp => cp.Position)
             .Join(db.Playlists, cp => cp.PlaylistId, p => p.Id, (cp, p) => p);
-        var (items, total) = await summaries.PageAsync(query, page, context.RequestAborted);
-        var response = new FeaturedPlaylistsResponse(category.Name, page.ToPaging(context.Request, urls, items, total));
+        var (items, total) = await summaries.PageAsync(query, page, ct);
+        var response = new FeaturedPlaylistsResponse(category.Name, page.ToPaging(urls, link, items, total));
         return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.FeaturedPlaylistsResponse);
     }
 
     private static async Task<SpotifyJson<FeaturedPlaylistsResponse>> GetFeaturedPlaylists(
-        HttpContext context, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls)
+        HttpRequest request, PageLink link, JukeboxDbContext db, PlaylistSummaries summaries, PublicUrls urls, CancellationToken ct)
     {
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
         var query = db.Playlists.Where(p => p.FeaturedPosition != null).OrderBy(p => p.FeaturedPosition);
-        var (items, total) = await summaries.PageAsync(query, page, context.RequestAborted);
-        var response = new FeaturedPlaylistsResponse("Editor's picks", page.ToPaging(context.Request, urls, items, total));
+        var (items, total) = await summaries.PageAsync(query, page, ct);
+        var response = new FeaturedPlaylistsResponse("Editor's picks", page.ToPaging(urls, link, items, total));
         return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.FeaturedPlaylistsResponse);
     }
 
@@ -63,9 +63,9 @@ public static class BrowseEndpoints
     /// <c>country</c> is not in the current spec but Spotify accepts it and client libraries send it:
     /// only releases available there are listed.
     /// </remarks>
-    private static async Task<SpotifyJson<NewReleasesResponse>> GetNewReleases(string? country, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<NewReleasesResponse>> GetNewReleases(string? country, HttpRequest request, PageLink link, CatalogStore store, CatalogObjects objects)
     {
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
         var market = country is null ? null : country.ToUpperInvariant();
         if (market is not null && !Jukebox.Data.Markets.IsKnown(market))
         {
@@ -73,7 +73,7 @@ public static class BrowseEndpoints
         }
         var all = (await store.GetAsync()).NewReleases;
         IReadOnlyList<CatalogAlbum> releases = market is null ? all : [.. all.Where(a => a.Markets.Contains(market))];
-        var paging = page.ToPaging(context.Request, objects.Urls, releases, a => objects.SimplifiedAlbum(a, null));
+        var paging = page.ToPaging(objects.Urls, link, releases, a => objects.SimplifiedAlbum(a, null));
         return SpotifyResults.Catalog(new NewReleasesResponse(paging), SpotifyJsonContext.Default.NewReleasesResponse);
     }
 

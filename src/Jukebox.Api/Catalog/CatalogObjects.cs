@@ -16,6 +16,9 @@ namespace Jukebox.Api.Catalog;
 /// </summary>
 public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follows)
 {
+    /// <summary>How many tracks, episodes or chapters a full album, show or audiobook embeds, as Spotify's do.</summary>
+    private const int Embedded = 50;
+
     public PublicUrls Urls => urls;
 
     public SimplifiedArtistObject SimplifiedArtist(CatalogArtist a) =>
@@ -45,10 +48,11 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         return album;
     }
 
-    public AlbumObject Album(CatalogAlbum a, string? market, PagingObject<SimplifiedTrackObject> tracks)
+    /// <summary>An album with the first page of its tracks, whose links keep the market.</summary>
+    public AlbumObject Album(CatalogAlbum a, string? market)
     {
         var album = AlbumFields<AlbumObject>(a, market);
-        album.Tracks = tracks;
+        album.Tracks = EmbeddedPage($"/v1/albums/{a.Id}/tracks", market, a.Tracks, t => SimplifiedTrack(t, market));
         album.Copyrights = [new CopyrightObject(a.CopyrightText, "C"), new CopyrightObject(a.PhonogramText, "P")];
         album.ExternalIds = new ExternalIdObject(Upc: a.Upc, Ean: a.Ean);
         album.Genres = a.Genres;
@@ -143,10 +147,11 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
 
     public SimplifiedShowObject SimplifiedShow(CatalogShow s) => ShowFields<SimplifiedShowObject>(s);
 
-    public ShowObject Show(CatalogShow s, PagingObject<SimplifiedEpisodeObject> episodes)
+    /// <summary>A show with the first page of its episodes, whose links keep the market.</summary>
+    public ShowObject Show(CatalogShow s, string? market)
     {
         var show = ShowFields<ShowObject>(s);
-        show.Episodes = episodes;
+        show.Episodes = EmbeddedPage($"/v1/shows/{s.Id}/episodes", market, s.Episodes, e => SimplifiedEpisode(e, market));
         return show;
     }
 
@@ -203,10 +208,11 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
 
     public SimplifiedAudiobookObject SimplifiedAudiobook(CatalogAudiobook b) => AudiobookFields<SimplifiedAudiobookObject>(b);
 
-    public AudiobookObject Audiobook(CatalogAudiobook b, PagingObject<SimplifiedChapterObject> chapters)
+    /// <summary>An audiobook with the first page of its chapters, whose links keep the market.</summary>
+    public AudiobookObject Audiobook(CatalogAudiobook b, string? market)
     {
         var book = AudiobookFields<AudiobookObject>(b);
-        book.Chapters = chapters;
+        book.Chapters = EmbeddedPage($"/v1/audiobooks/{b.Id}/chapters", market, b.Chapters, c => SimplifiedChapter(c, market));
         return book;
     }
 
@@ -262,4 +268,10 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         Uri = SpotifyIds.Uri("episode", c.Id),
         Restrictions = market is not null && !c.Audiobook.Markets.Contains(market) ? new RestrictionsObject("market") : null,
     };
+
+    private PagingObject<TOut> EmbeddedPage<TIn, TOut>(string path, string? market, IReadOnlyList<TIn> all, Func<TIn, TOut> map)
+    {
+        KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
+        return new Page(Embedded, 0).ToPaging(urls, path, parameters, all, map);
+    }
 }

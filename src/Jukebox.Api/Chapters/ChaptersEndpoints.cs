@@ -1,7 +1,6 @@
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Jukebox.Api.Chapters;
@@ -14,17 +13,16 @@ public static class ChaptersEndpoints
         api.MapGet("/chapters", GetSeveralChapters);
     }
 
-    private static async Task<SpotifyJson<ChapterObject>> GetChapter(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<ChapterObject>> GetChapter(string id, Market market, CatalogStore store, CatalogObjects objects)
     {
         var chapter = CatalogLookup.Find((await store.GetAsync()).Chapters, id);
-        var market = Market.Resolve(context);
-        return SpotifyResults.Catalog(objects.Chapter(chapter, market), SpotifyJsonContext.Default.ChapterObject);
+        return SpotifyResults.Catalog(objects.Chapter(chapter, market.Code), SpotifyJsonContext.Default.ChapterObject);
     }
 
-    private static async Task<SpotifyJson<ChaptersResponse>> GetSeveralChapters(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<ChaptersResponse>> GetSeveralChapters(string? ids, Market market, CatalogStore store, CatalogObjects objects)
     {
-        var market = Market.Resolve(context);
-        var chapters = CatalogLookup.Several((await store.GetAsync()).Chapters, ids, max: 50, c => objects.Chapter(c, market));
+        var code = market.Code;
+        var chapters = CatalogLookup.Several((await store.GetAsync()).Chapters, ids, max: 50, c => objects.Chapter(c, code));
         return SpotifyResults.Catalog(new ChaptersResponse(chapters), SpotifyJsonContext.Default.ChaptersResponse);
     }
 }

@@ -2,7 +2,6 @@ using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
 using Jukebox.Api.Player;
 using Jukebox.Data;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,11 +12,14 @@ namespace Jukebox.Api.Episodes;
 /// user-read-playback-position; episodes never played show the start. The episode playing now
 /// shows where playback is at this moment.
 /// </summary>
-public static class EpisodeResumePoints
+/// <remarks>
+/// The player and the database are taken from the request's services only when the token may see
+/// resume points, so the catalog reads of apps, the most common, set up neither.
+/// </remarks>
+public sealed class EpisodeResumePoints(IServiceProvider services)
 {
-    public static async Task ApplyAsync(HttpContext context, IEnumerable<SimplifiedEpisodeObject?> episodes)
+    public async Task ApplyAsync(Caller caller, IEnumerable<SimplifiedEpisodeObject?> episodes, CancellationToken ct)
     {
-        var caller = Caller.From(context);
         if (!caller.IsUser || !caller.Scopes.Contains(SpotifyScopes.UserReadPlaybackPosition))
         {
             return;
@@ -27,10 +29,9 @@ public static class EpisodeResumePoints
         {
             return;
         }
-        var ct = context.RequestAborted;
-        var loaded = await context.RequestServices.GetRequiredService<PlayerService>().SyncAsync(caller.UserId!, ct);
+        var loaded = await services.GetRequiredService<PlayerService>().SyncAsync(caller.UserId!, ct);
         var ids = list.Select(e => e.Id).Distinct().ToList();
-        var db = context.RequestServices.GetRequiredService<JukeboxDbContext>();
+        var db = services.GetRequiredService<JukeboxDbContext>();
         var points = await db.EpisodeResumePoints.AsNoTracking()
             .Where(r => r.UserId == caller.UserId && ids.Contains(r.EpisodeId))
             .ToDictionaryAsync(r => r.EpisodeId, ct);

@@ -1,7 +1,6 @@
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Jukebox.Api.Episodes;
@@ -14,20 +13,21 @@ public static class EpisodesEndpoints
         api.MapGet("/episodes", GetSeveralEpisodes);
     }
 
-    private static async Task<SpotifyJson<EpisodeObject>> GetEpisode(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<EpisodeObject>> GetEpisode(
+        string id, Caller caller, Market market, CatalogStore store, CatalogObjects objects, EpisodeResumePoints resumePoints, CancellationToken ct)
     {
         var episode = CatalogLookup.Find((await store.GetAsync()).Episodes, id);
-        var market = Market.Resolve(context);
-        var result = objects.Episode(episode, market);
-        await EpisodeResumePoints.ApplyAsync(context, [result]);
+        var result = objects.Episode(episode, market.Code);
+        await resumePoints.ApplyAsync(caller, [result], ct);
         return SpotifyResults.Catalog(result, SpotifyJsonContext.Default.EpisodeObject);
     }
 
-    private static async Task<SpotifyJson<EpisodesResponse>> GetSeveralEpisodes(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<EpisodesResponse>> GetSeveralEpisodes(
+        string? ids, Caller caller, Market market, CatalogStore store, CatalogObjects objects, EpisodeResumePoints resumePoints, CancellationToken ct)
     {
-        var market = Market.Resolve(context);
-        var episodes = CatalogLookup.Several((await store.GetAsync()).Episodes, ids, max: 50, e => objects.Episode(e, market));
-        await EpisodeResumePoints.ApplyAsync(context, episodes);
+        var code = market.Code;
+        var episodes = CatalogLookup.Several((await store.GetAsync()).Episodes, ids, max: 50, e => objects.Episode(e, code));
+        await resumePoints.ApplyAsync(caller, episodes, ct);
         return SpotifyResults.Catalog(new EpisodesResponse(episodes), SpotifyJsonContext.Default.EpisodesResponse);
     }
 }

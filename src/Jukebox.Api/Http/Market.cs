@@ -7,9 +7,32 @@ namespace Jukebox.Api.Http;
 /// parameter. A null <see cref="Code"/> means no market: objects then carry available_markets and
 /// nothing is relinked.
 /// </summary>
-public readonly record struct Market(string? Code)
+public readonly struct Market
 {
-    public static ValueTask<Market> BindAsync(HttpContext context) => ValueTask.FromResult(new Market(Resolve(context)));
+    private readonly string? _code;
+    private readonly SpotifyException? _refusal;
+
+    public Market(string? code) => _code = code;
+
+    private Market(SpotifyException refusal) => _refusal = refusal;
+
+    /// <summary>
+    /// The market's code. A market the request may not ask for is refused here rather than when it is
+    /// bound, so the checks a handler makes before it reads the market (the id, the page) still answer first.
+    /// </summary>
+    public string? Code => _refusal is null ? _code : throw _refusal;
+
+    public static ValueTask<Market> BindAsync(HttpContext context)
+    {
+        try
+        {
+            return ValueTask.FromResult(new Market(Resolve(context)));
+        }
+        catch (SpotifyException refusal)
+        {
+            return ValueTask.FromResult(new Market(refusal));
+        }
+    }
 
     /// <summary>
     /// A user token's country wins over an explicit market; <c>from_token</c> means that country and

@@ -15,13 +15,13 @@ public static class ImagesEndpoints
     public static void MapImages(this IEndpointRouteBuilder app) =>
         app.MapGet("/images/{kind}/{id}/{size:int}", GetImage);
 
-    private static async Task<IResult> GetImage(string kind, string id, int size, HttpContext context, CatalogStore store, CoverCache cache)
+    private static async Task<IResult> GetImage(string kind, string id, int size, HttpResponse response, CatalogStore store, CoverCache cache)
     {
         if (!Sizes.Contains(size) || !await ExistsAsync(kind, id, store))
         {
             throw SpotifyException.NotFound("Resource not found");
         }
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return TypedResults.Bytes(cache.Get(kind, id, size), "image/jpeg");
     }
 

@@ -62,79 +62,112 @@ public static class LibraryEndpoints
         return services;
     }
 
-    private static async Task<SpotifyJson<PagingObject<SavedTrackObject>>> GetSavedTracks(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.SavedTracksAsync(context), SpotifyJsonContext.Default.PagingObjectSavedTrackObject);
+    private static async Task<SpotifyJson<PagingObject<SavedTrackObject>>> GetSavedTracks(
+        HttpRequest request, Caller caller, Market market, PageLink link, LibraryService library, CancellationToken ct) =>
+        SpotifyResults.Private(await library.SavedTracksAsync(caller, PageOf(request), market.Code, link, ct), SpotifyJsonContext.Default.PagingObjectSavedTrackObject);
 
-    private static async Task<SpotifyJson<PagingObject<SavedAlbumObject>>> GetSavedAlbums(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.SavedAlbumsAsync(context), SpotifyJsonContext.Default.PagingObjectSavedAlbumObject);
+    private static async Task<SpotifyJson<PagingObject<SavedAlbumObject>>> GetSavedAlbums(
+        HttpRequest request, Caller caller, Market market, PageLink link, LibraryService library, CancellationToken ct) =>
+        SpotifyResults.Private(await library.SavedAlbumsAsync(caller, PageOf(request), market.Code, link, ct), SpotifyJsonContext.Default.PagingObjectSavedAlbumObject);
 
-    private static async Task<SpotifyJson<PagingObject<SavedEpisodeObject>>> GetSavedEpisodes(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.SavedEpisodesAsync(context), SpotifyJsonContext.Default.PagingObjectSavedEpisodeObject);
+    private static async Task<SpotifyJson<PagingObject<SavedEpisodeObject>>> GetSavedEpisodes(
+        HttpRequest request, Caller caller, Market market, PageLink link, LibraryService library, CancellationToken ct) =>
+        SpotifyResults.Private(await library.SavedEpisodesAsync(caller, PageOf(request), market.Code, link, ct), SpotifyJsonContext.Default.PagingObjectSavedEpisodeObject);
 
-    private static async Task<SpotifyJson<PagingObject<SavedShowObject>>> GetSavedShows(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.SavedShowsAsync(context), SpotifyJsonContext.Default.PagingObjectSavedShowObject);
+    private static async Task<SpotifyJson<PagingObject<SavedShowObject>>> GetSavedShows(
+        HttpRequest request, Caller caller, Market market, PageLink link, LibraryService library, CancellationToken ct) =>
+        SpotifyResults.Private(await library.SavedShowsAsync(caller, PageOf(request), market.Code, link, ct), SpotifyJsonContext.Default.PagingObjectSavedShowObject);
 
-    private static async Task<SpotifyJson<PagingObject<SavedAudiobookObject>>> GetSavedAudiobooks(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.SavedAudiobooksAsync(context), SpotifyJsonContext.Default.PagingObjectSavedAudiobookObject);
+    private static async Task<SpotifyJson<PagingObject<SavedAudiobookObject>>> GetSavedAudiobooks(
+        HttpRequest request, Caller caller, Market market, PageLink link, LibraryService library, CancellationToken ct) =>
+        SpotifyResults.Private(await library.SavedAudiobooksAsync(caller, PageOf(request), market.Code, link, ct), SpotifyJsonContext.Default.PagingObjectSavedAudiobookObject);
+
+    // The page is read before the market (an argument list is evaluated in order), so a bad limit is reported first.
+    private static Page PageOf(HttpRequest request) => Page.From(request, defaultLimit: 20, maxLimit: 50);
 
     // PUT /me/tracks alone takes timestamped_ids (the spec's saved-track body).
-    private static Task<Ok> SaveTracks(HttpContext context, LibraryService library) => Save(context, library, library.Kinds.Tracks, timestamps: true);
+    private static Task<Ok> SaveTracks(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Save(request, caller, library, library.Kinds.Tracks, timestamps: true, ct);
 
-    private static Task<Ok> SaveAlbums(HttpContext context, LibraryService library) => Save(context, library, library.Kinds.Albums);
+    private static Task<Ok> SaveAlbums(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Save(request, caller, library, library.Kinds.Albums, timestamps: false, ct);
 
-    private static Task<Ok> SaveEpisodes(HttpContext context, LibraryService library) => Save(context, library, library.Kinds.Episodes);
+    private static Task<Ok> SaveEpisodes(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Save(request, caller, library, library.Kinds.Episodes, timestamps: false, ct);
 
-    private static Task<Ok> SaveShows(HttpContext context, LibraryService library) => Save(context, library, library.Kinds.Shows);
+    private static Task<Ok> SaveShows(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Save(request, caller, library, library.Kinds.Shows, timestamps: false, ct);
 
-    private static Task<Ok> SaveAudiobooks(HttpContext context, LibraryService library) => Save(context, library, library.Kinds.Audiobooks);
+    private static Task<Ok> SaveAudiobooks(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Save(request, caller, library, library.Kinds.Audiobooks, timestamps: false, ct);
 
-    private static Task<Ok> RemoveTracks(HttpContext context, LibraryService library) => Remove(context, library, library.Kinds.Tracks);
+    private static Task<Ok> RemoveTracks(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Remove(request, caller, library, library.Kinds.Tracks, ct);
 
-    private static Task<Ok> RemoveAlbums(HttpContext context, LibraryService library) => Remove(context, library, library.Kinds.Albums);
+    private static Task<Ok> RemoveAlbums(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Remove(request, caller, library, library.Kinds.Albums, ct);
 
-    private static Task<Ok> RemoveEpisodes(HttpContext context, LibraryService library) => Remove(context, library, library.Kinds.Episodes);
+    private static Task<Ok> RemoveEpisodes(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Remove(request, caller, library, library.Kinds.Episodes, ct);
 
-    private static Task<Ok> RemoveShows(HttpContext context, LibraryService library) => Remove(context, library, library.Kinds.Shows);
+    private static Task<Ok> RemoveShows(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Remove(request, caller, library, library.Kinds.Shows, ct);
 
-    private static Task<Ok> RemoveAudiobooks(HttpContext context, LibraryService library) => Remove(context, library, library.Kinds.Audiobooks);
+    private static Task<Ok> RemoveAudiobooks(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Remove(request, caller, library, library.Kinds.Audiobooks, ct);
 
-    private static Task<SpotifyJson<bool[]>> TracksContain(HttpContext context, LibraryService library) => Contains(context, library, library.Kinds.Tracks);
+    private static Task<SpotifyJson<bool[]>> TracksContain(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Contains(request, caller, library, library.Kinds.Tracks, ct);
 
-    private static Task<SpotifyJson<bool[]>> AlbumsContain(HttpContext context, LibraryService library) => Contains(context, library, library.Kinds.Albums);
+    private static Task<SpotifyJson<bool[]>> AlbumsContain(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Contains(request, caller, library, library.Kinds.Albums, ct);
 
-    private static Task<SpotifyJson<bool[]>> EpisodesContain(HttpContext context, LibraryService library) => Contains(context, library, library.Kinds.Episodes);
+    private static Task<SpotifyJson<bool[]>> EpisodesContain(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Contains(request, caller, library, library.Kinds.Episodes, ct);
 
-    private static Task<SpotifyJson<bool[]>> ShowsContain(HttpContext context, LibraryService library) => Contains(context, library, library.Kinds.Shows);
+    private static Task<SpotifyJson<bool[]>> ShowsContain(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Contains(request, caller, library, library.Kinds.Shows, ct);
 
-    private static Task<SpotifyJson<bool[]>> AudiobooksContain(HttpContext context, LibraryService library) => Contains(context, library, library.Kinds.Audiobooks);
+    private static Task<SpotifyJson<bool[]>> AudiobooksContain(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct) =>
+        Contains(request, caller, library, library.Kinds.Audiobooks, ct);
 
-    private static async Task<Ok> SaveUris(HttpContext context, LibraryService library)
+    private static async Task<Ok> SaveUris(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct)
     {
-        await library.ChangeUrisAsync(context, save: true);
+        var uris = await RequestIds.ReadAsync(request, "uris", LibraryService.MaxUris);
+        await library.ChangeUrisAsync(caller, uris, save: true, ct);
         return TypedResults.Ok();
     }
 
-    private static async Task<Ok> RemoveUris(HttpContext context, LibraryService library)
+    private static async Task<Ok> RemoveUris(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct)
     {
-        await library.ChangeUrisAsync(context, save: false);
+        var uris = await RequestIds.ReadAsync(request, "uris", LibraryService.MaxUris);
+        await library.ChangeUrisAsync(caller, uris, save: false, ct);
         return TypedResults.Ok();
     }
 
-    private static async Task<SpotifyJson<bool[]>> LibraryContains(HttpContext context, LibraryService library) =>
-        SpotifyResults.Private(await library.ContainsUrisAsync(context), SpotifyJsonContext.Default.BooleanArray);
-
-    private static async Task<Ok> Save(HttpContext context, LibraryService library, SavedItems kind, bool timestamps = false)
+    private static async Task<SpotifyJson<bool[]>> LibraryContains(HttpRequest request, Caller caller, LibraryService library, CancellationToken ct)
     {
-        await library.SaveAsync(context, kind, kind.MaxIds, timestamps);
+        var uris = await RequestIds.ReadAsync(request, "uris", LibraryService.MaxUris, distinct: false);
+        return SpotifyResults.Private(await library.ContainsUrisAsync(caller, uris, ct), SpotifyJsonContext.Default.BooleanArray);
+    }
+
+    private static async Task<Ok> Save(HttpRequest request, Caller caller, LibraryService library, SavedItems kind, bool timestamps, CancellationToken ct)
+    {
+        var items = await RequestIds.ReadAsync(request, "ids", kind.MaxIds, timestamps);
+        await library.SaveAsync(caller, kind, items, timestamps, ct);
         return TypedResults.Ok();
     }
 
-    private static async Task<Ok> Remove(HttpContext context, LibraryService library, SavedItems kind)
+    private static async Task<Ok> Remove(HttpRequest request, Caller caller, LibraryService library, SavedItems kind, CancellationToken ct)
     {
-        await library.RemoveAsync(context, kind, kind.MaxIds);
+        var items = await RequestIds.ReadAsync(request, "ids", kind.MaxIds);
+        await library.RemoveAsync(caller, kind, items, ct);
         return TypedResults.Ok();
     }
 
-    private static async Task<SpotifyJson<bool[]>> Contains(HttpContext context, LibraryService library, SavedItems kind) =>
-        SpotifyResults.Private(await library.ContainsAsync(context, kind, kind.MaxIds), SpotifyJsonContext.Default.BooleanArray);
+    private static async Task<SpotifyJson<bool[]>> Contains(HttpRequest request, Caller caller, LibraryService library, SavedItems kind, CancellationToken ct)
+    {
+        var items = await RequestIds.ReadAsync(request, "ids", kind.MaxIds, distinct: false);
+        return SpotifyResults.Private(await library.ContainsAsync(caller, kind, items, ct), SpotifyJsonContext.Default.BooleanArray);
+    }
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Jukebox.Api.Albums;
-using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Data;
-using Microsoft.AspNetCore.Http;
 
 namespace Jukebox.Api.Library;
 
@@ -21,44 +18,41 @@ public sealed class SavedKinds(CatalogStore store)
 
 /// <summary>Reading and changing a user's library: the rules behind the Library endpoints and /me/following.</summary>
 public sealed class LibraryService(
-    JukeboxDbContext db, TimeProvider clock, LibraryCollections collections, SavedKinds kinds, CatalogStore store, CatalogObjects objects)
+    JukeboxDbContext db, TimeProvider clock, LibraryCollections collections, SavedKinds kinds, CatalogStore store, CatalogObjects objects,
+    EpisodeResumePoints resumePoints)
 {
     /// <summary>The most URIs one /me/library request takes.</summary>
-    private const int MaxUris = 40;
+    public const int MaxUris = 40;
 
     public SavedKinds Kinds => kinds;
 
-    /// <summary>Saves the ids the request names (query or body) to <paramref name="kind"/>, all or none.</summary>
-    public async Task SaveAsync(HttpContext context, ILibraryCollection kind, int maxIds, bool timestamps = false)
+    /// <summary>Saves the requested ids to <paramref name="kind"/>, all or none; with <paramref name="timestamps"/>, at the times the client gave.</summary>
+    public async Task SaveAsync(Caller caller, ILibraryCollection kind, IReadOnlyList<RequestedItem> items, bool timestamps, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var items = RequireValid(kind, await RequestIds.ReadAsync(context.Request, "ids", maxIds, timestamps));
+        RequireValid(kind, items);
         await LibraryChange.RunAsync(db, caller.UserId!, clock, change => kind is SavedItems saved && timestamps
-            ? saved.SaveAsync(change, items, context.RequestAborted)
-            : kind.SaveAsync(change, [.. items.Select(i => i.Id)], context.RequestAborted), context.RequestAborted);
+            ? saved.SaveAsync(change, items, ct)
+            : kind.SaveAsync(change, [.. items.Select(i => i.Id)], ct), ct);
     }
 
-    public async Task RemoveAsync(HttpContext context, ILibraryCollection kind, int maxIds)
+    public async Task RemoveAsync(Caller caller, ILibraryCollection kind, IReadOnlyList<RequestedItem> items, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var ids = RequireValid(kind, await RequestIds.ReadAsync(context.Request, "ids", maxIds)).Select(i => i.Id).ToList();
-        await LibraryChange.RunAsync(db, caller.UserId!, clock, change => kind.RemoveAsync(change, ids, context.RequestAborted), context.RequestAborted);
+        var ids = RequireValid(kind, items).Select(i => i.Id).ToList();
+        await LibraryChange.RunAsync(db, caller.UserId!, clock, change => kind.RemoveAsync(change, ids, ct), ct);
     }
 
-    /// <summary>One answer per id the request names, in its order (repeats included).</summary>
-    public async Task<bool[]> ContainsAsync(HttpContext context, ILibraryCollection kind, int maxIds)
+    /// <summary>One answer per requested id, in the request's order (repeats included).</summary>
+    public async Task<bool[]> ContainsAsync(Caller caller, ILibraryCollection kind, IReadOnlyList<RequestedItem> items, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var ids = RequireValid(kind, await RequestIds.ReadAsync(context.Request, "ids", maxIds, distinct: false)).Select(i => i.Id).ToList();
-        var saved = await kind.SavedAsync(db, caller.UserId!, ids, context.RequestAborted);
+        var ids = RequireValid(kind, items).Select(i => i.Id).ToList();
+        var saved = await kind.SavedAsync(db, caller.UserId!, ids, ct);
         return [.. ids.Select(saved.Contains)];
     }
 
     /// <summary>PUT or DELETE /me/library: URIs of any supported types, all saved (or removed) or none.</summary>
-    public async Task ChangeUrisAsync(HttpContext context, bool save)
+    public async Task ChangeUrisAsync(Caller caller, IReadOnlyList<RequestedItem> requested, bool save, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var uris = ParseUris(await RequestIds.ReadAsync(context.Request, "uris", MaxUris));
+        var uris = ParseUris(requested);
         if (uris.Any(u => !u.Kind.MayModify(caller)))
         {
             throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
@@ -68,16 +62,15 @@ public sealed class LibraryService(
             foreach (var group in uris.GroupBy(u => u.Kind))
             {
                 var ids = group.Select(u => u.Id).ToList();
-                await (save ? group.Key.SaveAsync(change, ids, context.RequestAborted) : group.Key.RemoveAsync(change, ids, context.RequestAborted));
+                await (save ? group.Key.SaveAsync(change, ids, ct) : group.Key.RemoveAsync(change, ids, ct));
             }
-        }, context.RequestAborted);
+        }, ct);
     }
 
     /// <summary>GET /me/library/contains: one answer per URI, in the request's order.</summary>
-    public async Task<bool[]> ContainsUrisAsync(HttpContext context)
+    public async Task<bool[]> ContainsUrisAsync(Caller caller, IReadOnlyList<RequestedItem> requested, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var uris = ParseUris(await RequestIds.ReadAsync(context.Request, "uris", MaxUris, distinct: false));
+        var uris = ParseUris(requested);
         if (uris.Any(u => !u.Kind.MayRead(caller)))
         {
             throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
@@ -85,42 +78,40 @@ public sealed class LibraryService(
         var saved = new Dictionary<ILibraryCollection, IReadOnlySet<string>>();
         foreach (var group in uris.GroupBy(u => u.Kind))
         {
-            saved[group.Key] = await group.Key.SavedAsync(db, caller.UserId!, [.. group.Select(u => u.Id).Distinct()], context.RequestAborted);
+            saved[group.Key] = await group.Key.SavedAsync(db, caller.UserId!, [.. group.Select(u => u.Id).Distinct()], ct);
         }
         return [.. uris.Select(u => saved[u.Kind].Contains(u.Id))];
     }
 
-    public Task<PagingObject<SavedTrackObject>> SavedTracksAsync(HttpContext context) =>
-        PageAsync(context, kinds.Tracks, c => c.Tracks, (t, addedAt, market) => new SavedTrackObject(addedAt, objects.Track(t, market)));
+    public Task<PagingObject<SavedTrackObject>> SavedTracksAsync(Caller caller, Page page, string? market, PageLink link, CancellationToken ct) =>
+        PageAsync(caller, page, market, link, kinds.Tracks, c => c.Tracks, (t, addedAt) => new SavedTrackObject(addedAt, objects.Track(t, market)), ct);
 
-    public Task<PagingObject<SavedAlbumObject>> SavedAlbumsAsync(HttpContext context) =>
-        PageAsync(context, kinds.Albums, c => c.Albums, (a, addedAt, market) => new SavedAlbumObject(addedAt, AlbumsEndpoints.AlbumObjectOf(a, market, objects)));
+    public Task<PagingObject<SavedAlbumObject>> SavedAlbumsAsync(Caller caller, Page page, string? market, PageLink link, CancellationToken ct) =>
+        PageAsync(caller, page, market, link, kinds.Albums, c => c.Albums, (a, addedAt) => new SavedAlbumObject(addedAt, objects.Album(a, market)), ct);
 
     /// <summary>Saved episodes, with the user's resume points when the token may read them.</summary>
-    public async Task<PagingObject<SavedEpisodeObject>> SavedEpisodesAsync(HttpContext context)
+    public async Task<PagingObject<SavedEpisodeObject>> SavedEpisodesAsync(Caller caller, Page page, string? market, PageLink link, CancellationToken ct)
     {
-        var page = await PageAsync(context, kinds.Episodes, c => c.Episodes, (e, addedAt, market) => new SavedEpisodeObject(addedAt, objects.Episode(e, market)));
-        await EpisodeResumePoints.ApplyAsync(context, page.Items.Select(s => s.Episode));
-        return page;
+        var saved = await PageAsync(caller, page, market, link, kinds.Episodes, c => c.Episodes, (e, addedAt) => new SavedEpisodeObject(addedAt, objects.Episode(e, market)), ct);
+        await resumePoints.ApplyAsync(caller, saved.Items.Select(s => s.Episode), ct);
+        return saved;
     }
 
-    public Task<PagingObject<SavedShowObject>> SavedShowsAsync(HttpContext context) =>
-        PageAsync(context, kinds.Shows, c => c.Shows, (s, addedAt, _) => new SavedShowObject(addedAt, objects.SimplifiedShow(s)));
+    public Task<PagingObject<SavedShowObject>> SavedShowsAsync(Caller caller, Page page, string? market, PageLink link, CancellationToken ct) =>
+        PageAsync(caller, page, market, link, kinds.Shows, c => c.Shows, (s, addedAt) => new SavedShowObject(addedAt, objects.SimplifiedShow(s)), ct);
 
-    public Task<PagingObject<SavedAudiobookObject>> SavedAudiobooksAsync(HttpContext context) =>
-        PageAsync(context, kinds.Audiobooks, c => c.Audiobooks, (b, addedAt, market) => new SavedAudiobookObject(addedAt, AudiobooksEndpoints.AudiobookObjectOf(b, market, objects)));
+    public Task<PagingObject<SavedAudiobookObject>> SavedAudiobooksAsync(Caller caller, Page page, string? market, PageLink link, CancellationToken ct) =>
+        PageAsync(caller, page, market, link, kinds.Audiobooks, c => c.Audiobooks, (b, addedAt) => new SavedAudiobookObject(addedAt, objects.Audiobook(b, market)), ct);
 
     /// <summary>
     /// A page of saved items (newest first, see <see cref="SavedItems"/>), mapped from the catalog in
     /// the request's market: the user's country, else the market parameter, as every catalog read.
     /// </summary>
     private async Task<PagingObject<T>> PageAsync<TItem, T>(
-        HttpContext context, SavedItems kind, Func<CatalogSnapshot, IReadOnlyDictionary<string, TItem>> itemsOf, Func<TItem, string, string?, T> map)
+        Caller caller, Page page, string? market, PageLink link,
+        SavedItems kind, Func<CatalogSnapshot, IReadOnlyDictionary<string, TItem>> itemsOf, Func<TItem, string, T> map, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = Market.Resolve(context);
-        var (rows, total) = await kind.PageAsync(db, caller.UserId!, page, context.RequestAborted);
+        var (rows, total) = await kind.PageAsync(db, caller.UserId!, page, ct);
         var catalog = itemsOf(await store.GetAsync());
         var items = new List<T>(rows.Count);
         foreach (var (id, addedAt) in rows)
@@ -128,10 +119,10 @@ public sealed class LibraryService(
             // Saving checks the item exists, and the catalog only grows, so a miss is not expected.
             if (catalog.TryGetValue(id, out var item))
             {
-                items.Add(map(item, Timestamp(addedAt), market));
+                items.Add(map(item, Timestamp(addedAt)));
             }
         }
-        return page.ToPaging(context.Request, objects.Urls, items, total);
+        return page.ToPaging(objects.Urls, link, items, total);
     }
 
     public static string Timestamp(DateTimeOffset instant) =>

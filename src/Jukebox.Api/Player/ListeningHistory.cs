@@ -3,10 +3,15 @@ using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jukebox.Api.Player;
+
+/// <summary>
+/// A recently-played request: its page size and cursor, and the path and query string (as the client
+/// wrote it, with its leading <c>?</c>) that the answer's links repeat.
+/// </summary>
+public sealed record RecentlyPlayedRequest(int Limit, DateTimeOffset? Before, DateTimeOffset? After, string Path, string QueryString);
 
 /// <summary>Recently played tracks and top items, both read from the stored listening history.</summary>
 public sealed class ListeningHistory(JukeboxDbContext db, PlayerObjects playerObjects, CatalogObjects objects)
@@ -25,11 +30,10 @@ public sealed class ListeningHistory(JukeboxDbContext db, PlayerObjects playerOb
     /// it (the oldest ones newer than it), still listed newest first. The cursors name the page's
     /// oldest and newest play, and <c>next</c> goes on to older plays.
     /// </summary>
-    public async Task<CursorPagingPlayHistoryObject> RecentlyPlayedAsync(HttpRequest request, string userId, string? market, CatalogSnapshot catalog, CancellationToken ct)
+    public async Task<CursorPagingPlayHistoryObject> RecentlyPlayedAsync(
+        string userId, string? market, CatalogSnapshot catalog, RecentlyPlayedRequest request, CancellationToken ct)
     {
-        var limit = Page.From(request, defaultLimit: 20, maxLimit: 50).Limit;
-        var before = Cursor(request, "before");
-        var after = Cursor(request, "after");
+        var (limit, before, after, _, _) = request;
         if (before is not null && after is not null)
         {
             throw SpotifyException.BadRequest("Only one of the parameters before and after can be set");
@@ -53,7 +57,7 @@ public sealed class ListeningHistory(JukeboxDbContext db, PlayerObjects playerOb
             objects.Track(catalog.Tracks[r.TrackId], market),
             r.PlayedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             playerObjects.Context(r.ContextUri))).ToList();
-        var path = $"{objects.Urls.Base}{request.PathBase}{request.Path}";
+        var path = $"{objects.Urls.Base}{request.Path}";
         var href = $"{path}{request.QueryString}";
         if (rows.Count == 0)
         {
@@ -67,17 +71,6 @@ public sealed class ListeningHistory(JukeboxDbContext db, PlayerObjects playerOb
     }
 
     private static string Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Cursor(HttpRequest request, string name)
-    {
-        if (!request.Query.TryGetValue(name, out var raw))
-        {
-            return null;
-        }
-        return long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 253402300799999
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : throw SpotifyException.BadRequest($"Invalid {name}");
-    }
 
     /// <summary>The tracks played in the range, most played first (then the most recently played).</summary>
     public async Task<List<CatalogTrack>> TopTracksAsync(string userId, DateTimeOffset now, TimeSpan range, CatalogSnapshot catalog, CancellationToken ct)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,7 @@ public static class PlayerEndpoints
         services.AddScoped<PlaybackClock>();
         services.AddScoped<PlayerCommands>();
         services.AddScoped<ListeningHistory>();
+        services.AddScoped<EpisodeResumePoints>();
         return services;
     }
 
@@ -46,58 +49,55 @@ public static class PlayerEndpoints
         api.MapGet("/me/top/tracks", GetTopTracks);
     }
 
-    private static string UserId(HttpContext context) => Caller.From(context).UserId!;
+    private static PlayerCommands.Target Target(Caller caller, Market market, string? deviceId) =>
+        new(caller.UserId!, caller.Product, deviceId, market.Code);
 
-    private static PlayerCommands.Target Target(HttpContext context, string? deviceId)
+    private static async Task<IResult> GetPlaybackState(
+        string? additional_types, Caller caller, Market market, PlayerService player, PlayerObjects view, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        return new PlayerCommands.Target(caller.UserId!, caller.Product, deviceId, Market.Resolve(context));
-    }
-
-    private static async Task<IResult> GetPlaybackState(string? additional_types, HttpContext context, PlayerService player, PlayerObjects view)
-    {
-        var market = Market.Resolve(context);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
+        var code = market.Code;
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
         if (loaded.ActiveDevice is not { } device)
         {
             return TypedResults.NoContent();
         }
-        var playback = view.Playback(loaded, device, market, PlayerObjects.WantsEpisodes(additional_types));
+        var playback = view.Playback(loaded, device, code, PlayerObjects.WantsEpisodes(additional_types));
         return SpotifyResults.Private(playback, SpotifyJsonContext.Default.CurrentlyPlayingContextObject);
     }
 
-    private static async Task<IResult> TransferPlayback(HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> TransferPlayback(HttpRequest request, Caller caller, PlayerCommands commands, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(context, SpotifyJsonContext.Default.TransferRequest);
-        var caller = Caller.From(context);
-        var result = await commands.TransferAsync(caller.UserId!, caller.Product, body, context.RequestAborted);
+        var body = await ReadBodyAsync(request, SpotifyJsonContext.Default.TransferRequest, ct);
+        var result = await commands.TransferAsync(caller.UserId!, caller.Product, body, ct);
         return Done(result);
     }
 
-    private static async Task<SpotifyJson<DevicesResponse>> GetDevices(HttpContext context, PlayerService player, PlayerObjects view)
+    private static async Task<SpotifyJson<DevicesResponse>> GetDevices(Caller caller, PlayerService player, PlayerObjects view, CancellationToken ct)
     {
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
         var devices = loaded.Devices.Select(d => view.Device(d, loaded.ActiveDevice?.Id)).ToList();
         return SpotifyResults.Private(new DevicesResponse(devices), SpotifyJsonContext.Default.DevicesResponse);
     }
 
     /// <summary>204 when nothing is loaded on an active device, and in a private session.</summary>
-    private static async Task<IResult> GetCurrentlyPlaying(string? additional_types, HttpContext context, PlayerService player, PlayerObjects view)
+    private static async Task<IResult> GetCurrentlyPlaying(
+        string? additional_types, Caller caller, Market market, PlayerService player, PlayerObjects view, CancellationToken ct)
     {
-        var market = Market.Resolve(context);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
+        var code = market.Code;
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
         if (loaded.ActiveDevice is not { IsPrivateSession: false } || !loaded.State.HasItem)
         {
             return TypedResults.NoContent();
         }
-        var playing = view.CurrentlyPlaying(loaded, market, PlayerObjects.WantsEpisodes(additional_types));
+        var playing = view.CurrentlyPlaying(loaded, code, PlayerObjects.WantsEpisodes(additional_types));
         return SpotifyResults.Private(playing, SpotifyJsonContext.Default.CurrentlyPlayingObject);
     }
 
-    private static async Task<IResult> StartPlayback(string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> StartPlayback(
+        string? device_id, HttpRequest request, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(context, SpotifyJsonContext.Default.PlayRequest);
-        var result = await commands.PlayAsync(Target(context, device_id), body, context.RequestAborted);
+        var body = await ReadBodyAsync(request, SpotifyJsonContext.Default.PlayRequest, ct);
+        var result = await commands.PlayAsync(Target(caller, market, device_id), body, ct);
         return Done(result);
     }
 
@@ -105,53 +105,57 @@ public static class PlayerEndpoints
     private static IResult Done(PlayerService.Loaded result) =>
         result.WokeDevice ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : TypedResults.NoContent();
 
-    private static async Task<IResult> PausePlayback(string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> PausePlayback(string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
-        await commands.PauseAsync(Target(context, device_id), context.RequestAborted);
+        await commands.PauseAsync(Target(caller, market, device_id), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SkipToNext(string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SkipToNext(string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
-        await commands.NextAsync(Target(context, device_id), context.RequestAborted);
+        await commands.NextAsync(Target(caller, market, device_id), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SkipToPrevious(string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SkipToPrevious(string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
-        await commands.PreviousAsync(Target(context, device_id), context.RequestAborted);
+        await commands.PreviousAsync(Target(caller, market, device_id), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SeekToPosition(string? position_ms, string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SeekToPosition(
+        string? position_ms, string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
         var position = PlayerCommands.ParseNonNegative(position_ms, "position_ms");
-        await commands.SeekAsync(Target(context, device_id), position, context.RequestAborted);
+        await commands.SeekAsync(Target(caller, market, device_id), position, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetRepeatMode(string? state, string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SetRepeatMode(
+        string? state, string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
         if (!PlayerCommands.TryParseRepeat(state, out var mode))
         {
             throw SpotifyException.BadRequest("State must be one of track, context or off");
         }
-        await commands.RepeatAsync(Target(context, device_id), mode, context.RequestAborted);
+        await commands.RepeatAsync(Target(caller, market, device_id), mode, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetVolume(string? volume_percent, string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SetVolume(
+        string? volume_percent, string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
         var percent = PlayerCommands.ParseNonNegative(volume_percent, "volume_percent");
         if (percent > 100)
         {
             throw SpotifyException.BadRequest("Invalid volume_percent");
         }
-        await commands.VolumeAsync(Target(context, device_id), (int)percent, context.RequestAborted);
+        await commands.VolumeAsync(Target(caller, market, device_id), (int)percent, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetShuffle(string? state, string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<IResult> SetShuffle(
+        string? state, string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
         var on = state switch
         {
@@ -159,64 +163,79 @@ public static class PlayerEndpoints
             "false" => false,
             _ => throw SpotifyException.BadRequest("State must be true or false"),
         };
-        await commands.ShuffleAsync(Target(context, device_id), on, context.RequestAborted);
+        await commands.ShuffleAsync(Target(caller, market, device_id), on, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<SpotifyJson<CursorPagingPlayHistoryObject>> GetRecentlyPlayed(
-        HttpContext context, PlayerService player, ListeningHistory history)
+        HttpRequest request, Caller caller, Market market, PlayerService player, ListeningHistory history, CancellationToken ct)
     {
-        var market = Market.Resolve(context);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
-        var page = await history.RecentlyPlayedAsync(context.Request, UserId(context), market, loaded.Catalog, context.RequestAborted);
+        var code = market.Code;
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
+        var recent = new RecentlyPlayedRequest(
+            Page.From(request, defaultLimit: 20, maxLimit: 50).Limit, Cursor(request, "before"), Cursor(request, "after"),
+            $"{request.PathBase}{request.Path}", request.QueryString.ToString());
+        var page = await history.RecentlyPlayedAsync(caller.UserId!, code, loaded.Catalog, recent, ct);
         return SpotifyResults.Private(page, SpotifyJsonContext.Default.CursorPagingPlayHistoryObject);
     }
 
-    private static async Task<SpotifyJson<QueueObject>> GetQueue(HttpContext context, PlayerService player, PlayerObjects view)
+    /// <summary>A <c>before</c> or <c>after</c> cursor: Unix milliseconds up to the end of year 9999.</summary>
+    private static DateTimeOffset? Cursor(HttpRequest request, string name)
     {
-        var market = Market.Resolve(context);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
-        return SpotifyResults.Private(view.Queue(loaded, market), SpotifyJsonContext.Default.QueueObject);
+        if (!request.Query.TryGetValue(name, out var raw))
+        {
+            return null;
+        }
+        return long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 253402300799999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : throw SpotifyException.BadRequest($"Invalid {name}");
     }
 
-    private static async Task<IResult> AddToQueue(string? uri, string? device_id, HttpContext context, PlayerCommands commands)
+    private static async Task<SpotifyJson<QueueObject>> GetQueue(Caller caller, Market market, PlayerService player, PlayerObjects view, CancellationToken ct)
+    {
+        var code = market.Code;
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
+        return SpotifyResults.Private(view.Queue(loaded, code), SpotifyJsonContext.Default.QueueObject);
+    }
+
+    private static async Task<IResult> AddToQueue(string? uri, string? device_id, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(uri))
         {
             throw SpotifyException.BadRequest("Missing required parameter uri");
         }
-        await commands.EnqueueAsync(Target(context, device_id), uri, context.RequestAborted);
+        await commands.EnqueueAsync(Target(caller, market, device_id), uri, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<SpotifyJson<PagingObject<Artists.ArtistObject>>> GetTopArtists(
-        string? time_range, HttpContext context, PlayerService player, ListeningHistory history, CatalogObjects objects)
+    private static async Task<SpotifyJson<PagingObject<Artists.ArtistObject>>> GetTopArtists(string? time_range, HttpRequest request, Caller caller,
+        PageLink link, PlayerService player, ListeningHistory history, CatalogObjects objects, CancellationToken ct)
     {
         var range = ListeningHistory.RangeOf(time_range);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
-        var artists = await history.TopArtistsAsync(UserId(context), loaded.Now, range, loaded.Catalog, context.RequestAborted);
-        var paging = page.ToPaging(context.Request, objects.Urls, artists, objects.Artist);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
+        var artists = await history.TopArtistsAsync(caller.UserId!, loaded.Now, range, loaded.Catalog, ct);
+        var paging = page.ToPaging(objects.Urls, link, artists, objects.Artist);
         return SpotifyResults.Private(paging, SpotifyJsonContext.Default.PagingObjectArtistObject);
     }
 
-    private static async Task<SpotifyJson<PagingObject<Tracks.TrackObject>>> GetTopTracks(
-        string? time_range, HttpContext context, PlayerService player, ListeningHistory history, CatalogObjects objects)
+    private static async Task<SpotifyJson<PagingObject<Tracks.TrackObject>>> GetTopTracks(string? time_range, HttpRequest request, Caller caller,
+        Market market, PageLink link, PlayerService player, ListeningHistory history, CatalogObjects objects, CancellationToken ct)
     {
         var range = ListeningHistory.RangeOf(time_range);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = Market.Resolve(context);
-        var loaded = await player.SyncAsync(UserId(context), context.RequestAborted);
-        var tracks = await history.TopTracksAsync(UserId(context), loaded.Now, range, loaded.Catalog, context.RequestAborted);
-        var paging = page.ToPaging(context.Request, objects.Urls, tracks, t => objects.Track(t, market));
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
+        var code = market.Code;
+        var loaded = await player.SyncAsync(caller.UserId!, ct);
+        var tracks = await history.TopTracksAsync(caller.UserId!, loaded.Now, range, loaded.Catalog, ct);
+        var paging = page.ToPaging(objects.Urls, link, tracks, t => objects.Track(t, code));
         return SpotifyResults.Private(paging, SpotifyJsonContext.Default.PagingObjectTrackObject);
     }
 
     /// <summary>An optional JSON body: none (or only whitespace-free emptiness) is null; anything that is not JSON is 400 Malformed json.</summary>
-    private static async Task<T?> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type) where T : class
+    private static async Task<T?> ReadBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
         if (text.Length == 0)
         {
             return null;

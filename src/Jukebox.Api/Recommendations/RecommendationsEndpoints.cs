@@ -14,8 +14,19 @@ public static class RecommendationsEndpoints
         api.MapGet("/recommendations/available-genre-seeds", GetGenreSeeds);
     }
 
-    private static async Task<SpotifyJson<RecommendationsObject>> GetRecommendations(HttpContext context, RecommendationsService recommendations) =>
-        SpotifyResults.Catalog(await recommendations.RecommendAsync(context), SpotifyJsonContext.Default.RecommendationsObject);
+    /// <summary>Seeds, limit, tuning and market, checked in that order.</summary>
+    private static async Task<SpotifyJson<RecommendationsObject>> GetRecommendations(HttpRequest request, Market market, RecommendationsService recommendations)
+    {
+        var query = request.Query;
+        var seeds = await recommendations.SeedsAsync(Ids(query, "seed_artists"), Ids(query, "seed_tracks"), Ids(query, "seed_genres"));
+        var limit = Page.From(request, defaultLimit: 20, maxLimit: 100).Limit;
+        var tuning = Tuning.Parse(query);
+        var result = await recommendations.RecommendAsync(seeds, limit, tuning, market.Code);
+        return SpotifyResults.Catalog(result, SpotifyJsonContext.Default.RecommendationsObject);
+    }
+
+    private static string[] Ids(IQueryCollection query, string name) =>
+        query[name].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Exactly the genres seed_genres accepts.</summary>
     private static SpotifyJson<GenreSeedsResponse> GetGenreSeeds() =>

@@ -3,9 +3,13 @@ using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Tracks;
 using Jukebox.Data;
-using Microsoft.AspNetCore.Http;
 
 namespace Jukebox.Api.Recommendations;
+
+public sealed record RecommendationSeed(string Type, string Id, CatalogArtist[] Artists, CatalogTrack? Track, string? Genre);
+
+/// <summary>A request's seeds, found in one catalog snapshot that the recommendations then come from.</summary>
+public sealed record RecommendationSeeds(CatalogSnapshot Catalog, IReadOnlyList<RecommendationSeed> All);
 
 /// <summary>
 /// Recommendations from up to five seeds. Each seed gives a pool of recordings: an artist's tracks
@@ -21,16 +25,39 @@ public sealed class RecommendationsService(CatalogStore store, AudioFeatureStore
     /// <summary>Without targets, track seeds steer by these attributes of theirs.</summary>
     private static readonly string[] SoundOfSeeds = ["danceability", "energy", "valence", "acousticness"];
 
-    private sealed record Seed(string Type, string Id, CatalogArtist[] Artists, CatalogTrack? Track, string? Genre);
-
-    public async Task<RecommendationsObject> RecommendAsync(HttpContext context)
+    /// <summary>1 to 5 seeds in all; each must name a known artist, track or genre seed.</summary>
+    public async Task<RecommendationSeeds> SeedsAsync(string[] artists, string[] tracks, string[] genres)
     {
-        var query = context.Request.Query;
         var catalog = await store.GetAsync();
-        var seeds = ParseSeeds(catalog, query);
-        var limit = Page.From(context.Request, defaultLimit: 20, maxLimit: 100).Limit;
-        var tuning = Tuning.Parse(query);
-        var market = Market.Resolve(context);
+        var count = artists.Length + tracks.Length + genres.Length;
+        if (count is 0 or > MaxSeeds)
+        {
+            throw SpotifyException.BadRequest("invalid request");
+        }
+        var seeds = new List<RecommendationSeed>(count);
+        foreach (var id in artists)
+        {
+            seeds.Add(new RecommendationSeed("artist", id, [CatalogLookup.Find(catalog.Artists, id)], null, null));
+        }
+        foreach (var id in tracks)
+        {
+            var track = CatalogLookup.Find(catalog.Tracks, id);
+            seeds.Add(new RecommendationSeed("track", id, track.Artists, track, null));
+        }
+        foreach (var genre in genres)
+        {
+            if (!GenreSeeds.All.Contains(genre))
+            {
+                throw SpotifyException.BadRequest("invalid request");
+            }
+            seeds.Add(new RecommendationSeed("genre", genre, [], null, genre));
+        }
+        return new RecommendationSeeds(catalog, seeds);
+    }
+
+    public async Task<RecommendationsObject> RecommendAsync(RecommendationSeeds requested, int limit, Tuning tuning, string? market)
+    {
+        var (catalog, seeds) = requested;
         var features = await featureStore.ForAsync(catalog);
 
         var seedRecordings = seeds.Where(s => s.Track is not null).Select(s => s.Track!.Isrc).ToHashSet(StringComparer.Ordinal);
@@ -59,41 +86,7 @@ public sealed class RecommendationsService(CatalogStore store, AudioFeatureStore
         return new RecommendationsObject(seedObjects, tracks);
     }
 
-    /// <summary>1 to 5 seeds in all; each must name a known artist, track or genre seed.</summary>
-    private static List<Seed> ParseSeeds(CatalogSnapshot catalog, IQueryCollection query)
-    {
-        static string[] List(IQueryCollection query, string name) =>
-            query[name].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var artists = List(query, "seed_artists");
-        var tracks = List(query, "seed_tracks");
-        var genres = List(query, "seed_genres");
-        var count = artists.Length + tracks.Length + genres.Length;
-        if (count is 0 or > MaxSeeds)
-        {
-            throw SpotifyException.BadRequest("invalid request");
-        }
-        var seeds = new List<Seed>(count);
-        foreach (var id in artists)
-        {
-            seeds.Add(new Seed("artist", id, [CatalogLookup.Find(catalog.Artists, id)], null, null));
-        }
-        foreach (var id in tracks)
-        {
-            var track = CatalogLookup.Find(catalog.Tracks, id);
-            seeds.Add(new Seed("track", id, track.Artists, track, null));
-        }
-        foreach (var genre in genres)
-        {
-            if (!GenreSeeds.All.Contains(genre))
-            {
-                throw SpotifyException.BadRequest("invalid request");
-            }
-            seeds.Add(new Seed("genre", genre, [], null, genre));
-        }
-        return seeds;
-    }
-
-    private static IEnumerable<CatalogTrack> Pool(CatalogSnapshot catalog, Seed seed)
+    private static IEnumerable<CatalogTrack> Pool(CatalogSnapshot catalog, RecommendationSeed seed)
     {
         var artists = seed.Genre is not null
             ? ArtistsService.ArtistsByGenre(catalog).GetValueOrDefault(seed.Genre) ?? []
@@ -102,7 +95,7 @@ public sealed class RecommendationsService(CatalogStore store, AudioFeatureStore
     }
 
     /// <summary>Targets at the average sound of the seed tracks, or none without track seeds.</summary>
-    private static Tuning SeedSound(List<Seed> seeds, IReadOnlyDictionary<CatalogTrack, TrackFeatures> features)
+    private static Tuning SeedSound(IReadOnlyList<RecommendationSeed> seeds, IReadOnlyDictionary<CatalogTrack, TrackFeatures> features)
     {
         var seedTracks = seeds.Where(s => s.Track is not null).Select(s => s.Track!).ToList();
         if (seedTracks.Count == 0)

@@ -30,10 +30,38 @@ public static class SearchEndpoints
 
     public static void MapSearch(this IEndpointRouteBuilder api) => api.MapGet("/search", Search);
 
-    private static async Task<SpotifyJson<SearchResponse>> Search(HttpContext context, SearchService search)
+    private static async Task<SpotifyJson<SearchResponse>> Search(
+        HttpRequest request, Market market, PageLink link, SearchService search, CancellationToken ct)
     {
-        var request = SearchService.Parse(context);
-        var response = await search.SearchAsync(request, context.Request, context.RequestAborted);
+        var response = await search.SearchAsync(Parse(request, market), link, ct);
         return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.SearchResponse);
+    }
+
+    /// <summary>Reads q, type, include_external, limit, offset and market with Spotify's rules and messages, in that order.</summary>
+    private static SearchRequest Parse(HttpRequest request, Market market)
+    {
+        var query = request.Query;
+        var q = query["q"].ToString();
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            throw SpotifyException.BadRequest("No search query");
+        }
+        var type = query["type"].ToString();
+        if (string.IsNullOrWhiteSpace(type))
+        {
+            throw SpotifyException.BadRequest("Missing parameter type");
+        }
+        var types = type.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        if (types.Count == 0 || types.Any(t => !SearchService.Types.Contains(t)))
+        {
+            throw SpotifyException.BadRequest("Bad search type field");
+        }
+        var external = query["include_external"].ToString();
+        if (external.Length > 0 && external != "audio")
+        {
+            throw SpotifyException.BadRequest("Bad include_external value");
+        }
+        var page = Page.From(request, defaultLimit: 5, maxLimit: 10, maxOffset: 1000);
+        return new SearchRequest(SearchQuery.Parse(q), types, market.Code, page, external == "audio");
     }
 }

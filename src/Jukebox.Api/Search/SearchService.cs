@@ -24,35 +24,8 @@ public sealed class SearchService(
 
     private static readonly Sort RelevanceThenPopularity = new(SortField.FIELD_SCORE, new SortField(SearchFields.Rank, SortFieldType.INT64, true));
 
-    /// <summary>Reads q, type, include_external, limit and offset with Spotify's rules and messages.</summary>
-    public static SearchRequest Parse(HttpContext context)
-    {
-        var query = context.Request.Query;
-        var q = query["q"].ToString();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            throw SpotifyException.BadRequest("No search query");
-        }
-        var type = query["type"].ToString();
-        if (string.IsNullOrWhiteSpace(type))
-        {
-            throw SpotifyException.BadRequest("Missing parameter type");
-        }
-        var types = type.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        if (types.Count == 0 || types.Any(t => !Types.Contains(t)))
-        {
-            throw SpotifyException.BadRequest("Bad search type field");
-        }
-        var external = query["include_external"].ToString();
-        if (external.Length > 0 && external != "audio")
-        {
-            throw SpotifyException.BadRequest("Bad include_external value");
-        }
-        var page = Page.From(context.Request, defaultLimit: 5, maxLimit: 10, maxOffset: 1000);
-        return new SearchRequest(SearchQuery.Parse(q), types, Market.Resolve(context), page, external == "audio");
-    }
-
-    public async Task<SearchResponse> SearchAsync(SearchRequest request, HttpRequest http, CancellationToken ct)
+    /// <summary>The results of each requested type; <paramref name="link"/> is the request's, which each type's links repeat.</summary>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, PageLink link, CancellationToken ct)
     {
         var catalog = await store.GetAsync();
         var state = await IndexAsync(catalog);
@@ -64,7 +37,7 @@ public sealed class SearchService(
             var (ids, total) = query is null ? ([], 0)
                 : type == "playlist" ? await playlists.SearchAsync(s => Run(s, query.Query, request.Page))
                 : state.Search(query, type, request.Market, request.Page.Offset, request.Page.Limit);
-            var links = new LinkParameters(http, type);
+            var links = LinksFor(link, type);
             var market = request.Market;
             switch (type)
             {
@@ -154,17 +127,26 @@ public sealed class SearchService(
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
-    private PagingObject<T> Paging<T>(SearchRequest request, LinkParameters links, IEnumerable<T> items, int total) =>
-        request.Page.ToPaging(objects.Urls, links.Path, links.Parameters, [.. items], total);
+    private PagingObject<T> Paging<T>(SearchRequest request, PageLink links, IEnumerable<T> items, int total) =>
+        request.Page.ToPaging(objects.Urls, links, [.. items], total);
 
     /// <summary>A type's next/previous links repeat the request for that type alone.</summary>
-    private sealed class LinkParameters(HttpRequest request, string type)
+    private static PageLink LinksFor(PageLink request, string type)
     {
-        public string Path => $"{request.PathBase}{request.Path}";
-
-        public IEnumerable<KeyValuePair<string, string>> Parameters =>
-            request.Query.Where(q => q.Key is not ("offset" or "limit"))
-                .SelectMany(q => q.Key == "type" ? [new KeyValuePair<string, string>("type", type)]
-                    : q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+        var parameters = new List<KeyValuePair<string, string>>(request.Parameters.Count);
+        var typed = false;
+        foreach (var parameter in request.Parameters)
+        {
+            if (parameter.Key != "type")
+            {
+                parameters.Add(parameter);
+            }
+            else if (!typed)
+            {
+                parameters.Add(new("type", type));
+                typed = true;
+            }
+        }
+        return new PageLink(request.Path, parameters);
     }
 }

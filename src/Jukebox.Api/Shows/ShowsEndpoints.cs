@@ -9,8 +9,6 @@ namespace Jukebox.Api.Shows;
 
 public static class ShowsEndpoints
 {
-    private const int EmbeddedEpisodes = 50;
-
     public static void MapShows(this IEndpointRouteBuilder api)
     {
         api.MapGet("/shows/{id}", GetShow);
@@ -18,30 +16,30 @@ public static class ShowsEndpoints
         api.MapGet("/shows/{id}/episodes", GetShowEpisodes);
     }
 
-    private static async Task<SpotifyJson<ShowObject>> GetShow(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<ShowObject>> GetShow(
+        string id, Caller caller, Market market, CatalogStore store, CatalogObjects objects, EpisodeResumePoints resumePoints, CancellationToken ct)
     {
-        var show = CatalogLookup.Find((await store.GetAsync()).Shows, id);
-        var market = Market.Resolve(context);
-        KeyValuePair<string, string>[] parameters = market is null ? [] : [new("market", market)];
-        var episodes = new Page(EmbeddedEpisodes, 0).ToPaging(objects.Urls, $"/v1/shows/{show.Id}/episodes", parameters, show.Episodes, e => objects.SimplifiedEpisode(e, market));
-        await EpisodeResumePoints.ApplyAsync(context, episodes.Items);
-        return SpotifyResults.Catalog(objects.Show(show, episodes), SpotifyJsonContext.Default.ShowObject);
+        var show = objects.Show(CatalogLookup.Find((await store.GetAsync()).Shows, id), market.Code);
+        await resumePoints.ApplyAsync(caller, show.Episodes.Items, ct);
+        return SpotifyResults.Catalog(show, SpotifyJsonContext.Default.ShowObject);
     }
 
-    private static async Task<SpotifyJson<ShowsResponse>> GetSeveralShows(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<ShowsResponse>> GetSeveralShows(string? ids, Market market, CatalogStore store, CatalogObjects objects)
     {
-        Market.Resolve(context);
+        // Simplified shows do not depend on the market, but a market the request may not ask for is still refused.
+        _ = market.Code;
         var shows = CatalogLookup.Several((await store.GetAsync()).Shows, ids, max: 50, objects.SimplifiedShow);
         return SpotifyResults.Catalog(new ShowsResponse(shows), SpotifyJsonContext.Default.ShowsResponse);
     }
 
-    private static async Task<SpotifyJson<PagingObject<SimplifiedEpisodeObject>>> GetShowEpisodes(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<PagingObject<SimplifiedEpisodeObject>>> GetShowEpisodes(string id, HttpRequest request, Caller caller, Market market, PageLink link,
+        CatalogStore store, CatalogObjects objects, EpisodeResumePoints resumePoints, CancellationToken ct)
     {
         var show = CatalogLookup.Find((await store.GetAsync()).Shows, id);
-        var page = Page.From(context.Request, defaultLimit: 20, maxLimit: 50);
-        var market = Market.Resolve(context);
-        var paging = page.ToPaging(context.Request, objects.Urls, show.Episodes, e => objects.SimplifiedEpisode(e, market));
-        await EpisodeResumePoints.ApplyAsync(context, paging.Items);
+        var page = Page.From(request, defaultLimit: 20, maxLimit: 50);
+        var code = market.Code;
+        var paging = page.ToPaging(objects.Urls, link, show.Episodes, e => objects.SimplifiedEpisode(e, code));
+        await resumePoints.ApplyAsync(caller, paging.Items, ct);
         return SpotifyResults.Catalog(paging, SpotifyJsonContext.Default.PagingObjectSimplifiedEpisodeObject);
     }
 }

@@ -17,6 +17,8 @@ public static class TracksEndpoints
         api.MapGet("/audio-analysis/{id}", GetAudioAnalysis);
     }
 
+    // The busiest route resolves its market itself: a bound parameter would add an asynchronous
+    // binding step (and its allocations) to every request.
     private static async Task<SpotifyJson<TrackObject>> GetTrack(string id, HttpContext context, CatalogStore store, CatalogObjects objects)
     {
         var track = CatalogLookup.Find((await store.GetAsync()).Tracks, id);
@@ -24,10 +26,10 @@ public static class TracksEndpoints
         return SpotifyResults.Catalog(objects.Track(track, market), SpotifyJsonContext.Default.TrackObject);
     }
 
-    private static async Task<SpotifyJson<TracksResponse>> GetSeveralTracks(string? ids, HttpContext context, CatalogStore store, CatalogObjects objects)
+    private static async Task<SpotifyJson<TracksResponse>> GetSeveralTracks(string? ids, Market market, CatalogStore store, CatalogObjects objects)
     {
-        var market = Market.Resolve(context);
-        var tracks = CatalogLookup.Several((await store.GetAsync()).Tracks, ids, max: 50, t => objects.Track(t, market));
+        var code = market.Code;
+        var tracks = CatalogLookup.Several((await store.GetAsync()).Tracks, ids, max: 50, t => objects.Track(t, code));
         return SpotifyResults.Catalog(new TracksResponse(tracks), SpotifyJsonContext.Default.TracksResponse);
     }
 

@@ -59,16 +59,16 @@ public static class UserImages
     public static Task DeleteAsync(JukeboxDbContext db, string userId, CancellationToken ct) =>
         db.UserImages.Where(i => i.UserId == userId).ExecuteDeleteAsync(ct);
 
-    private static async Task<IResult> GetUserImage(string imageId, int size, HttpContext context, JukeboxDbContext db)
+    private static async Task<IResult> GetUserImage(string imageId, int size, HttpResponse response, JukeboxDbContext db, CancellationToken ct)
     {
         var images = db.UserImages.AsNoTracking().Where(i => i.ImageId == imageId);
         var bytes = size switch
         {
-            300 => await images.Select(i => i.Large).FirstOrDefaultAsync(context.RequestAborted),
-            64 => await images.Select(i => i.Small).FirstOrDefaultAsync(context.RequestAborted),
+            300 => await images.Select(i => i.Large).FirstOrDefaultAsync(ct),
+            64 => await images.Select(i => i.Small).FirstOrDefaultAsync(ct),
             _ => null,
         } ?? throw SpotifyException.NotFound("Resource not found");
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return TypedResults.Bytes(bytes, "image/jpeg");
     }
 

@@ -27,10 +27,9 @@ public static class UsersEndpoints
         api.MapGet("/me/following/contains", FollowingContains);
     }
 
-    private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(HttpContext context, JukeboxDbContext db, PublicUrls urls)
+    private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(Caller caller, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
     {
-        var caller = Caller.From(context);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, context.RequestAborted)
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
             ?? throw SpotifyException.NotFound("Resource not found");
         var isPrivate = caller.Scopes.Contains(SpotifyScopes.UserReadPrivate);
         var profile = new PrivateUserObject(
@@ -39,22 +38,22 @@ public static class UsersEndpoints
             Email: caller.Scopes.Contains(SpotifyScopes.UserReadEmail) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
-            Followers: await FollowersAsync(db, user, context.RequestAborted),
+            Followers: await FollowersAsync(db, user, ct),
             Href: urls.Resource("users", user.Id),
             Id: user.Id,
-            Images: await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted),
+            Images: await UserImages.OfAsync(db, urls, user.Id, ct),
             Product: isPrivate ? user.Product : null,
             Type: "user",
             Uri: SpotifyIds.Uri("user", user.Id));
         return SpotifyResults.Private(profile, SpotifyJsonContext.Default.PrivateUserObject);
     }
 
-    private static async Task<SpotifyJson<PublicUserObject>> GetUser(string user_id, HttpContext context, JukeboxDbContext db, PublicUrls urls)
+    private static async Task<SpotifyJson<PublicUserObject>> GetUser(string user_id, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user_id, context.RequestAborted)
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == user_id, ct)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var profile = new PublicUserObject(user.DisplayName, urls.External("user", user.Id), await FollowersAsync(db, user, context.RequestAborted),
-            urls.Resource("users", user.Id), user.Id, await UserImages.OfAsync(db, urls, user.Id, context.RequestAborted), "user", SpotifyIds.Uri("user", user.Id));
+        var profile = new PublicUserObject(user.DisplayName, urls.External("user", user.Id), await FollowersAsync(db, user, ct),
+            urls.Resource("users", user.Id), user.Id, await UserImages.OfAsync(db, urls, user.Id, ct), "user", SpotifyIds.Uri("user", user.Id));
         return SpotifyResults.Private(profile, SpotifyJsonContext.Default.PublicUserObject);
     }
 
@@ -63,18 +62,18 @@ public static class UsersEndpoints
 
     /// <summary>GET /me/following: cursor paging over the followed artists, see <see cref="ArtistFollows.PageAsync"/>.</summary>
     private static async Task<SpotifyJson<FollowedArtistsResponse>> GetFollowedArtists(
-        string? type, string? after, HttpContext context, JukeboxDbContext db, CatalogStore store, CatalogObjects objects)
+        string? type, string? after, HttpRequest request, Caller caller, JukeboxDbContext db, CatalogStore store, CatalogObjects objects, CancellationToken ct)
     {
         if (FollowType(type, allowUser: false) is null)
         {
             throw SpotifyException.BadRequest("Only valid type is artist");
         }
-        var limit = Page.From(context.Request, defaultLimit: 20, maxLimit: 50).Limit;
+        var limit = Page.From(request, defaultLimit: 20, maxLimit: 50).Limit;
         if (after is not null)
         {
             SpotifyIds.Require(after);
         }
-        var (ids, more, total) = await ArtistFollows.PageAsync(db, Caller.From(context).UserId!, after, limit, context.RequestAborted);
+        var (ids, more, total) = await ArtistFollows.PageAsync(db, caller.UserId!, after, limit, ct);
         var catalog = await store.GetAsync();
         var artists = ids.Where(catalog.Artists.ContainsKey).Select(id => objects.Artist(catalog.Artists[id])).ToList();
         var page = new CursorPagingArtistObject(
@@ -87,22 +86,31 @@ public static class UsersEndpoints
         return SpotifyResults.Private(new FollowedArtistsResponse(page), SpotifyJsonContext.Default.FollowedArtistsResponse);
     }
 
-    private static async Task<NoContent> Follow(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users)
+    private static async Task<NoContent> Follow(
+        string? type, HttpRequest request, Caller caller, LibraryService library, ArtistFollows artists, UserFollows users, CancellationToken ct)
     {
-        await library.SaveAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds);
+        ILibraryCollection kind = FollowType(type) == "user" ? users : artists;
+        var ids = await RequestIds.ReadAsync(request, "ids", MaxFollowIds);
+        await library.SaveAsync(caller, kind, ids, timestamps: false, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> Unfollow(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users)
+    private static async Task<NoContent> Unfollow(
+        string? type, HttpRequest request, Caller caller, LibraryService library, ArtistFollows artists, UserFollows users, CancellationToken ct)
     {
-        await library.RemoveAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds);
+        ILibraryCollection kind = FollowType(type) == "user" ? users : artists;
+        var ids = await RequestIds.ReadAsync(request, "ids", MaxFollowIds);
+        await library.RemoveAsync(caller, kind, ids, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<SpotifyJson<bool[]>> FollowingContains(string? type, HttpContext context, LibraryService library, ArtistFollows artists, UserFollows users) =>
-        SpotifyResults.Private(
-            await library.ContainsAsync(context, FollowType(type) == "user" ? users : artists, MaxFollowIds),
-            SpotifyJsonContext.Default.BooleanArray);
+    private static async Task<SpotifyJson<bool[]>> FollowingContains(
+        string? type, HttpRequest request, Caller caller, LibraryService library, ArtistFollows artists, UserFollows users, CancellationToken ct)
+    {
+        ILibraryCollection kind = FollowType(type) == "user" ? users : artists;
+        var ids = await RequestIds.ReadAsync(request, "ids", MaxFollowIds, distinct: false);
+        return SpotifyResults.Private(await library.ContainsAsync(caller, kind, ids, ct), SpotifyJsonContext.Default.BooleanArray);
+    }
 
     /// <summary>The <c>type</c> parameter: artist, or user where the operation takes users; 400 otherwise.</summary>
     private static string? FollowType(string? type, bool allowUser = true) => type switch

@@ -41,4 +41,29 @@ public sealed class MarketTests(JukeboxTestServer server)
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/v1/albums/{id}")]
+    [InlineData("/v1/tracks/{id}")]
+    [InlineData("/v1/episodes/{id}")]
+    [InlineData("/v1/shows/{id}/episodes")]
+    public async Task An_unknown_id_is_reported_before_an_invalid_market(string template)
+    {
+        using var client = await server.CreateAppClientAsync();
+
+        await client.AssertErrorAsync(template.Replace("{id}", "0000000000000000000000", StringComparison.Ordinal) + "?market=XX",
+            System.Net.HttpStatusCode.NotFound, "non existing id");
+    }
+
+    [Theory]
+    [InlineData("/v1/albums/{album}/tracks")]
+    [InlineData("/v1/artists/{artist}/albums")]
+    [InlineData("/v1/audiobooks/{audiobook}/chapters")]
+    public async Task An_invalid_limit_is_reported_before_an_invalid_market(string template)
+    {
+        var url = Routes.Fill(await server.CatalogAsync(), template);
+        using var client = await server.CreateAppClientAsync();
+
+        await client.AssertBadRequestAsync(url.With("limit=0&market=XX"), "Invalid limit");
+    }
 }

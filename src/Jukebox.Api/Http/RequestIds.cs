@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Jukebox.Api.Library;
+namespace Jukebox.Api.Http;
 
 /// <summary>An id (or URI) a request names, with the time a client asked to file it under, if any.</summary>
 public readonly record struct RequestedItem(string Id, DateTimeOffset? AddedAt = null);
