@@ -31,7 +31,7 @@ public static class ApiEndpoints
     /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
     public const string ApiPolicy = "SpotifyApi";
 
-    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl, SearchOptions? search = null)
+    public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
         services.AddAuthentication()
@@ -50,7 +50,7 @@ public static class ApiEndpoints
         services.AddLibrary();
         services.AddSingleton<CoverCache>();
         services.AddPlayer();
-        services.AddSearch(search ?? new SearchOptions());
+        services.AddSearch();
         services.AddPlaylists();
         services.AddExceptionHandler<SpotifyErrorHandler>();
         services.AddProblemDetails();

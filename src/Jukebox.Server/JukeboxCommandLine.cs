@@ -20,7 +20,9 @@ internal static class JukeboxCommandLine
         var connection = new Option<string?>("--connection-string") { Description = "Database connection string (env JUKEBOX_DATABASE__CONNECTIONSTRING)" };
         var catalogSize = new Option<long?>("--catalog-size") { Description = "Tracks to generate when seeding a new database (env JUKEBOX_CATALOGSIZE)" };
         var redis = new Option<string?>("--redis") { Description = "Redis shared by several nodes, e.g. 127.0.0.1:6379 (default none: one node; env JUKEBOX_REDIS__CONFIGURATION)" };
-        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis];
+        var ephemeral = new Option<bool>("--ephemeral") { Description = "Keep all state in a temporary folder removed at exit (SQLite; env JUKEBOX_EPHEMERAL)" };
+        var readyFile = new Option<string?>("--ready-file") { Description = "Write the base URL to this file once the server answers (env JUKEBOX_READYFILE)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, ephemeral, readyFile];
 
         IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
         {
@@ -33,6 +35,8 @@ internal static class JukeboxCommandLine
                 ("Database:ConnectionString", parsed.GetValue(connection)),
                 ("CatalogSize", parsed.GetValue(catalogSize)?.ToString(CultureInfo.InvariantCulture)),
                 ("Redis:Configuration", parsed.GetValue(redis)),
+                ("Ephemeral", parsed.GetValue(ephemeral) ? "true" : null),
+                ("ReadyFile", parsed.GetValue(readyFile)),
             ];
             return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
         }
@@ -44,8 +48,17 @@ internal static class JukeboxCommandLine
         }
         seed.SetAction(async (parsed, ct) =>
         {
-            await using var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
-            await JukeboxHost.InitializeAsync(app, ct);
+            var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
+            var run = app.Services.GetRequiredService<ThrowawayRun>();
+            try
+            {
+                await JukeboxHost.InitializeAsync(app, ct);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+                run.CleanUp();
+            }
             return 0;
         });
 
@@ -57,11 +70,21 @@ internal static class JukeboxCommandLine
         root.Subcommands.Add(seed);
         root.SetAction(async (parsed, ct) =>
         {
-            await using var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
-            await JukeboxHost.InitializeAsync(app, ct);
-            await app.StartAsync(ct);
-            PrintBanner(app);
-            await app.WaitForShutdownAsync(ct);
+            var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));
+            var run = app.Services.GetRequiredService<ThrowawayRun>();
+            try
+            {
+                await JukeboxHost.InitializeAsync(app, ct);
+                await app.StartAsync(ct);
+                PrintBanner(app);
+                run.AnnounceReady(app.Services.GetRequiredService<JukeboxOptions>().EffectivePublicBaseUrl);
+                await app.WaitForShutdownAsync(ct);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+                run.CleanUp();
+            }
             return 0;
         });
         return root;

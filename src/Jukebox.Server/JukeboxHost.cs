@@ -41,6 +41,7 @@ public static class JukeboxHost
         builder.Configuration.AddInMemoryCollection(settings);
 
         var options = builder.Configuration.Get<JukeboxOptions>() ?? new JukeboxOptions();
+        builder.Services.AddSingleton(ThrowawayRun.Prepare(options));
         builder.Services.AddSingleton(options);
         builder.WebHost.UseUrls(options.Urls.Split(';'));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -78,12 +79,11 @@ public static class JukeboxHost
         }
         builder.Services.AddScoped<CatalogSeeder>();
 
-        // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in memory).
-        var searchIndex = builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
-        var search = new SearchOptions();
-        builder.Configuration.GetSection("Search").Bind(search);
-        search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex);
-        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl, search);
+        // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in
+        // memory). An ephemeral run keeps it in memory: it is built once per run anyway, and nothing may outlive the run.
+        var searchIndex = options.Ephemeral ? "" : builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
+        builder.Services.PostConfigure<SearchOptions>(search => search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex));
+        builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxSandbox();
         builder.Services.AddJukeboxWeb();

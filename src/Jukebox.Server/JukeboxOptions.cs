@@ -16,6 +16,12 @@ public sealed class JukeboxOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>All state in a temporary folder, removed when the server stops (SQLite only).</summary>
+    public bool Ephemeral { get; set; }
+
+    /// <summary>A file that receives the base URL once the server answers, and is removed when it stops.</summary>
+    public string ReadyFile { get; set; } = "";
+
     public string EffectivePublicBaseUrl =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? Urls.Split(';')[0] : PublicBaseUrl).TrimEnd('/');
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Api.Search;
 
@@ -15,9 +16,10 @@ public static class SearchEndpoints
     /// Search and what shares its catalog data: the catalog and playlist indexes (the playlist index
     /// follows playlist changes), audio features and recommendations; the index is built in the background.
     /// </summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services, SearchOptions options)
+    public static IServiceCollection AddSearch(this IServiceCollection services)
     {
-        services.AddSingleton(options);
+        services.AddOptions<SearchOptions>().BindConfiguration("Search").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value);
         services.AddSingleton<CatalogSearchIndex>();
         services.AddSingleton<PlaylistSearchIndex>();
         services.AddSingleton<IPlaylistChangeListener>(sp => sp.GetRequiredService<PlaylistSearchIndex>());
