@@ -1,5 +1,5 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Player;
 using Jukebox.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public sealed class EpisodeResumePoints(IServiceProvider services)
 {
     public async Task ApplyAsync(Caller caller, IEnumerable<SimplifiedEpisodeObject?> episodes, CancellationToken ct)
     {
-        if (!caller.IsUser || !caller.Scopes.Contains(SpotifyScopes.UserReadPlaybackPosition))
+        if (!ScopeTable.SeesResumePoints(caller))
         {
             return;
         }

@@ -1,6 +1,6 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,9 +36,9 @@ public sealed class SavedItems(string uriType, int maxIds, CatalogStore store) :
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserLibraryModify);
+    public bool MayModify(Caller caller) => ScopeTable.MayModifyLibrary(caller);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserLibraryRead);
+    public bool MayRead(Caller caller) => ScopeTable.MayReadLibrary(caller);
 
     public Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct) =>
         SaveAsync(change, [.. ids.Select(id => new RequestedItem(id))], ct);

@@ -1,5 +1,5 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +41,7 @@ public sealed class PlaylistAccess(JukeboxDbContext db)
     /// <summary>playlist-modify-public for a public playlist, playlist-modify-private otherwise.</summary>
     public static void RequireModifyScope(Caller caller, bool isPublic)
     {
-        if (!caller.Scopes.Contains(isPublic ? SpotifyScopes.PlaylistModifyPublic : SpotifyScopes.PlaylistModifyPrivate))
+        if (!ScopeTable.MayChangePlaylist(caller, isPublic))
         {
             throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
         }

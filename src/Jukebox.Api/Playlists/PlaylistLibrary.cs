@@ -1,5 +1,5 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Library;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
@@ -18,9 +18,9 @@ public sealed class PlaylistLibrary : ILibraryCollection
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.PlaylistModifyPublic);
+    public bool MayModify(Caller caller) => ScopeTable.MayFollowPlaylists(caller);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate);
+    public bool MayRead(Caller caller) => ScopeTable.MayReadPrivatePlaylists(caller);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
-using Jukebox.Accounts.Authorization;
 using System.Globalization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Playlists.Order;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
@@ -73,8 +73,8 @@ public sealed class PlaylistsService(
             throw SpotifyException.NotFound(PlaylistErrors.NotFound);
         }
         var self = caller.UserId == userId;
-        var readPrivate = self && caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate);
-        var readCollaborative = self && caller.Scopes.Contains(SpotifyScopes.PlaylistReadCollaborative);
+        var readPrivate = self && ScopeTable.MayReadPrivatePlaylists(caller);
+        var readCollaborative = self && ScopeTable.MayReadCollaborativePlaylists(caller);
         var query =
             from f in db.PlaylistFollows
             where f.UserId == userId
@@ -172,7 +172,7 @@ public sealed class PlaylistsService(
     {
         await HeaderAsync(playlistId, ct);
         var follow = await db.PlaylistFollows.AsNoTracking().FirstOrDefaultAsync(f => f.PlaylistId == playlistId && f.UserId == userId, ct);
-        return follow is not null && (follow.Public || (userId == caller.UserId && caller.Scopes.Contains(SpotifyScopes.PlaylistReadPrivate)));
+        return follow is not null && (follow.Public || (userId == caller.UserId && ScopeTable.MayReadPrivatePlaylists(caller)));
     }
 
     private async Task<Header> HeaderAsync(string playlistId, CancellationToken ct)

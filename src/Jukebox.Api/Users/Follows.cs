@@ -1,6 +1,6 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Library;
 using Jukebox.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +22,9 @@ public sealed class ArtistFollows(CatalogStore store, IArtistFollowerCounts coun
 
     public bool IsValidId(string id) => SpotifyIds.IsValid(id);
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowModify);
+    public bool MayModify(Caller caller) => ScopeTable.MayModifyFollows(caller);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowRead);
+    public bool MayRead(Caller caller) => ScopeTable.MayReadFollows(caller);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -94,9 +94,9 @@ public sealed class UserFollows : ILibraryCollection
     /// <summary>User ids are not base62; anything that could be one is looked up.</summary>
     public bool IsValidId(string id) => id.Length is > 0 and <= 64;
 
-    public bool MayModify(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowModify);
+    public bool MayModify(Caller caller) => ScopeTable.MayModifyFollows(caller);
 
-    public bool MayRead(Caller caller) => caller.Scopes.Contains(SpotifyScopes.UserFollowRead);
+    public bool MayRead(Caller caller) => ScopeTable.MayReadFollows(caller);
 
     public async Task SaveAsync(LibraryChange change, IReadOnlyList<string> ids, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
-using Jukebox.Accounts.Authorization;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Library;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
@@ -31,11 +31,11 @@ public static class UsersEndpoints
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var isPrivate = caller.Scopes.Contains(SpotifyScopes.UserReadPrivate);
+        var isPrivate = ScopeTable.SeesPrivateProfile(caller);
         var profile = new PrivateUserObject(
             Country: isPrivate ? user.Country : null,
             DisplayName: user.DisplayName,
-            Email: caller.Scopes.Contains(SpotifyScopes.UserReadEmail) ? user.Email : null,
+            Email: ScopeTable.SeesEmail(caller) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
             Followers: await FollowersAsync(db, user, ct),

@@ -104,4 +104,37 @@ public static class ScopeTable
             throw SpotifyException.Forbidden(SpotifyErrors.InsufficientScope);
         }
     }
+
+    // Rules that depend on the resource or only hide fields: decided here, applied by the service that
+    // knows the resource (the table above names them where an operation has one).
+
+    /// <summary>Changing a playlist's items or details needs the modify scope of its visibility.</summary>
+    public static bool MayChangePlaylist(Caller caller, bool isPublic) =>
+        caller.Scopes.Contains(isPublic ? PlaylistModifyPublic : PlaylistModifyPrivate);
+
+    /// <summary>Following or unfollowing a playlist through /me/library.</summary>
+    public static bool MayFollowPlaylists(Caller caller) => caller.Scopes.Contains(PlaylistModifyPublic);
+
+    /// <summary>A user's own private playlists (in lists, and whether they follow one privately).</summary>
+    public static bool MayReadPrivatePlaylists(Caller caller) => caller.Scopes.Contains(PlaylistReadPrivate);
+
+    /// <summary>A user's own collaborative playlists in their list.</summary>
+    public static bool MayReadCollaborativePlaylists(Caller caller) => caller.Scopes.Contains(PlaylistReadCollaborative);
+
+    public static bool MayReadLibrary(Caller caller) => caller.Scopes.Contains(UserLibraryRead);
+
+    public static bool MayModifyLibrary(Caller caller) => caller.Scopes.Contains(UserLibraryModify);
+
+    public static bool MayReadFollows(Caller caller) => caller.Scopes.Contains(UserFollowRead);
+
+    public static bool MayModifyFollows(Caller caller) => caller.Scopes.Contains(UserFollowModify);
+
+    /// <summary>Shows' and episodes' resume points are left out without user-read-playback-position.</summary>
+    public static bool SeesResumePoints(Caller caller) => caller.IsUser && caller.Scopes.Contains(UserReadPlaybackPosition);
+
+    /// <summary>GET /me: country, product and explicit_content only with user-read-private.</summary>
+    public static bool SeesPrivateProfile(Caller caller) => caller.Scopes.Contains(UserReadPrivate);
+
+    /// <summary>GET /me: email only with user-read-email.</summary>
+    public static bool SeesEmail(Caller caller) => caller.Scopes.Contains(UserReadEmail);
 }
