@@ -14,10 +14,18 @@ namespace Jukebox.Api.Player;
 /// applies a command, and stores the result together with the history and resume points of every
 /// item left on the way, in one SaveChanges (one transaction). Two writers of the same user's row
 /// cannot both win: the row's revision is a concurrency token, and the loser starts again from the
-/// winner's state, so no play is recorded twice.
+/// winner's state, so no play is recorded twice. On one node a user's commands take turns
+/// (<see cref="PlayerUserLocks"/>), so only writers on other nodes can make a save lose.
 /// </summary>
-public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeProvider clock, IPlayerNotifier notifier)
+public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeProvider clock, IPlayerNotifier notifier,
+    PlayerUserLocks locks, DatabaseOutages outages)
 {
+    /// <summary>
+    /// A lost save means another writer committed, so retrying makes progress; the bound only turns a
+    /// save that can never succeed into an error instead of a request that never ends.
+    /// </summary>
+    private const int MaxSaveAttempts = 100;
+
     /// <summary>A track enters the listening history once it has played this long.</summary>
     public const long HistoryThresholdMs = 30_000;
 
@@ -53,6 +61,12 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
     /// </summary>
     public async Task<Loaded> RunAsync(string userId, Func<Loaded, Task<Loaded>> command, CancellationToken ct)
     {
+        using var turn = await locks.EnterAsync(userId, ct);
+        return await RunInTurnAsync(userId, command, ct);
+    }
+
+    private async Task<Loaded> RunInTurnAsync(string userId, Func<Loaded, Task<Loaded>> command, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await command(await LoadAsync(userId, ct));
@@ -65,7 +79,7 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
                 }
                 return loaded;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (attempt < MaxSaveAttempts && !outages.Recognize(e))
             {
                 db.ChangeTracker.Clear();
             }
@@ -274,9 +288,10 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
     /// <summary>Moves the user's playback clock ahead (the sandbox API), storing what happened meanwhile.</summary>
     public async Task<long> AdvanceClockAsync(string userId, long milliseconds, CancellationToken ct)
     {
+        using var turn = await locks.EnterAsync(userId, ct);
         for (var attempt = 1; ; attempt++)
         {
-            await SyncAsync(userId, ct);
+            await RunInTurnAsync(userId, l => Task.FromResult(l), ct);
             var session = await db.PlayerSessions.FirstOrDefaultAsync(s => s.UserId == userId, ct);
             if (session is null)
             {
@@ -289,11 +304,11 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
             {
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                await SyncAsync(userId, ct);
+                await RunInTurnAsync(userId, l => Task.FromResult(l), ct);
                 await notifier.PublishAsync(userId, ct);
                 return session.ClockOffsetMs;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (attempt < MaxSaveAttempts && !outages.Recognize(e))
             {
                 db.ChangeTracker.Clear();
             }
