@@ -6,7 +6,7 @@ namespace Jukebox.Cluster;
 /// others. A node changes the database first, then publishes; the others apply the message to their
 /// own state. Delivery is best effort: while the transport is down messages are lost, and
 /// <see cref="OnResync"/> tells every subscriber to reload what it derives from the database once
-/// the transport is back.
+/// the transport is back, on the node that was cut off and on every node it may have failed to tell.
 /// </summary>
 public interface IClusterBus
 {

@@ -9,7 +9,12 @@ namespace Jukebox.Cluster;
 /// lines (the payload may hold more), so that a node skips its own messages. Messages are handled off
 /// the connection's thread; the handlers do not depend on their order (counts add up, the others
 /// re-read the database). Pub/sub keeps nothing for a node that is disconnected, hence the resync
-/// when the subscription is back.
+/// when the subscription is back. The nodes reconnect at different moments, so that is not enough: a
+/// node still cut off drops what it publishes while the others, already back, have resynced. So a
+/// node that may have lost messages (it was disconnected, or a publish failed) owes the others a
+/// resync, and announces it (the <see cref="ResyncTopic"/> message) as soon as it can publish again;
+/// every node that hears it runs its resync handlers. Unsent messages are not kept for later instead:
+/// a follow count's change replayed after the others' resync would be counted twice.
 /// </summary>
 public sealed class RedisClusterBus : IClusterBus, IDisposable
 {
@@ -18,12 +23,19 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     private readonly ClusterSubscriptions _subscriptions;
     private readonly string _node = Guid.NewGuid().ToString("N");
 
+    /// <summary>The topic of "messages from me may have been lost: resync" (no handler subscribes to it).</summary>
+    public const string ResyncTopic = "resync";
+
+    /// <summary>1 while this node owes the others a resync announcement.</summary>
+    private int _owesResync;
+
     public RedisClusterBus(RedisConnection redis, ILogger<RedisClusterBus> logger)
     {
         _redis = redis;
         _logger = logger;
         _subscriptions = new ClusterSubscriptions(logger);
         redis.Restored += OnRestored;
+        redis.CommandsRestored += OnCommandsRestored;
         try
         {
             redis.Multiplexer.GetSubscriber().Subscribe(redis.Events, OnMessage);
@@ -39,7 +51,12 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     {
         if (!_redis.IsConnected)
         {
-            return; // lost; the other nodes resync when Redis is back
+            Volatile.Write(ref _owesResync, 1); // lost; the others resync when this node is back
+            return;
+        }
+        if (Volatile.Read(ref _owesResync) == 1)
+        {
+            _ = AnnounceResyncAsync();
         }
         try
         {
@@ -47,7 +64,29 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
+            Volatile.Write(ref _owesResync, 1);
             _logger.LogDebug(e, "A {Topic} message was not sent.", topic);
+        }
+    }
+
+    /// <summary>
+    /// Tells the other nodes to resync, once Redis has taken the message; until then the debt stays,
+    /// and the next restored connection or publish tries again.
+    /// </summary>
+    private async Task AnnounceResyncAsync()
+    {
+        if (Interlocked.Exchange(ref _owesResync, 0) == 0)
+        {
+            return;
+        }
+        try
+        {
+            await _redis.Multiplexer.GetSubscriber().PublishAsync(_redis.Events, $"{_node}\n{ResyncTopic}\n");
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            Volatile.Write(ref _owesResync, 1);
+            _logger.LogDebug(e, "The resync announcement was not sent.");
         }
     }
 
@@ -65,14 +104,29 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
             return;
         }
         var (topic, payload) = (text[(first + 1)..second], text[(second + 1)..]);
-        _ = Task.Run(() => _subscriptions.DeliverAsync(topic, payload));
+        _ = topic == ResyncTopic
+            ? Task.Run(_subscriptions.ResyncAsync)
+            : Task.Run(() => _subscriptions.DeliverAsync(topic, payload));
     }
 
-    private void OnRestored() => _ = _subscriptions.ResyncAsync();
+    /// <summary>
+    /// Back after an outage: what the others published meanwhile is lost to this node (it resyncs), and
+    /// what this node published just before it noticed may be lost to them (they are told to).
+    /// </summary>
+    private void OnRestored() => _ = ResyncBothWaysAsync();
+
+    private async Task ResyncBothWaysAsync()
+    {
+        Volatile.Write(ref _owesResync, 1);
+        await Task.WhenAll(AnnounceResyncAsync(), _subscriptions.ResyncAsync());
+    }
+
+    private void OnCommandsRestored() => _ = AnnounceResyncAsync();
 
     public void Dispose()
     {
         _redis.Restored -= OnRestored;
+        _redis.CommandsRestored -= OnCommandsRestored;
         try
         {
             _redis.Multiplexer.GetSubscriber().Unsubscribe(_redis.Events, OnMessage, CommandFlags.FireAndForget);

@@ -44,6 +44,9 @@ public sealed class RedisConnection : IDisposable
     /// <summary>Raised (on a thread of its own) when the subscription connection is back after an outage.</summary>
     public event Action? Restored;
 
+    /// <summary>Raised (on a thread of its own) when the connection commands and publishes go through is back.</summary>
+    public event Action? CommandsRestored;
+
     public RedisKey Key(string name) => _prefix + ":" + name;
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => ReportUnreachable(e.Exception);
@@ -67,6 +70,10 @@ public sealed class RedisConnection : IDisposable
         {
             // Off the connection's own thread: the resync reads the database.
             _ = Task.Run(restored);
+        }
+        else if (e.ConnectionType == ConnectionType.Interactive && CommandsRestored is { } commands)
+        {
+            _ = Task.Run(commands);
         }
     }
 

@@ -52,9 +52,9 @@ public static class SandboxEndpoints
         {
             throw SpotifyException.BadRequest("product must be premium, free or open");
         }
-        if (await db.Users.AnyAsync(u => u.Id == body.Id || (body.Email != null && u.NormalizedEmail == body.Email.ToUpperInvariant())))
+        if (await UserExistsAsync(db, body))
         {
-            throw new SpotifyException(StatusCodes.Status409Conflict, "A user with this id or email exists");
+            throw UserExists();
         }
         var user = new User
         {
@@ -71,9 +71,28 @@ public static class SandboxEndpoints
             user.PasswordHash = hasher.HashPassword(user, body.Password);
         }
         db.Users.Add(user);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created the same id or email between the check and the insert. Any other
+            // failure (an outage included) still surfaces, since the user is then not found.
+            db.ChangeTracker.Clear();
+            if (await UserExistsAsync(db, body))
+            {
+                throw UserExists();
+            }
+            throw;
+        }
         return TypedResults.Created($"/sandbox/users/{user.Id}", new SandboxUser(user.Id, user.DisplayName, user.Email, user.Country, user.Product));
     }
+
+    private static Task<bool> UserExistsAsync(JukeboxDbContext db, CreateUserRequest body) =>
+        db.Users.AnyAsync(u => u.Id == body.Id || (body.Email != null && u.NormalizedEmail == body.Email.ToUpperInvariant()));
+
+    private static SpotifyException UserExists() => new(StatusCodes.Status409Conflict, "A user with this id or email exists");
 
     /// <summary>Sets the user's profile picture from the body: the image file itself (JPEG, PNG, …), at most 1 MB.</summary>
     private static async Task<NoContent> SetUserImage(string id, HttpRequest request, JukeboxDbContext db, TimeProvider clock)

@@ -57,6 +57,7 @@ public static class JukeboxHost
             {
                 SqliteStorage.Configure(db, connectionString);
             }
+            db.AddInterceptors(NulTextGuard.Instance);
             // Every failure EF Core reports here also reaches code that logs it once: the exception handler
             // (an error with its stack trace, or one warning line when the database is unreachable) or the
             // background work that tried. Logged here too, an outage would print stack traces per query.

@@ -127,6 +127,36 @@ public sealed class ClusterBusTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task Changes_made_on_a_node_that_reconnects_after_the_others_reach_them()
+    {
+        var (_, token) = await TwoNodes.NewUserAsync(A, "user-follow-modify", "user-follow-read", "playlist-modify-public");
+        var artistId = await SomeArtistAsync(31);
+        var before = await B.ArtistFollowersAsync(token, artistId);
+
+        // Redis restarts; B is back at once, while A's network to it stays down a while longer.
+        nodes.RouteOfA.Cut();
+        await nodes.Redis.StopAsync();
+        await Eventually.HoldsAsync(async () => await RedisStatusAsync(A) == "Degraded", "A sees Redis gone");
+        await A.FollowArtistAsync(token, artistId);
+        await nodes.Redis.StartAsync();
+        await Eventually.HoldsAsync(async () => await B.ArtistFollowersAsync(token, artistId) == before + 1, "B resynced on its reconnection");
+        Assert.Equal("Degraded", await RedisStatusAsync(A));
+
+        // What A does now, B has no other way to hear of than A's reconnection.
+        await A.UnfollowArtistAsync(token, artistId);
+        var playlist = await A.CreatePlaylistAsync(token, "Numbat Evenings");
+        Assert.Equal(before + 1, await B.ArtistFollowersAsync(token, artistId));
+        nodes.RouteOfA.Mend();
+
+        await Eventually.HoldsAsync(async () => await B.ArtistFollowersAsync(token, artistId) == before, "B counts the unfollow made on A while A was cut off");
+        await Eventually.HoldsAsync(async () => (await B.PlaylistsFoundAsync(token, "numbat")).Contains(playlist), "B finds the playlist made on A while A was cut off");
+        await Eventually.HoldsAsync(async () => await RedisStatusAsync(A) == "Healthy", "A connected again");
+    }
+
+    private static async Task<string?> RedisStatusAsync(TwoNodes.Node node) =>
+        (await node.ReadinessAsync()).Body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
+
+    [Fact]
     public async Task A_node_that_seeds_the_catalog_makes_the_others_load_it_again()
     {
         var before = await B.CatalogAsync();

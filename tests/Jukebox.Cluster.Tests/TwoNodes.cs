@@ -6,13 +6,15 @@ namespace Jukebox.Cluster.Tests;
 
 /// <summary>
 /// Two Jukebox nodes of one deployment, in process: one database (a PostgreSQL database, or a SQLite
-/// file the two share), one redis-server, each node with its own port and clock.
+/// file the two share), one redis-server, each node with its own port and clock. A reaches Redis
+/// through <see cref="RouteOfA"/>, so a test can cut A alone off.
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
     private TestDatabase? _database;
 
     public RedisServer Redis { get; private set; } = null!;
+    public CuttableRoute RouteOfA { get; private set; } = null!;
     public Node A { get; private set; } = null!;
     public Node B { get; private set; } = null!;
 
@@ -21,7 +23,8 @@ public sealed class TwoNodes : IAsyncLifetime
         Redis = await RedisServer.StartNewAsync();
         _database = await TestDatabase.CreateAsync();
         var prefix = $"test-{Guid.NewGuid():N}";
-        A = new Node(_database, Redis.Configuration, prefix);
+        RouteOfA = new CuttableRoute(Redis.Port);
+        A = new Node(_database, RouteOfA.Configuration, prefix);
         B = new Node(_database, Redis.Configuration, prefix);
         if (_database.Provider == "postgres")
         {
@@ -40,6 +43,7 @@ public sealed class TwoNodes : IAsyncLifetime
     {
         await B.DisposeAsync();
         await A.DisposeAsync();
+        await RouteOfA.DisposeAsync();
         await Redis.DisposeAsync();
         if (_database is not null)
         {
@@ -96,6 +100,13 @@ public sealed class TwoNodes : IAsyncLifetime
         {
             using var client = CreateClient(token);
             using var response = await client.PutAsync($"/v1/me/following?type=artist&ids={artistId}", null);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        public async Task UnfollowArtistAsync(string token, string artistId)
+        {
+            using var client = CreateClient(token);
+            using var response = await client.DeleteAsync($"/v1/me/following?type=artist&ids={artistId}");
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
 

@@ -49,6 +49,30 @@ public sealed class SandboxTests(JukeboxTestServer server) : IClassFixture<Jukeb
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Sixteen_requests_creating_one_user_at_once_make_it_once_and_the_others_are_conflicts()
+    {
+        using var client = server.CreateClient();
+        for (var round = 1; round <= 10; round++)
+        {
+            var id = $"sandbox-twin-{round}-{Guid.NewGuid():N}"[..30];
+
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+            {
+                using var response = await client.PostAsJsonAsync("/sandbox/users", new { id });
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    using var error = System.Text.Json.JsonDocument.Parse(body);
+                    Assert.Equal(409, error.RootElement.GetProperty("error").GetProperty("status").GetInt32());
+                }
+                return $"{(int)response.StatusCode}";
+            }));
+
+            Assert.Equal(["201", .. Enumerable.Repeat("409", 15)], statuses.Order(StringComparer.Ordinal));
+        }
+    }
 }
 
 /// <summary>A server configured for production: the sandbox API is off, or needs the admin key.</summary>

@@ -59,6 +59,7 @@ public sealed class SpotifyErrorHandler(DatabaseOutages outages, ILogger<Spotify
             BadHttpRequestException e when e.InnerException is JsonException => (400, "Malformed json", null),
             BadHttpRequestException e => (e.StatusCode, "Bad request", null),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (499, "Client closed request", null),
+            _ when NulTextException.IsCause(exception) => (400, NulTextException.Description, null),
             _ when outages.Recognize(exception) => (503, SpotifyErrors.ServiceUnavailable, null),
             _ => (500, "Server error", null),
         };

@@ -31,9 +31,11 @@ public sealed class PlaybackClock(JukeboxDbContext db, TimeProvider clock, Playe
     /// </summary>
     public async Task<Reading> AdvanceAsync(string userId, long milliseconds, CancellationToken ct)
     {
+        // In the user's turn, like every player command, so concurrent commands do not race the move.
+        using var turn = await player.TurnAsync(userId, ct);
         for (var attempt = 1; ; attempt++)
         {
-            await player.SyncAsync(userId, ct);
+            await player.SyncInTurnAsync(userId, ct);
             var session = await db.PlayerSessions.FirstOrDefaultAsync(s => s.UserId == userId, ct);
             if (session is null)
             {
@@ -46,11 +48,11 @@ public sealed class PlaybackClock(JukeboxDbContext db, TimeProvider clock, Playe
             {
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                await player.SyncAsync(userId, ct);
+                await player.SyncInTurnAsync(userId, ct);
                 await notifier.PublishAsync(userId, ct);
                 return Read(clock, session);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (player.MayRetry(e, attempt))
             {
                 db.ChangeTracker.Clear();
             }

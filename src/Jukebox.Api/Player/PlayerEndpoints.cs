@@ -17,6 +17,7 @@ public static class PlayerEndpoints
     public static IServiceCollection AddPlayer(this IServiceCollection services)
     {
         services.AddSingleton<PlayerObjects>();
+        services.AddSingleton<PlayerUserLocks>();
         services.AddSingleton<IPlayerNotifier, ClusterPlayerNotifier>();
         services.AddOptions<PlayerOptions>().BindConfiguration("Player");
         services.AddScoped<PlayerService>();

@@ -14,10 +14,18 @@ namespace Jukebox.Api.Player;
 /// applies a command, and stores the result together with the history and resume points of every
 /// item left on the way, in one SaveChanges (one transaction). Two writers of the same user's row
 /// cannot both win: the row's revision is a concurrency token, and the loser starts again from the
-/// winner's state, so no play is recorded twice.
+/// winner's state, so no play is recorded twice. On one node a user's commands take turns
+/// (<see cref="PlayerUserLocks"/>), so only writers on other nodes can make a save lose.
 /// </summary>
-public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeProvider clock, IPlayerNotifier notifier)
+public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeProvider clock, IPlayerNotifier notifier,
+    PlayerUserLocks locks, DatabaseOutages outages)
 {
+    /// <summary>
+    /// A lost save means another writer committed, so retrying makes progress; the bound only turns a
+    /// save that can never succeed into an error instead of a request that never ends.
+    /// </summary>
+    private const int MaxSaveAttempts = 100;
+
     /// <summary>A track enters the listening history once it has played this long.</summary>
     public const long HistoryThresholdMs = 30_000;
 
@@ -53,6 +61,21 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
     /// </summary>
     public async Task<Loaded> RunAsync(string userId, Func<Loaded, Task<Loaded>> command, CancellationToken ct)
     {
+        using var turn = await locks.EnterAsync(userId, ct);
+        return await RunInTurnAsync(userId, command, ct);
+    }
+
+    /// <summary>The user's turn on this node, for work that spans several steps (the sandbox's clock advance).</summary>
+    internal Task<IDisposable> TurnAsync(string userId, CancellationToken ct) => locks.EnterAsync(userId, ct);
+
+    /// <summary><see cref="SyncAsync"/> for a caller that already holds the user's turn.</summary>
+    internal Task<Loaded> SyncInTurnAsync(string userId, CancellationToken ct) => RunInTurnAsync(userId, l => Task.FromResult(l), ct);
+
+    /// <summary>Whether a failed save is worth another attempt: a lost race, not an outage or a bug that repeats.</summary>
+    internal bool MayRetry(DbUpdateException e, int attempt) => attempt < MaxSaveAttempts && !outages.Recognize(e);
+
+    private async Task<Loaded> RunInTurnAsync(string userId, Func<Loaded, Task<Loaded>> command, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await command(await LoadAsync(userId, ct));
@@ -65,7 +88,7 @@ public sealed class PlayerService(JukeboxDbContext db, CatalogStore store, TimeP
                 }
                 return loaded;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (MayRetry(e, attempt))
             {
                 db.ChangeTracker.Clear();
             }
