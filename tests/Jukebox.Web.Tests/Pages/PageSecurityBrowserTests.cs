@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Jukebox.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -42,20 +45,60 @@ public sealed class PageSecurityBrowserTests(BrowserServer server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Another_site_cannot_show_the_login_page_in_a_frame()
+    public async Task Another_site_cannot_show_the_pages_in_a_frame()
     {
-        var page = await server.NewPageAsync();
-        await page.RouteAsync("http://framing.example/**", route => route.FulfillAsync(new RouteFulfillOptions
+        // The other site is another loopback port: a page on a public name may not frame loopback
+        // addresses at all in Chromium, which would hide whether the server forbids framing.
+        var port = FreeLoopbackPort();
+        using var site = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
+        site.Start();
+        var framed = new Dictionary<string, string>
         {
-            Status = 200,
-            ContentType = "text/html",
-            Body = $"<iframe id=\"victim\" src=\"{server.BaseAddress}login\" onload=\"document.body.dataset.framed = 'loaded'\"></iframe>",
-        }));
+            ["login"] = "login",
+            // A page without a form, hence without the anti-forgery token's own X-Frame-Options.
+            ["error"] = "authorize?client_id=unknown-app&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2F",
+            // No page: a control showing that the browser does frame this server.
+            ["health"] = "healthz",
+        };
+        var framing = ServeAsync(site, string.Concat(framed.Select(f =>
+            $"<iframe name=\"{f.Key}\" src=\"{server.BaseAddress}{f.Value}\" onload=\"document.body.dataset.{f.Key} = 'loaded'\"></iframe>")));
+        var page = await server.NewPageAsync();
 
-        await page.GotoAsync("http://framing.example/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Expect(page.Locator("body[data-framed='loaded']")).ToHaveCountAsync(1);
-        var frame = page.MainFrame.ChildFrames.Single();
+        await page.GotoAsync($"http://127.0.0.1:{port}/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(page.Locator("body[data-login][data-error][data-health]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        Task<string> TextAsync(string name) => page.Frames.Single(f => f.Name == name).Locator("body").InnerTextAsync();
 
-        Assert.Equal(0, await frame.Locator("input[type=password]").CountAsync());
+        Assert.Contains("Healthy", await TextAsync("health"));
+        Assert.DoesNotContain("Password", await TextAsync("login"));
+        Assert.DoesNotContain("Something went wrong", await TextAsync("error"));
+        site.Stop();
+        await framing;
+    }
+
+    /// <summary>Answers one request with the HTML of the framing site.</summary>
+    private static async Task ServeAsync(HttpListener site, string html)
+    {
+        try
+        {
+            var context = await site.GetContextAsync();
+            var body = Encoding.UTF8.GetBytes($"<!DOCTYPE html><html><body>{html}</body></html>");
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Stopped before the browser asked.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
