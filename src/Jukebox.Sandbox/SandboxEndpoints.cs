@@ -10,20 +10,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Jukebox.Sandbox;
 
 /// <summary>
 /// The opt-in administrative API for client developers' test suites: create users without a
-/// browser. (Tokens for them come from /api/token with the sandbox grant type.) Off unless
-/// Sandbox:Enabled is true; guarded by Sandbox:AdminKey when one is set.
+/// browser. (Tokens for them come from /api/token with the sandbox grant type.) Every route is
+/// behind <see cref="SandboxGuard"/>: off unless Sandbox:Enabled is true, never for browser pages of
+/// other origins, and only with Sandbox:AdminKey when one is set.
 /// </summary>
 public static class SandboxEndpoints
 {
+    /// <summary>Where the sandbox API lives; the server answers no CORS here.</summary>
+    public const string PathPrefix = "/sandbox";
+
     public static void MapSandbox(this IEndpointRouteBuilder app)
     {
-        var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
+        var sandbox = app.MapGroup(PathPrefix).AddEndpointFilter(RequireSandbox).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser);
         sandbox.MapSandboxPlayer();
         sandbox.MapPut("/users/{id}/image", SetUserImage);
@@ -129,15 +132,14 @@ public static class SandboxEndpoints
 
     private static async ValueTask<object?> RequireSandbox(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
-        if (!options.Enabled)
+        var guard = context.HttpContext.RequestServices.GetRequiredService<SandboxGuard>();
+        return guard.Check(context.HttpContext.Request) switch
         {
-            throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound);
-        }
-        if (options.AdminKey.Length > 0 && context.HttpContext.Request.Headers["X-Jukebox-Admin-Key"] != options.AdminKey)
-        {
-            throw SpotifyException.Unauthorized("Invalid admin key");
-        }
-        return await next(context);
+            null => await next(context),
+            SandboxRefusal.Disabled => throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound),
+            SandboxRefusal.CrossOrigin => throw SpotifyException.Forbidden(SandboxGuard.CrossOriginMessage),
+            SandboxRefusal.InvalidAdminKey => throw SpotifyException.Unauthorized(SandboxGuard.InvalidAdminKeyMessage),
+            _ => throw new ArgumentOutOfRangeException(nameof(context)),
+        };
     }
 }

@@ -9,10 +9,18 @@ public static class SandboxSetup
     public static IServiceCollection AddJukeboxSandbox(this IServiceCollection services)
     {
         services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateOnStart();
+        services.AddSingleton<SandboxGuard>();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
-        services.AddOpenIddict().AddServer(server => server.AllowCustomFlow(SandboxUserGrant.Type));
+        services.AddOpenIddict().AddServer(server =>
+        {
+            server.AllowCustomFlow(SandboxUserGrant.Type);
+            server.AddEventHandler(SandboxGrantGuard.Descriptor);
+        });
         return services;
     }
 
     public static void MapJukeboxSandbox(this IEndpointRouteBuilder app) => app.MapSandbox();
+
+    /// <summary>Whether the request is for the sandbox API, which answers no CORS (see <see cref="SandboxGuard"/>).</summary>
+    public static bool IsSandboxPath(Microsoft.AspNetCore.Http.PathString path) => path.StartsWithSegments(SandboxEndpoints.PathPrefix);
 }

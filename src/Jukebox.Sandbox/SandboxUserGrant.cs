@@ -8,7 +8,8 @@ namespace Jukebox.Sandbox;
 
 /// <summary>
 /// The sandbox grant at /api/token: a user token for any user, with the scopes asked for, without a
-/// browser. Only while the sandbox is enabled.
+/// browser. Only while the sandbox is enabled, and only for the requests <see cref="SandboxGrantGuard"/>
+/// lets through.
 /// </summary>
 public sealed class SandboxUserGrant(JukeboxDbContext db, IOptions<SandboxOptions> options) : IExtensionGrant
 {

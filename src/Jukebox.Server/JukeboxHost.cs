@@ -90,6 +90,7 @@ public static class JukeboxHost
         builder.Services.AddJukeboxWeb();
         builder.Services.AddJukeboxCluster(builder.Configuration);
         builder.Services.AddCors();
+        builder.Services.AddJukeboxProxies(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
@@ -100,10 +101,16 @@ public static class JukeboxHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // First: everything after it sees the client's scheme and address (see ProxySetup).
+        app.UseForwardedHeaders();
+        app.UseHsts();
+        app.UsePageSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
-        // Spotify answers cross-origin requests from any site (browser apps call the API directly).
-        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        // Spotify answers cross-origin requests from any site (browser apps call the API and /api/token
+        // directly). Not the sandbox: no browser page may drive it (see SandboxGuard).
+        app.UseWhen(context => !SandboxSetup.IsSandboxPath(context.Request.Path),
+            api => api.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
         // Inside the exception handler: OpenIddict reads the database while it handles /api/token and

@@ -25,12 +25,15 @@ public static class WebSetup
         {
             antiforgery.Cookie.HttpOnly = true;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure over https (directly, or through a known proxy's X-Forwarded-Proto).
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
         {
             tempData.Cookie.HttpOnly = true;
             tempData.Cookie.SameSite = SameSiteMode.Lax;
             tempData.Cookie.IsEssential = true;
+            tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }

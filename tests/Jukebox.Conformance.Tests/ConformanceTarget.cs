@@ -101,6 +101,10 @@ public sealed class ConformanceTarget : IAsyncLifetime
             ]),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}")));
+        if (Environment.GetEnvironmentVariable("JUKEBOX_SANDBOX_ADMIN_KEY") is { Length: > 0 } key)
+        {
+            request.Headers.Add("X-Jukebox-Admin-Key", key);
+        }
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -118,4 +118,27 @@ public sealed class SandboxSwitchTests
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal(HttpStatusCode.Created, with.StatusCode);
     }
+
+    [Fact]
+    public async Task With_an_admin_key_the_sandbox_grant_needs_it_too()
+    {
+        await using var server = new AdminKeyServer();
+        await server.InitializeAsync();
+        var client = OAuthClient.Demo(server);
+        (string, string)[] form =
+            [("grant_type", "urn:jukebox:params:oauth:grant-type:sandbox-user"), ("user_id", JukeboxTestServer.DemoUserId), ("scope", "user-read-private")];
+
+        var (without, withoutBody) = await client.TokenAsync(form);
+        var (wrong, wrongBody) = await client.TokenAsync(form, [("X-Jukebox-Admin-Key", "s3cret-admin-guess")]);
+        var (with, withBody) = await client.TokenAsync(form, [("X-Jukebox-Admin-Key", "s3cret-admin")]);
+
+        Assert.Equal(400, without);
+        Assert.Equal("unauthorized_client", withoutBody.GetProperty("error").GetString());
+        Assert.Equal("Invalid admin key", withoutBody.GetProperty("error_description").GetString());
+        Assert.False(withoutBody.TryGetProperty("access_token", out _));
+        Assert.Equal(400, wrong);
+        Assert.Equal("unauthorized_client", wrongBody.GetProperty("error").GetString());
+        Assert.Equal(200, with);
+        Assert.Equal("user-read-private", withBody.GetProperty("scope").GetString());
+    }
 }

@@ -25,7 +25,7 @@ public sealed class OutageTests(ScaleOutCluster cluster)
     {
         var appToken = await ClusterRequests.ClientTokenAsync(cluster.Balancer);
         var fanId = await cluster.CreateUserAsync(cluster.Balancer, "outage-fan");
-        var fanToken = await ClusterRequests.UserTokenAsync(cluster.Balancer, fanId, "user-follow-modify", "playlist-modify-public");
+        var fanToken = await cluster.UserTokenAsync(cluster.Balancer, fanId, "user-follow-modify", "playlist-modify-public");
         var artist = await FirstArtistAsync();
         var followersBefore = new List<int>();
         foreach (var node in cluster.Nodes)
@@ -147,7 +147,7 @@ public sealed class OutageTests(ScaleOutCluster cluster)
     public async Task Without_PostgreSQL_every_node_answers_503_stays_up_and_serves_again_when_it_returns_with_nothing_lost()
     {
         var userId = await cluster.CreateUserAsync(cluster.Balancer, "outage-lists");
-        var token = await ClusterRequests.UserTokenAsync(cluster.Balancer, userId, "playlist-read-private", "playlist-modify-private");
+        var token = await cluster.UserTokenAsync(cluster.Balancer, userId, "playlist-read-private", "playlist-modify-private");
         var uris = await cluster.TrackUrisAsync(3);
         string playlistId;
         using (var balanced = ClusterRequests.Client(cluster.Balancer, token))

@@ -15,7 +15,7 @@ public sealed class PlayerAcrossNodesTests(ScaleOutCluster cluster)
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 5_000 };
 
     private async Task<HttpClient> PlayerClientAsync(Uri node, string userId) =>
-        ClusterRequests.Client(node, await ClusterRequests.UserTokenAsync(node, userId, Scopes));
+        ClusterRequests.Client(node, await cluster.UserTokenAsync(node, userId, Scopes));
 
     [Fact]
     public async Task Play_on_node_1_is_the_state_on_node_2_and_pause_on_node_3_is_the_state_on_node_1()

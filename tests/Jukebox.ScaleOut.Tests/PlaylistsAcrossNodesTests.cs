@@ -16,7 +16,7 @@ public sealed class PlaylistsAcrossNodesTests(ScaleOutCluster cluster)
         ["playlist-read-private", "playlist-read-collaborative", "playlist-modify-public", "playlist-modify-private", "ugc-image-upload"];
 
     private async Task<HttpClient> UserClientAsync(Uri where, string userId) =>
-        ClusterRequests.Client(where, await ClusterRequests.UserTokenAsync(where, userId, Scopes));
+        ClusterRequests.Client(where, await cluster.UserTokenAsync(where, userId, Scopes));
 
     [Fact]
     public async Task A_change_on_node_1_is_what_nodes_2_and_3_read_next_details_items_snapshot_and_cover()

@@ -13,7 +13,7 @@ public sealed class SearchAndFollowsAcrossNodesTests(ScaleOutCluster cluster)
     {
         var userId = await cluster.CreateUserAsync(cluster.Balancer, "searcher");
         using var node2 = ClusterRequests.Client(cluster.Nodes[1].BaseAddress,
-            await ClusterRequests.UserTokenAsync(cluster.Nodes[1].BaseAddress, userId, "playlist-modify-public"));
+            await cluster.UserTokenAsync(cluster.Nodes[1].BaseAddress, userId, "playlist-modify-public"));
         var word = $"zq{Guid.NewGuid():N}"[..14];
 
         var id = (await node2.SendOkAsync(HttpMethod.Post, "/v1/me/playlists", new { name = $"Scale {word}", @public = true }))
@@ -39,7 +39,7 @@ public sealed class SearchAndFollowsAcrossNodesTests(ScaleOutCluster cluster)
         var artist = await FirstArtistAsync();
         var userId = await cluster.CreateUserAsync(cluster.Balancer, "fan");
         using var node1 = ClusterRequests.Client(cluster.Nodes[0].BaseAddress,
-            await ClusterRequests.UserTokenAsync(cluster.Nodes[0].BaseAddress, userId, "user-follow-modify", "user-follow-read"));
+            await cluster.UserTokenAsync(cluster.Nodes[0].BaseAddress, userId, "user-follow-modify", "user-follow-read"));
         var readers = new List<(string Name, HttpClient Client, int Before)>();
         foreach (var node in cluster.Nodes.Skip(1))
         {

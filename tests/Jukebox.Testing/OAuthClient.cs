@@ -28,7 +28,11 @@ public sealed class OAuthClient(JukeboxTestServer server, string clientId, strin
         ?? HttpUtility.ParseQueryString(redirect.Fragment.TrimStart('#'))[name];
 
     /// <summary>POST /api/token with the form; the secret goes in a Basic header unless <paramref name="basic"/> is false.</summary>
-    public async Task<(int Status, JsonElement Body)> TokenAsync(IEnumerable<(string, string)> form, bool basic = true)
+    public async Task<(int Status, JsonElement Body)> TokenAsync(IEnumerable<(string, string)> form, bool basic = true) =>
+        await TokenAsync(form, [], basic);
+
+    /// <summary>POST /api/token with the form and extra request headers (such as a browser's Origin).</summary>
+    public async Task<(int Status, JsonElement Body)> TokenAsync(IEnumerable<(string, string)> form, IEnumerable<(string Name, string Value)> headers, bool basic = true)
     {
         using var http = server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
@@ -38,6 +42,10 @@ public sealed class OAuthClient(JukeboxTestServer server, string clientId, strin
         if (basic && clientSecret is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
+        }
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
         }
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());

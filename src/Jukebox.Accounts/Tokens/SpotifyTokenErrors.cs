@@ -30,9 +30,10 @@ public sealed class SpotifyTokenErrors : IOpenIddictServerHandler<ApplyTokenResp
     public ValueTask HandleAsync(ApplyTokenResponseContext context)
     {
         var response = context.Response;
-        if (string.IsNullOrEmpty(response.Error) || SpotifyDescriptions.Contains(response.ErrorDescription ?? ""))
+        // OpenIddict names each of its errors by an error_uri; a rejection without one is Jukebox's own
+        // (here or in an extension grant's handler) and already worded as it should be.
+        if (string.IsNullOrEmpty(response.Error) || response.ErrorUri is null || SpotifyDescriptions.Contains(response.ErrorDescription ?? ""))
         {
-            // No error, or one of Jukebox's own, already worded as Spotify words it.
             response.ErrorUri = null;
             return ValueTask.CompletedTask;
         }

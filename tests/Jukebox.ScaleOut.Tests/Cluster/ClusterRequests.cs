@@ -23,7 +23,11 @@ public static class ClusterRequests
     }
 
     /// <summary>POST /api/token on <paramref name="node"/> as the demo app (HTTP Basic).</summary>
-    public static async Task<(int Status, JsonElement Body)> TokenAsync(Uri node, params (string Key, string Value)[] form)
+    public static Task<(int Status, JsonElement Body)> TokenAsync(Uri node, params (string Key, string Value)[] form) =>
+        TokenAsync(node, adminKey: null, form);
+
+    /// <summary>POST /api/token on <paramref name="node"/> as the demo app, with the sandbox's admin key when given.</summary>
+    public static async Task<(int Status, JsonElement Body)> TokenAsync(Uri node, string? adminKey, params (string Key, string Value)[] form)
     {
         using var client = Client(node);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
@@ -32,6 +36,10 @@ public static class ClusterRequests
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{JukeboxTestServer.DemoClientId}:{JukeboxTestServer.DemoClientSecret}")));
+        if (adminKey is not null)
+        {
+            request.Headers.Add(ScaleOutCluster.AdminKeyHeader, adminKey);
+        }
         using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.JsonAsync());
     }
@@ -44,9 +52,9 @@ public static class ClusterRequests
     }
 
     /// <summary>A user token through the sandbox grant, for tests that are not about the OAuth flows.</summary>
-    public static async Task<string> UserTokenAsync(Uri node, string userId, params string[] scopes)
+    public static async Task<string> UserTokenAsync(this ScaleOutCluster cluster, Uri node, string userId, params string[] scopes)
     {
-        var (status, body) = await TokenAsync(node,
+        var (status, body) = await TokenAsync(node, cluster.AdminKey,
             ("grant_type", "urn:jukebox:params:oauth:grant-type:sandbox-user"), ("user_id", userId), ("scope", string.Join(' ', scopes)));
         Assert.True(status == 200, $"The sandbox grant on {node}: {status} {body}");
         return body.GetProperty("access_token").GetString()!;

@@ -3,6 +3,8 @@
 // to end.
 import { demo } from './accounts.js';
 
+const adminHeaders = () => process.env.JUKEBOX_SANDBOX__ADMINKEY ? { 'x-jukebox-admin-key': process.env.JUKEBOX_SANDBOX__ADMINKEY } : {};
+
 export const playerScopes = [
   'user-read-playback-state', 'user-modify-playback-state', 'user-read-currently-playing',
   'user-read-recently-played', 'user-top-read', 'user-read-playback-position',
@@ -11,7 +13,7 @@ export const playerScopes = [
 async function sandbox(baseUrl, path, body) {
   const response = await fetch(`${baseUrl}/sandbox${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders() },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST /sandbox${path}: ${response.status} ${await response.text()}`);
@@ -27,6 +29,7 @@ export async function createListener(baseUrl, userId) {
     headers: {
       authorization: 'Basic ' + Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString('base64'),
       'content-type': 'application/x-www-form-urlencoded',
+      ...adminHeaders(),
     },
     body: new URLSearchParams({
       grant_type: 'urn:jukebox:params:oauth:grant-type:sandbox-user', user_id: userId, scope: playerScopes.join(' '),

@@ -20,7 +20,7 @@ export async function sandboxUser(baseUrl, scopes = playlistScopes) {
   if (!created.ok) throw new Error(`creating the sandbox user failed: ${created.status} ${await created.text()}`);
   const token = await fetch(`${baseUrl}/api/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString('base64')}` },
+    headers: { authorization: `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString('base64')}`, ...adminHeaders() },
     body: new URLSearchParams({ grant_type: 'urn:jukebox:params:oauth:grant-type:sandbox-user', user_id: id, scope: scopes.join(' ') }),
   });
   if (!token.ok) throw new Error(`the sandbox grant failed: ${token.status} ${await token.text()}`);

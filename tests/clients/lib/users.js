@@ -27,6 +27,7 @@ export async function userToken(baseUrl, userId, scopes = libraryScopes) {
     headers: {
       authorization: 'Basic ' + Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString('base64'),
       'content-type': 'application/x-www-form-urlencoded',
+      ...adminHeaders(),
     },
     body: new URLSearchParams({ grant_type: 'urn:jukebox:params:oauth:grant-type:sandbox-user', user_id: userId, scope: scopes.join(' ') }),
   });
