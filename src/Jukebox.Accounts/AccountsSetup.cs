@@ -70,6 +70,7 @@ public static class AccountsSetup
                 server.AddEventHandler(SpotifyOpenIddictHandlers.RotatePkceRefreshTokens.Descriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.TokenDescriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.AuthorizationDescriptor);
+                server.AddEventHandler(RevokeReplayedFamilies.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
 
@@ -83,6 +84,9 @@ public static class AccountsSetup
             {
                 validation.UseLocalServer();
                 validation.UseDataProtection();
+                // A token is validated once per node and then cached (the Web API's ValidatedTokenCache),
+                // so the look-up of its entry, which sees revocations, is paid once, not per request.
+                validation.EnableTokenEntryValidation();
                 validation.UseAspNetCore();
             });
 
@@ -90,6 +94,8 @@ public static class AccountsSetup
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.AddSingleton<AppAccess>();
+        services.AddSingleton<TokenFamilies>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenFamilies>());
         services.AddMemoryCache();
         // The session cookie is read on every request, so that pages and their anti-forgery tokens
         // know the signed-in user; the Web API's policy authenticates with its bearer scheme instead.
