@@ -1,6 +1,7 @@
 using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
 using Jukebox.Accounts.Tokens;
+using Jukebox.Accounts.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -111,6 +112,8 @@ public static class AccountsSetup
                 cookie.SlidingExpiration = true;
             });
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignIn>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<AppRequestCounter>();
