@@ -84,14 +84,14 @@ public sealed partial class AccountsBrowser : IDisposable
     /// <summary>The status of the last login attempt.</summary>
     public HttpStatusCode LastStatus { get; private set; }
 
-    /// <summary>Posts the login form <paramref name="times"/> times at once (one form, one anti-forgery token) and returns the statuses.</summary>
-    public async Task<HttpStatusCode[]> LogInAtOnceAsync(string login, string password, int times)
+    /// <summary>Posts the login form <paramref name="times"/> times at once (one form, one anti-forgery token) and returns the answers.</summary>
+    public async Task<(HttpStatusCode Status, string Html)[]> LogInAtOnceAsync(string login, string password, int times)
     {
         var fields = Fields(await _client.GetStringAsync("/login")).Append(new("Login", login)).Append(new("Password", password)).ToList();
         return await Task.WhenAll(Enumerable.Range(0, times).Select(async _ =>
         {
             using var response = await PostFormAsync("/login", fields);
-            return response.StatusCode;
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }));
     }
 
