@@ -10,9 +10,17 @@ public sealed class AccountsOptions
     /// <summary>Whether response_type=token may be used at all (Spotify removed it on 27 Nov 2025); apps must also allow it.</summary>
     public bool AllowImplicitGrant { get; set; }
 
-    /// <summary>Failed sign-ins in a row that lock an account, and for how long.</summary>
-    public int MaxFailedSignIns { get; set; } = 5;
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Sign-in attempts (POST /login) one client address may make in a burst; after it, one more every <c>60 s / this</c>.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Failed sign-ins from one client address to one account name after which that client must wait
+    /// before its next attempt on the name: first <see cref="FirstSignInWait"/>, doubling with each
+    /// further failure up to <see cref="LongestSignInWait"/>. No account is ever locked for everyone.
+    /// </summary>
+    public int FailedSignInsBeforeWait { get; set; } = 5;
+    public TimeSpan FirstSignInWait { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan LongestSignInWait { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Entries of the per-node cache of validated access tokens; 0 turns the cache off, so every
     /// request validates its token (the benchmark measures that cost this way).</summary>

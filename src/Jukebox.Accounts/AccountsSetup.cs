@@ -1,6 +1,7 @@
 using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
 using Jukebox.Accounts.Tokens;
+using Jukebox.Accounts.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -70,6 +71,7 @@ public static class AccountsSetup
                 server.AddEventHandler(SpotifyOpenIddictHandlers.RotatePkceRefreshTokens.Descriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.TokenDescriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.AuthorizationDescriptor);
+                server.AddEventHandler(RevokeReplayedFamilies.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
 
@@ -83,6 +85,9 @@ public static class AccountsSetup
             {
                 validation.UseLocalServer();
                 validation.UseDataProtection();
+                // A token is validated once per node and then cached (the Web API's ValidatedTokenCache),
+                // so the look-up of its entry, which sees revocations, is paid once, not per request.
+                validation.EnableTokenEntryValidation();
                 validation.UseAspNetCore();
             });
 
@@ -90,6 +95,8 @@ public static class AccountsSetup
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.AddSingleton<AppAccess>();
+        services.AddSingleton<TokenFamilies>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenFamilies>());
         services.AddMemoryCache();
         // The session cookie is read on every request, so that pages and their anti-forgery tokens
         // know the signed-in user; the Web API's policy authenticates with its bearer scheme instead.
@@ -105,6 +112,8 @@ public static class AccountsSetup
                 cookie.SlidingExpiration = true;
             });
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignIn>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<AppRequestCounter>();

@@ -38,6 +38,9 @@ public static class ClusterTopics
     /// <summary>An app's settings changed or it was deleted (payload: its client id).</summary>
     public const string App = "app";
 
+    /// <summary>The tokens of an authorization were revoked (payload: the authorization id).</summary>
+    public const string TokenFamily = "token-family";
+
     /// <summary>The catalog was seeded (no payload).</summary>
     public const string Catalog = "catalog";
 }

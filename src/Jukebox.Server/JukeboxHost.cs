@@ -113,6 +113,8 @@ public static class JukeboxHost
             api => api.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
+        // Endpoint rate-limit policies (the login page's attempts per client), before any work is done for them.
+        app.UseRateLimiter();
         // Inside the exception handler: OpenIddict reads the database while it handles /api/token and
         // /authorize, and a failure there (such as an outage) must become a proper error response. Every
         // request needs it, /v1 included: OpenIddict's validation (behind the bearer scheme) reads the

@@ -21,6 +21,7 @@ public static class WebSetup
         // Razor Pages check the anti-forgery token of every POST form.
         services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
             .AddApplicationPart(typeof(WebSetup).Assembly);
+        services.AddLoginRateLimit();
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
         {
             antiforgery.Cookie.HttpOnly = true;

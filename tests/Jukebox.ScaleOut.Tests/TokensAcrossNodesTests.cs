@@ -55,6 +55,35 @@ public sealed class TokensAcrossNodesTests(ScaleOutCluster cluster)
         Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task A_code_replayed_on_node_3_revokes_the_access_token_it_bought_on_every_node_that_cached_it()
+    {
+        const string password = "scale-out-password";
+        var userId = await cluster.CreateUserAsync(cluster.Balancer, "replay", password);
+        using var browser = new AccountsBrowser(cluster.Nodes[0].BaseAddress);
+        var back = await browser.AuthorizeAsync(OAuthClient.Query(("client_id", JukeboxTestServer.DemoClientId), ("response_type", "code"),
+            ("redirect_uri", JukeboxTestServer.DemoRedirectUri), ("scope", "user-read-private")), ($"{userId}@example.test", password));
+        var code = OAuthClient.Parameter(back!, "code")!;
+        var (_, tokens) = await ClusterRequests.TokenAsync(cluster.Nodes[1].BaseAddress,
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", JukeboxTestServer.DemoRedirectUri));
+        var accessToken = tokens.GetProperty("access_token").GetString()!;
+        await AssertSignedInEverywhereAsync(accessToken, userId);
+
+        var (replayed, _) = await ClusterRequests.TokenAsync(cluster.Nodes[2].BaseAddress,
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", JukeboxTestServer.DemoRedirectUri));
+
+        Assert.Equal(400, replayed);
+        foreach (var node in cluster.Nodes)
+        {
+            await ClusterRequests.EventuallyAsync($"the replayed code's access token refused on {node.BaseAddress}", async () =>
+            {
+                using var client = ClusterRequests.Client(node.BaseAddress, accessToken);
+                using var response = await client.GetAsync("/v1/me");
+                return (response.StatusCode == HttpStatusCode.Unauthorized, $"{(int)response.StatusCode}");
+            }, TimeSpan.FromSeconds(2));
+        }
+    }
+
     private async Task AssertSignedInEverywhereAsync(string accessToken, string userId)
     {
         foreach (var where in cluster.Everywhere)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Jukebox.Testing;
@@ -19,8 +20,40 @@ public sealed partial class AccountsBrowser : IDisposable
 
     /// <summary>A browser for any running Jukebox, e.g. one node of several.</summary>
     public AccountsBrowser(Uri baseAddress)
+        : this(baseAddress, from: null)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+    }
+
+    /// <summary>
+    /// A browser on another machine, as far as the server can tell: it connects from
+    /// <paramref name="from"/>, a loopback address other than 127.0.0.1 (Linux answers all of 127.0.0.0/8).
+    /// </summary>
+    public AccountsBrowser(JukeboxTestServer server, IPAddress from)
+        : this(server.BaseAddress, from)
+    {
+    }
+
+    private AccountsBrowser(Uri baseAddress, IPAddress? from)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         _client = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
@@ -44,7 +77,22 @@ public sealed partial class AccountsBrowser : IDisposable
         var page = await _client.GetStringAsync("/login");
         using var response = await PostFormAsync("/login", Fields(page).Append(new("Login", login)).Append(new("Password", password)));
         LastHtml = await response.Content.ReadAsStringAsync();
+        LastStatus = response.StatusCode;
         return response.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    /// <summary>The status of the last login attempt.</summary>
+    public HttpStatusCode LastStatus { get; private set; }
+
+    /// <summary>Posts the login form <paramref name="times"/> times at once (one form, one anti-forgery token) and returns the answers.</summary>
+    public async Task<(HttpStatusCode Status, string Html)[]> LogInAtOnceAsync(string login, string password, int times)
+    {
+        var fields = Fields(await _client.GetStringAsync("/login")).Append(new("Login", login)).Append(new("Password", password)).ToList();
+        return await Task.WhenAll(Enumerable.Range(0, times).Select(async _ =>
+        {
+            using var response = await PostFormAsync("/login", fields);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
     }
 
     /// <summary>

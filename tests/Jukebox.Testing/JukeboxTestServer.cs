@@ -127,6 +127,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             new("RateLimits:DevelopmentModeLimit", "1000000"),
             new("RateLimits:ExtendedQuotaLimit", "1000000"),
             new("RateLimits:Endpoints:PUT /playlists/{playlist_id}/images", "1000000"),
+            new("Accounts:SignInAttemptsPerMinute", "1000000"),
             new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
             .. Settings,
         ]);

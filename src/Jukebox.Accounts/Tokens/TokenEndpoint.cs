@@ -49,10 +49,9 @@ public static class TokenEndpoint
             {
                 return Reject(Errors.InvalidGrant, refresh ? "Invalid refresh token" : "Invalid authorization code");
             }
-            if (refresh && pkce && granted.GetTokenId() is { } usedId && await tokens.FindByIdAsync(usedId, context.RequestAborted) is { } used)
+            if (refresh && pkce && !await RedeemAsync(tokens, granted, context.RequestAborted))
             {
-                // PKCE refresh tokens rotate: the one just used stops working.
-                await tokens.TryRevokeAsync(used, context.RequestAborted);
+                return Reject(Errors.InvalidGrant, "Invalid refresh token");
             }
             return SignIn(UserPrincipals.Create(user, request.ClientId!, granted.GetScopes(), pkce));
         }
@@ -65,6 +64,18 @@ public static class TokenEndpoint
 
         return Reject(Errors.UnsupportedGrantType, "grant_type parameter is invalid");
     }
+
+    /// <summary>
+    /// PKCE refresh tokens rotate: the one just used is marked redeemed, so that using it again is
+    /// seen as a replay (<see cref="RevokeReplayedFamilies"/>). Of concurrent refreshes with one token
+    /// only one can redeem it: the entry was read when the token was validated, and the update only
+    /// succeeds while its concurrency token is still the one read.
+    /// </summary>
+    private static async Task<bool> RedeemAsync(IOpenIddictTokenManager tokens, ClaimsPrincipal granted, CancellationToken ct) =>
+        granted.GetTokenId() is { } id &&
+        await tokens.FindByIdAsync(id, ct) is { } used &&
+        await tokens.HasStatusAsync(used, Statuses.Valid, ct) &&
+        await tokens.TryRedeemAsync(used, ct);
 
     private static IResult SignIn(ClaimsPrincipal principal) =>
         TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

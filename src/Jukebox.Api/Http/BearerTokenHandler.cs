@@ -13,8 +13,9 @@ namespace Jukebox.Api.Http;
 /// Authenticates Web API requests the way Spotify does, with its error texts: no header is 401 "No
 /// token provided", anything but "Bearer &lt;token&gt;" is 400, an unknown token 401 "Invalid access
 /// token", an expired one 401 "The access token expired". The token itself is validated by
-/// OpenIddict (no database round trip: tokens are self-contained and data-protected); a validated
-/// token is remembered until it expires so later requests skip the cryptography.
+/// OpenIddict (it is self-contained and data-protected; its entry is read once to see whether it was
+/// revoked); a validated token is remembered until it expires or its family is revoked, so later
+/// requests cost one dictionary probe.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,

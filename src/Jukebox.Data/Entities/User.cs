@@ -16,7 +16,8 @@ public sealed class User
     public bool ExplicitFilterLocked { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Failed sign-ins since the last success; reaching the limit locks the account for a while.</summary>
+    /// <summary>Unused: failed sign-ins are counted per client address in memory (Accounts' SignInThrottle),
+    /// so that nobody can lock another user out. Kept until a migration drops them.</summary>
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
 }

@@ -110,8 +110,10 @@ public sealed class AuthorizeModel(
             return Page();
         }
 
+        // The permanent authorization only records the consent. The code is given no authorization, so
+        // OpenIddict gives it an ad hoc one of its own: its tokens form a family that a replay of this
+        // code revokes without touching the tokens of the user's other authorizations of the app.
         var principal = UserPrincipals.Create(user, request.ClientId, scopes, pkce: !string.IsNullOrEmpty(request.CodeChallenge));
-        principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

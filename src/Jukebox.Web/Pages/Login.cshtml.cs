@@ -1,17 +1,16 @@
 using Jukebox.Accounts;
-using System.Security.Claims;
-using Jukebox.Data;
-using Jukebox.Data.Entities;
+using Jukebox.Accounts.Users;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Jukebox.Web.Pages;
 
-public sealed class LoginModel(JukeboxDbContext db, IPasswordHasher<User> hasher, TimeProvider clock, IOptions<AccountsOptions> options) : PageModel
+/// <summary>The login form; the rules are Accounts' (<see cref="SignIn"/>), attempts per client are limited (<see cref="LoginRateLimit"/>).</summary>
+[EnableRateLimiting(LoginRateLimit.Policy)]
+public sealed class LoginModel(SignIn signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -30,36 +29,21 @@ public sealed class LoginModel(JukeboxDbContext db, IPasswordHasher<User> hasher
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var login = Login?.Trim() ?? "";
-        var normalized = login.ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized || u.Id == login, HttpContext.RequestAborted);
-        var now = clock.GetUtcNow();
-        if (user is { LockedUntil: { } until } && until > now)
+        var client = SignInClient.KeyOf(HttpContext.Connection.RemoteIpAddress);
+        var result = await signIn.TryAsync(Login, Password, client, HttpContext.RequestAborted);
+        switch (result.Outcome)
         {
-            Error = "Too many failed attempts. Try again later.";
-            return Page();
+            case SignInOutcome.SignedIn:
+                await HttpContext.SignInAsync(AccountsSetup.SessionScheme, result.Session!);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
+            case SignInOutcome.MustWait:
+                Error = LoginRateLimit.TooManyAttempts;
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Page();
+            default:
+                Error = "Incorrect username or password.";
+                return Page();
         }
-        if (user?.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, Password ?? "") == PasswordVerificationResult.Failed)
-        {
-            if (user is not null)
-            {
-                user.FailedSignIns++;
-                if (user.FailedSignIns >= options.Value.MaxFailedSignIns)
-                {
-                    user.LockedUntil = now + options.Value.LockoutDuration;
-                    user.FailedSignIns = 0;
-                }
-                await db.SaveChangesAsync(HttpContext.RequestAborted);
-            }
-            Error = "Incorrect username or password.";
-            return Page();
-        }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-
-        var identity = new ClaimsIdentity([new Claim("sub", user.Id), new Claim("name", user.DisplayName)], AccountsSetup.SessionScheme, "name", "role");
-        await HttpContext.SignInAsync(AccountsSetup.SessionScheme, new ClaimsPrincipal(identity));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
     }
 }

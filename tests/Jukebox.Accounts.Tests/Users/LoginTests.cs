@@ -1,9 +1,13 @@
+using System.Diagnostics;
+using System.Net;
 using Jukebox.Testing;
 
 namespace Jukebox.Accounts.Tests.Users;
 
 public sealed class LoginTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>
 {
+    private static readonly IPAddress Elsewhere = IPAddress.Parse("127.0.0.2");
+
     [Fact]
     public async Task Users_log_in_with_their_email_or_their_username()
     {
@@ -26,18 +30,66 @@ public sealed class LoginTests(JukeboxTestServer server) : IClassFixture<Jukebox
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
+    public async Task After_five_failures_that_client_waits_a_minute_then_twice_as_long_after_each_further_failure()
     {
         await server.CreateUserAsync("login-erin", "erin-password");
         using var browser = new AccountsBrowser(server);
         for (var i = 0; i < 5; i++)
         {
             Assert.False(await browser.TryLogInAsync("login-erin", $"wrong-{i}"));
+            Assert.Contains("Incorrect username or password.", browser.LastHtml);
         }
 
         Assert.False(await browser.TryLogInAsync("login-erin", "erin-password"));
-        Assert.Contains("Too many failed attempts", browser.LastHtml);
-        server.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.TooManyRequests, browser.LastStatus);
+        Assert.Contains("Too many failed attempts. Try again later.", browser.LastHtml);
+        server.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.False(await browser.TryLogInAsync("login-erin", "wrong-again"));
+        server.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.False(await browser.TryLogInAsync("login-erin", "erin-password"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, browser.LastStatus);
+        server.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.True(await browser.TryLogInAsync("login-erin", "erin-password"));
     }
+
+    [Fact]
+    public async Task Failures_from_another_client_do_not_keep_the_owner_out()
+    {
+        await server.CreateUserAsync("login-fay", "fay-password");
+        using var attacker = new AccountsBrowser(server, Elsewhere);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.False(await attacker.TryLogInAsync("login-fay", $"guess-{i}"));
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, attacker.LastStatus);
+        using var owner = new AccountsBrowser(server);
+
+        Assert.True(await owner.TryLogInAsync("login-fay", "fay-password"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_takes_as_long_for_an_unknown_user_as_for_a_known_one()
+    {
+        await server.CreateUserAsync("login-gus", "gus-password");
+        using var browser = new AccountsBrowser(server);
+        await browser.TryLogInAsync("warm-up", "nothing");
+        var known = TimeSpan.MaxValue;
+        var unknown = TimeSpan.MaxValue;
+
+        // Fewer attempts per name than make a client wait; the fastest of each, as load only slows down.
+        for (var i = 0; i < 4; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.False(await browser.TryLogInAsync("login-gus", $"wrong-{i}"));
+            known = Min(known, clock.Elapsed);
+            clock.Restart();
+            Assert.False(await browser.TryLogInAsync($"login-nobody-{i}", $"wrong-{i}"));
+            unknown = Min(unknown, clock.Elapsed);
+            Assert.Contains("Incorrect username or password.", browser.LastHtml);
+        }
+
+        Assert.True(unknown >= known / 2, $"unknown user {unknown.TotalMilliseconds} ms, known user {known.TotalMilliseconds} ms");
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
