@@ -52,6 +52,10 @@ public sealed class BearerTokenHandler(
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
         {
+            if (cache.IsRevoked(principal))
+            {
+                return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
+            }
             var expiresAt = result.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddMinutes(1);
             cache.Add(token, principal, caller, expiresAt);
             return await SucceedAsync(principal, caller);

@@ -87,6 +87,11 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options, TimeP
         }
     }
 
+    /// <summary>Whether this node has heard that the tokens of the authorization were revoked.</summary>
+    public bool IsRevoked(ClaimsPrincipal principal) =>
+        principal.GetAuthorizationId() is { Length: > 0 } authorizationId
+        && _families.TryGetValue(authorizationId, out var family) && family.Revoked.IsCancellationRequested;
+
     public void EvictFamily(string authorizationId)
     {
         // Kept, cancelled, while a token of the family may still be presented, so that an Add racing
