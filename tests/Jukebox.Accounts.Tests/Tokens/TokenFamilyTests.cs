@@ -122,4 +122,37 @@ public sealed class TokenFamilyTests(JukeboxTestServer server) : IClassFixture<J
         var (stillGood, _) = await OAuthClient.Demo(server).TokenAsync([("grant_type", "refresh_token"), ("refresh_token", earlier.GetProperty("refresh_token").GetString()!)]);
         Assert.Equal(200, stillGood);
     }
+
+    [Fact]
+    public async Task A_node_started_after_a_replay_refuses_the_revoked_access_token_too()
+    {
+        using var browser = new AccountsBrowser(server);
+        var (_, earlier) = await ExchangeAsync(await CodeAsync(browser));
+        var code = await CodeAsync(browser);
+        var (_, bought) = await ExchangeAsync(code);
+        AssertInvalidGrant(await ExchangeAsync(code), "Invalid authorization code");
+
+        // Another node of the deployment, started afterwards: it heard no message about the revocation.
+        await using var later = new LaterNode(server.Database);
+        await later.InitializeAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeOnAsync(later, bought));
+        Assert.Equal(HttpStatusCode.OK, await MeOnAsync(later, earlier));
+    }
+
+    private static async Task<HttpStatusCode> MeOnAsync(JukeboxTestServer node, JsonElement tokens)
+    {
+        using var client = node.CreateClient(tokens.GetProperty("access_token").GetString());
+        using var response = await client.GetAsync("/v1/me");
+        return response.StatusCode;
+    }
+
+    private sealed class LaterNode(TestDatabase database) : JukeboxTestServer, IAsyncDisposable
+    {
+        protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
+
+        protected override bool OwnsDatabase => false;
+
+        async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+    }
 }
