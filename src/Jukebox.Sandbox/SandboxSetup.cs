@@ -1,4 +1,6 @@
 using Jukebox.Accounts.Tokens;
+using Jukebox.Sandbox.Faults;
+using Jukebox.Sandbox.Requests;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,8 @@ public static class SandboxSetup
     {
         services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateOnStart();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
+        services.AddSandboxFaults();
+        services.AddSandboxRequestLog();
         services.AddOpenIddict().AddServer(server => server.AllowCustomFlow(SandboxUserGrant.Type));
         return services;
     }

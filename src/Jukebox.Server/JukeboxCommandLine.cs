@@ -20,7 +20,8 @@ internal static class JukeboxCommandLine
         var connection = new Option<string?>("--connection-string") { Description = "Database connection string (env JUKEBOX_DATABASE__CONNECTIONSTRING)" };
         var catalogSize = new Option<long?>("--catalog-size") { Description = "Tracks to generate when seeding a new database (env JUKEBOX_CATALOGSIZE)" };
         var redis = new Option<string?>("--redis") { Description = "Redis shared by several nodes, e.g. 127.0.0.1:6379 (default none: one node; env JUKEBOX_REDIS__CONFIGURATION)" };
-        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis];
+        var logRequests = new Option<bool>("--log-requests") { Description = "Print one line per Web API and token request (env JUKEBOX_SANDBOX__LOGREQUESTS)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, logRequests];
 
         IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
         {
@@ -33,6 +34,7 @@ internal static class JukeboxCommandLine
                 ("Database:ConnectionString", parsed.GetValue(connection)),
                 ("CatalogSize", parsed.GetValue(catalogSize)?.ToString(CultureInfo.InvariantCulture)),
                 ("Redis:Configuration", parsed.GetValue(redis)),
+                ("Sandbox:LogRequests", parsed.GetValue(logRequests) ? "true" : null),
             ];
             return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
         }
