@@ -10,9 +10,9 @@ public sealed class FaultChance(Random random)
 
     public bool Roll(double probability)
     {
-        if (probability >= 1)
+        if (probability >= 1 || probability <= 0)
         {
-            return true;
+            return probability >= 1;
         }
         lock (_gate)
         {

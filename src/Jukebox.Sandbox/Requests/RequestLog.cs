@@ -123,7 +123,7 @@ public sealed class RequestLog
                 _entries[_next] = entry;
                 _next = (_next + 1) % _entries.Length;
                 _count = Math.Min(_count + 1, _entries.Length);
-                LastSequence = entry.Sequence;
+                LastSequence = Math.Max(LastSequence, entry.Sequence);
             }
         }
 

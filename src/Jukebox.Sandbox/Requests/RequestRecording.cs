@@ -35,6 +35,8 @@ public static class RequestRecording
                 await next(context);
                 return;
             }
+            // Numbered as they start, so the log lists one client's requests in the order it sent them.
+            var sequence = log.NextSequence();
             var time = clock.GetUtcNow();
             var started = clock.GetTimestamp();
             try
@@ -43,7 +45,7 @@ public static class RequestRecording
             }
             finally
             {
-                var entry = Entry(context, request, log.NextSequence(), time, clock.GetElapsedTime(started));
+                var entry = Entry(context, request, sequence, time, clock.GetElapsedTime(started));
                 log.Record(entry);
                 console?.Print(entry);
             }
