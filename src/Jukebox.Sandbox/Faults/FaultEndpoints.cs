@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +22,12 @@ public static class FaultEndpoints
         sandbox.MapDelete("/faults", Clear);
     }
 
-    private static async Task<Created<FaultObject>> Add(FaultRequest body, FaultRules rules, HttpContext context)
+    /// <summary>Read by hand, so a body of the wrong shape is 400 "Malformed json" like the Web API's, not a bare 400.</summary>
+    private static readonly JsonTypeInfo<FaultRequest> RequestJson = (JsonTypeInfo<FaultRequest>)JsonSerializerOptions.Web.GetTypeInfo(typeof(FaultRequest));
+
+    private static async Task<Created<FaultObject>> Add(FaultRules rules, HttpContext context)
     {
+        var body = await JsonBody.ReadAsync(context, RequestJson) ?? new FaultRequest(null, null, null, null, null, null, null, null, null, null, null);
         var rule = await rules.AddAsync(body, context.RequestAborted);
         return TypedResults.Created($"/sandbox/faults/{rule.Id}", FaultObject.From(rule));
     }

@@ -17,6 +17,8 @@ namespace Jukebox.Sandbox.Requests;
 /// </summary>
 public static class RequestRecording
 {
+    private const string OfflineAccess = "offline_access";
+
     public static IApplicationBuilder UseSandboxRequestLog(this IApplicationBuilder app)
     {
         var log = app.ApplicationServices.GetRequiredService<RequestLog>();
@@ -73,7 +75,8 @@ public static class RequestRecording
             Math.Round(duration.TotalMilliseconds, 1),
             RequestFacts.ClientId(context),
             caller?.UserId,
-            caller is null ? null : [.. caller.Scopes.Order(StringComparer.Ordinal)],
+            // As the token response lists them: Spotify never shows offline_access.
+            caller is null ? null : [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)],
             fault?.Id,
             status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null);
     }
