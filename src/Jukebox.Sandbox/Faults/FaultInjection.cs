@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Jukebox.Api.Http;
 using Jukebox.Api.Http.Policies;
+using Jukebox.Sandbox.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,8 @@ public static class FaultInjection
             }
             if (fault.ResetConnection)
             {
+                // In the log before the client can see the reset and ask for the log.
+                context.Features.Get<RequestRecording.RecordNow>()?.Invoke();
                 context.Abort();
                 return;
             }

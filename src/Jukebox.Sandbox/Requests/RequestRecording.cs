@@ -10,8 +10,9 @@ namespace Jukebox.Sandbox.Requests;
 
 /// <summary>
 /// Records every Web API and token endpoint request in the <see cref="RequestLog"/> (and prints it with
-/// --log-requests). It goes first in the pipeline, outside the exception handler, so it sees the status
-/// the client got; the route is read before the request runs, since the exception handler clears it.
+/// --log-requests) when its response starts. It goes first in the pipeline, outside the exception
+/// handler, so it sees the status the client got; the route is read before the request runs, since the
+/// exception handler clears it. The duration is the time to the response's start.
 /// The error message is the one the response's error object was written with (<see cref="ErrorMessageFeature"/>),
 /// or OpenIddict's error description at /api/token.
 /// </summary>
@@ -41,17 +42,39 @@ public static class RequestRecording
             var sequence = log.NextSequence();
             var time = clock.GetUtcNow();
             var started = clock.GetTimestamp();
+            var recorded = 0;
+            void Record()
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    var entry = Entry(context, request, sequence, time, clock.GetElapsedTime(started));
+                    log.Record(entry);
+                    console?.Print(entry);
+                }
+            }
+            // Recorded as the response starts, when its status and error are known: a client that has
+            // its answer finds the request in the log. A fault that resets the connection records it first.
+            context.Features.Set(new RecordNow(Record));
+            context.Response.OnStarting(() =>
+            {
+                Record();
+                return Task.CompletedTask;
+            });
             try
             {
                 await next(context);
             }
             finally
             {
-                var entry = Entry(context, request, sequence, time, clock.GetElapsedTime(started));
-                log.Record(entry);
-                console?.Print(entry);
+                Record();
             }
         });
+    }
+
+    /// <summary>Records the request at once, as it is now (before a fault drops its connection).</summary>
+    public sealed class RecordNow(Action record)
+    {
+        public void Invoke() => record();
     }
 
     private static RequestLogEntry Entry(HttpContext context, RequestFacts request, long sequence, DateTimeOffset time, TimeSpan duration)
