@@ -43,6 +43,9 @@ public static class ClusterTopics
 
     /// <summary>The catalog was seeded (no payload).</summary>
     public const string Catalog = "catalog";
+
+    /// <summary>The sandbox's fault rules changed: added, removed or spent (no payload).</summary>
+    public const string Faults = "faults";
 }
 
 /// <summary>One node on its own: there is nobody to tell and nothing to hear.</summary>

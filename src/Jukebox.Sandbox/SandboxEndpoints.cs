@@ -3,6 +3,8 @@ using Jukebox.Api.Http;
 using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Sandbox.Faults;
+using Jukebox.Sandbox.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +33,8 @@ public static class SandboxEndpoints
         sandbox.MapSandboxPlayer();
         sandbox.MapPut("/users/{id}/image", SetUserImage);
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
+        sandbox.MapFaults();
+        sandbox.MapRequestLog();
     }
 
     public sealed record CreateUserRequest(

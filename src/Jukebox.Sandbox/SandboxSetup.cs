@@ -1,4 +1,6 @@
 using Jukebox.Accounts.Tokens;
+using Jukebox.Sandbox.Faults;
+using Jukebox.Sandbox.Requests;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ public static class SandboxSetup
         services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateOnStart();
         services.AddSingleton<SandboxGuard>();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
+        services.AddSandboxFaults();
+        services.AddSandboxRequestLog();
         services.AddOpenIddict().AddServer(server =>
         {
             server.AllowCustomFlow(SandboxUserGrant.Type);

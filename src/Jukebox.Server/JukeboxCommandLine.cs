@@ -22,7 +22,8 @@ internal static class JukeboxCommandLine
         var redis = new Option<string?>("--redis") { Description = "Redis shared by several nodes, e.g. 127.0.0.1:6379 (default none: one node; env JUKEBOX_REDIS__CONFIGURATION)" };
         var ephemeral = new Option<bool>("--ephemeral") { Description = "Keep all state in a temporary folder removed at exit (SQLite; env JUKEBOX_EPHEMERAL)" };
         var readyFile = new Option<string?>("--ready-file") { Description = "Write the base URL to this file once the server answers (env JUKEBOX_READYFILE)" };
-        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, ephemeral, readyFile];
+        var logRequests = new Option<bool>("--log-requests") { Description = "Print one line per Web API and token request (env JUKEBOX_SANDBOX__LOGREQUESTS)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, ephemeral, readyFile, logRequests];
 
         IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
         {
@@ -37,6 +38,7 @@ internal static class JukeboxCommandLine
                 ("Redis:Configuration", parsed.GetValue(redis)),
                 ("Ephemeral", parsed.GetValue(ephemeral) ? "true" : null),
                 ("ReadyFile", parsed.GetValue(readyFile)),
+                ("Sandbox:LogRequests", parsed.GetValue(logRequests) ? "true" : null),
             ];
             return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
         }

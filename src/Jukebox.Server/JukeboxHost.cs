@@ -11,6 +11,8 @@ using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
 using Jukebox.Sandbox;
+using Jukebox.Sandbox.Faults;
+using Jukebox.Sandbox.Requests;
 using Jukebox.Web;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
@@ -105,6 +107,8 @@ public static class JukeboxHost
         app.UseForwardedHeaders();
         app.UseHsts();
         app.UsePageSecurityHeaders();
+        // Outside the exception handler: the request log records the status the client got.
+        app.UseSandboxRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
         // Spotify answers cross-origin requests from any site (browser apps call the API and /api/token
@@ -122,6 +126,8 @@ public static class JukeboxHost
         // front of the whole pipeline.
         app.UseAuthentication();
         app.UseAuthorization();
+        // Sandbox faults, once the caller is known and before the rate limits count the request.
+        app.UseSandboxFaults();
         // Each Web API route's policy (rate limits, then scopes); after authorization, which names the app.
         app.UseRoutePolicies();
         app.UseAntiforgery();

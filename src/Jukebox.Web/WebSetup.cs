@@ -1,4 +1,5 @@
 using Jukebox.Accounts;
+using Jukebox.Web.DashboardEvents;
 using Jukebox.Web.WebPlayer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,10 +40,11 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Maps the pages and the web player's endpoints; returns the pages' conventions.</summary>
+    /// <summary>Maps the pages, the web player's endpoints and the dashboard's request stream; returns the pages' conventions.</summary>
     public static IEndpointConventionBuilder MapJukeboxWeb(this IEndpointRouteBuilder app)
     {
         app.MapWebPlayer();
+        app.MapRequestEvents();
         return app.MapRazorPages();
     }
 }

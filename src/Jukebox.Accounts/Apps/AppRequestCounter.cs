@@ -26,15 +26,16 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private Dictionary<(string ClientId, DateTimeOffset Bucket), long> _pending = [];
+    private Dictionary<(string ClientId, DateTimeOffset Bucket), Outcomes> _pending = [];
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
-    public void Count(string clientId)
+    /// <summary>Counts one request of the app that was answered with <paramref name="status"/>.</summary>
+    public void Count(string clientId, int status)
     {
         var bucket = AppRequestCount.BucketOf(clock.GetUtcNow());
         lock (_gate)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_pending, (clientId, bucket), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_pending, (clientId, bucket), out _).Add(Outcomes.Of(status));
         }
     }
 
@@ -44,7 +45,7 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
         await _flushing.WaitAsync(ct);
         try
         {
-            Dictionary<(string ClientId, DateTimeOffset Bucket), long> batch;
+            Dictionary<(string ClientId, DateTimeOffset Bucket), Outcomes> batch;
             lock (_gate)
             {
                 if (_pending.Count == 0)
@@ -61,9 +62,9 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
             {
                 lock (_gate)
                 {
-                    foreach (var (key, count) in batch)
+                    foreach (var (key, counts) in batch)
                     {
-                        CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _) += count;
+                        CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _).Add(counts);
                     }
                 }
                 throw;
@@ -75,22 +76,27 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    private async Task WriteAsync(Dictionary<(string ClientId, DateTimeOffset Bucket), long> batch, CancellationToken ct)
+    private async Task WriteAsync(Dictionary<(string ClientId, DateTimeOffset Bucket), Outcomes> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         // SQLite keeps instants as Unix milliseconds (see JukeboxDbContext); raw SQL bypasses the converter.
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var ((clientId, bucket), count) in batch)
+        foreach (var ((clientId, bucket), counts) in batch)
         {
             // INSERT ... ON CONFLICT DO UPDATE is the same statement on SQLite and PostgreSQL.
             await db.Database.ExecuteSqlRawAsync(
                 """
-                INSERT INTO "AppRequestCounts" ("ClientId", "BucketStart", "Count") VALUES ({0}, {1}, {2})
-                ON CONFLICT ("ClientId", "BucketStart") DO UPDATE SET "Count" = "AppRequestCounts"."Count" + excluded."Count"
+                INSERT INTO "AppRequestCounts" ("ClientId", "BucketStart", "Count", "ClientErrors", "RateLimited", "ServerErrors")
+                VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+                ON CONFLICT ("ClientId", "BucketStart") DO UPDATE SET
+                    "Count" = "AppRequestCounts"."Count" + excluded."Count",
+                    "ClientErrors" = "AppRequestCounts"."ClientErrors" + excluded."ClientErrors",
+                    "RateLimited" = "AppRequestCounts"."RateLimited" + excluded."RateLimited",
+                    "ServerErrors" = "AppRequestCounts"."ServerErrors" + excluded."ServerErrors"
                 """,
-                [clientId, sqlite ? bucket.ToUnixTimeMilliseconds() : bucket, count], ct);
+                [clientId, sqlite ? bucket.ToUnixTimeMilliseconds() : bucket, counts.Total, counts.ClientErrors, counts.RateLimited, counts.ServerErrors], ct);
         }
         var now = clock.GetUtcNow();
         if (now - _lastPrune >= PruneEvery)
@@ -103,10 +109,10 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>
-    /// The app's request count of each of the <paramref name="buckets"/> buckets up to the current one,
+    /// The app's request counts of each of the <paramref name="buckets"/> buckets up to the current one,
     /// oldest first: what every node has flushed plus what this node has not flushed yet.
     /// </summary>
-    public async Task<IReadOnlyList<(DateTimeOffset Start, long Count)>> RecentAsync(string clientId, int buckets, CancellationToken ct)
+    public async Task<IReadOnlyList<RequestBucket>> RecentAsync(string clientId, int buckets, CancellationToken ct)
     {
         var last = AppRequestCount.BucketOf(clock.GetUtcNow());
         var first = last - (AppRequestCount.BucketLength * (buckets - 1));
@@ -114,20 +120,48 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         var stored = await db.AppRequestCounts.AsNoTracking()
             .Where(c => c.ClientId == clientId && c.BucketStart >= first)
-            .Select(c => new { c.BucketStart, c.Count })
             .ToListAsync(ct);
-        var counts = stored.GroupBy(c => c.BucketStart).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var counts = new Dictionary<DateTimeOffset, Outcomes>();
+        foreach (var row in stored)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, row.BucketStart, out _)
+                .Add(new Outcomes(row.Count, row.ClientErrors, row.RateLimited, row.ServerErrors));
+        }
         lock (_gate)
         {
-            foreach (var ((id, bucket), count) in _pending)
+            foreach (var ((id, bucket), pending) in _pending)
             {
                 if (id == clientId && bucket >= first)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, bucket, out _) += count;
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, bucket, out _).Add(pending);
                 }
             }
         }
-        return [.. Enumerable.Range(0, buckets).Select(i => first + (AppRequestCount.BucketLength * i)).Select(b => (b, counts.GetValueOrDefault(b)))];
+        return [.. Enumerable.Range(0, buckets).Select(i => first + (AppRequestCount.BucketLength * i)).Select(b =>
+        {
+            var c = counts.GetValueOrDefault(b);
+            return new RequestBucket(b, c.Total, c.ClientErrors, c.RateLimited, c.ServerErrors);
+        })];
+    }
+
+    /// <summary>Counts by outcome; the failures are parts of <see cref="Total"/>.</summary>
+    private record struct Outcomes(long Total, long ClientErrors, long RateLimited, long ServerErrors)
+    {
+        public static Outcomes Of(int status) => status switch
+        {
+            StatusCodes.Status429TooManyRequests => new(1, 0, 1, 0),
+            >= 500 => new(1, 0, 0, 1),
+            >= 400 => new(1, 1, 0, 0),
+            _ => new(1, 0, 0, 0),
+        };
+
+        public void Add(Outcomes other)
+        {
+            Total += other.Total;
+            ClientErrors += other.ClientErrors;
+            RateLimited += other.RateLimited;
+            ServerErrors += other.ServerErrors;
+        }
     }
 
     /// <summary>Forgets an app's counts (when the app is deleted).</summary>
@@ -142,6 +176,12 @@ public sealed class AppRequestCounter(IServiceScopeFactory scopes, TimeProvider 
         }
         return db.AppRequestCounts.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(ct);
     }
+}
+
+/// <summary>An app's requests in one bucket: all of them, and those that failed by kind (the rest succeeded).</summary>
+public readonly record struct RequestBucket(DateTimeOffset Start, long Count, long ClientErrors, long RateLimited, long ServerErrors)
+{
+    public long Succeeded => Count - ClientErrors - RateLimited - ServerErrors;
 }
 
 /// <summary>Flushes <see cref="AppRequestCounter"/> on a timer of the server's clock, and once more at shutdown.</summary>

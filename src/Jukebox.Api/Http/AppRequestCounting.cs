@@ -9,7 +9,7 @@ namespace Jukebox.Api.Http;
 public static class AppRequestCounting
 {
     /// <summary>
-    /// Counts each Web API request by the app whose token it carries, when its response starts (so after
+    /// Counts each Web API request by the app whose token it carries, and by its status, when its response starts (so after
     /// authentication, including requests refused for scope or allowlist reasons). Counting when the
     /// response starts rather than after it is written means a client that has its answer finds the
     /// request counted.
@@ -26,7 +26,7 @@ public static class AppRequestCounting
                     var (context, counter) = ((HttpContext, AppRequestCounter))state;
                     if (context.Features.Get<Caller>() is { } caller)
                     {
-                        counter.Count(caller.ClientId);
+                        counter.Count(caller.ClientId, context.Response.StatusCode);
                     }
                     return Task.CompletedTask;
                 }, (context, counter));

@@ -34,6 +34,7 @@ public static class ServiceUnavailable
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         if (shape == ErrorShape.OAuth)
         {
+            ErrorMessageFeature.Set(context, OAuthDescription);
             response.ContentType = "application/json; charset=utf-8";
             response.Headers.CacheControl = "no-store";
             response.Headers.Pragma = "no-cache";
@@ -42,6 +43,7 @@ public static class ServiceUnavailable
         }
         if (shape == ErrorShape.Page)
         {
+            ErrorMessageFeature.Set(context, PageText);
             response.ContentType = "text/plain; charset=utf-8";
             response.Headers.CacheControl = "no-store";
             return response.WriteAsync(PageText, context.RequestAborted);

@@ -40,6 +40,7 @@ public static class SpotifyErrors
     /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors.</summary>
     public static Task WriteAsync(HttpContext context, int status, string message, string? reason = null)
     {
+        ErrorMessageFeature.Set(context, message);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "private, max-age=0";

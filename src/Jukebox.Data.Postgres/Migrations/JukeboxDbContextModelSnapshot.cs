@@ -118,7 +118,16 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("BucketStart")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("ClientErrors")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RateLimited")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ServerErrors")
                         .HasColumnType("bigint");
 
                     b.HasKey("ClientId", "BucketStart");
@@ -481,6 +490,58 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasKey("UserId", "EpisodeId");
 
                     b.ToTable("EpisodeResumePoints");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.FaultRule", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ResetConnection")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RetryAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FaultRules");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>

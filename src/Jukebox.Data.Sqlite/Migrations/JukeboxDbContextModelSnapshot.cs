@@ -113,7 +113,16 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<long>("BucketStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ClientErrors")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RateLimited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ServerErrors")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ClientId", "BucketStart");
@@ -475,6 +484,58 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.HasKey("UserId", "EpisodeId");
 
                     b.ToTable("EpisodeResumePoints");
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.FaultRule", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResetConnection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetryAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FaultRules");
                 });
 
             modelBuilder.Entity("Jukebox.Data.Entities.PlayHistoryEntry", b =>

@@ -1,15 +1,29 @@
 using Jukebox.Accounts.Apps;
+using Jukebox.Api.Http;
 using Jukebox.Data.Entities;
+using Jukebox.Sandbox;
+using Jukebox.Sandbox.Faults;
+using Jukebox.Sandbox.Requests;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Web.Pages.Dashboard;
 
 /// <summary>
 /// /dashboard/apps/{clientId}: the app's client ID, its secret (only right after it was made, since it
-/// is stored hashed), redirect URIs, request volume, quota mode and development-mode allowlist.
+/// is stored hashed), redirect URIs, request volume by outcome, the live table of its recent requests,
+/// its sandbox faults, quota mode and development-mode allowlist.
 /// </summary>
-public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests) : DashboardPageModel(apps)
+public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, RequestLog log, FaultRules faults, IOptions<SandboxOptions> sandbox)
+    : DashboardPageModel(apps)
 {
+    /// <summary>The rows of the request table the page starts with; newer ones arrive through its event stream.</summary>
+    public const int RecentRows = 20;
+
+    /// <summary>The most rows the live table keeps.</summary>
+    public const int MaxRows = 50;
+
     [FromRoute]
     public string ClientId { get; set; } = "";
 
@@ -22,6 +36,17 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests) : D
     public IReadOnlyList<DeveloperApps.AllowedUser> AllowedUsers { get; private set; } = [];
     public RequestVolumeChart Chart { get; private set; } = null!;
     public string? NewSecret { get; private set; }
+
+    /// <summary>A fault rule to add for the app.</summary>
+    [BindProperty]
+    public FaultForm NewFault { get; set; } = new();
+
+    public bool SandboxEnabled => sandbox.Value.Enabled;
+    public IReadOnlyList<FaultRule> Faults { get; private set; } = [];
+    public IReadOnlyList<RequestLogEntry> RecentRequests { get; private set; } = [];
+
+    /// <summary>The request log's sequence when the page was made: the event stream sends what came after.</summary>
+    public long LogSequence { get; private set; }
 
     public bool InDevelopmentMode => App.QuotaMode == QuotaModes.Development;
 
@@ -55,6 +80,36 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests) : D
         return $"{userId} was removed from the app's users.";
     });
 
+    public Task<IActionResult> OnPostAddFaultAsync() => ChangeAsync(async ct =>
+    {
+        RequireSandbox();
+        var rule = await faults.AddAsync(new FaultRequest(ClientId, null, null, NewFault.Path, NewFault.Status, null,
+            NewFault.LatencyMs, null, null, NewFault.Count, null), ct);
+        return $"Fault added: {rule.Path} now {Describe(rule)}.";
+    });
+
+    public Task<IActionResult> OnPostRemoveFaultAsync([FromForm] string? faultId) => ChangeAsync(async ct =>
+    {
+        RequireSandbox();
+        return await faults.RemoveAsync(faultId ?? "", ClientId, ct) ? "The fault was removed." : "That fault was already gone.";
+    });
+
+    /// <summary>What a rule does to a request, in words.</summary>
+    public static string Describe(FaultRule rule) => string.Join(" and ", new[]
+    {
+        rule.LatencyMs is > 0 ? $"waits {rule.LatencyMs} ms" : null,
+        rule.Status is { } status ? $"answers {status}" : null,
+        rule.ResetConnection ? "resets the connection" : null,
+    }.Where(part => part is not null));
+
+    private void RequireSandbox()
+    {
+        if (!SandboxEnabled)
+        {
+            throw SpotifyException.BadRequest("The sandbox is turned off on this server");
+        }
+    }
+
     /// <summary>Makes a change, then shows the page again by redirect; a broken rule is shown on the page.</summary>
     private async Task<IActionResult> ChangeAsync(Func<CancellationToken, Task<string>> change)
     {
@@ -72,6 +127,12 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests) : D
             ModelState.AddModelError(problem.Field == AppFields.User ? nameof(NewUser) : "", problem.Message);
             return await ShowAsync();
         }
+        catch (SpotifyException problem) when (problem.Status == StatusCodes.Status400BadRequest)
+        {
+            // A fault rule the sandbox refused, with its reason.
+            ModelState.AddModelError(nameof(NewFault), problem.Message);
+            return await ShowAsync();
+        }
     }
 
     private async Task<IActionResult> ShowAsync()
@@ -84,6 +145,9 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests) : D
         (App, RedirectUris) = found;
         AllowedUsers = await Apps.ListUsersAsync(UserId, ClientId, ct);
         Chart = new RequestVolumeChart(await requests.RecentAsync(ClientId, RequestVolumeChart.Buckets, ct));
+        LogSequence = log.NextSequence();
+        RecentRequests = log.Query(ClientId, null, null, RecentRows);
+        Faults = SandboxEnabled ? await faults.ListAsync(ClientId, ct) : [];
         return Page();
     }
 }

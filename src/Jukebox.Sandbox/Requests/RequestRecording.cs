@@ -1,0 +1,106 @@
+using Jukebox.Api.Http;
+using Jukebox.Sandbox.Faults;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jukebox.Sandbox.Requests;
+
+/// <summary>
+/// Records every Web API and token endpoint request in the <see cref="RequestLog"/> (and prints it with
+/// --log-requests) when its response starts. It goes first in the pipeline, outside the exception
+/// handler, so it sees the status the client got; the route is read before the request runs, since the
+/// exception handler clears it. The duration is the time to the response's start.
+/// The error message is the one the response's error object was written with (<see cref="ErrorMessageFeature"/>),
+/// or OpenIddict's error description at /api/token.
+/// </summary>
+public static class RequestRecording
+{
+    private const string OfflineAccess = "offline_access";
+
+    public static IApplicationBuilder UseSandboxRequestLog(this IApplicationBuilder app)
+    {
+        var log = app.ApplicationServices.GetRequiredService<RequestLog>();
+        var console = app.ApplicationServices.GetRequiredService<IOptions<SandboxOptions>>().Value.LogRequests
+            ? app.ApplicationServices.GetRequiredService<RequestLogConsole>()
+            : null;
+        if (!log.IsEnabled && console is null)
+        {
+            return app;
+        }
+        var clock = app.ApplicationServices.GetRequiredService<TimeProvider>();
+        return app.Use(async (context, next) =>
+        {
+            if (RequestFacts.Of(context) is not { } request)
+            {
+                await next(context);
+                return;
+            }
+            // Numbered as they start, so the log lists one client's requests in the order it sent them.
+            var sequence = log.NextSequence();
+            var time = clock.GetUtcNow();
+            var started = clock.GetTimestamp();
+            var recorded = 0;
+            void Record()
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    var entry = Entry(context, request, sequence, time, clock.GetElapsedTime(started));
+                    log.Record(entry);
+                    console?.Print(entry);
+                }
+            }
+            // Recorded as the response starts, when its status and error are known: a client that has
+            // its answer finds the request in the log. A fault that resets the connection records it first.
+            context.Features.Set(new RecordNow(Record));
+            context.Response.OnStarting(() =>
+            {
+                Record();
+                return Task.CompletedTask;
+            });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Record();
+            }
+        });
+    }
+
+    /// <summary>Records the request at once, as it is now (before a fault drops its connection).</summary>
+    public sealed class RecordNow(Action record)
+    {
+        public void Invoke() => record();
+    }
+
+    private static RequestLogEntry Entry(HttpContext context, RequestFacts request, long sequence, DateTimeOffset time, TimeSpan duration)
+    {
+        var caller = context.Features.Get<Caller>();
+        var fault = context.Features.Get<AppliedFault>();
+        var message = ErrorMessageFeature.Of(context);
+        if (message is null && request.IsAccounts && context.GetOpenIddictServerResponse() is { Error.Length: > 0 } oauth)
+        {
+            message = oauth.ErrorDescription ?? oauth.Error;
+        }
+        var status = fault is { ResetConnection: true } ? 0 : context.Response.StatusCode;
+        var path = request.Path + context.Request.QueryString.Value;
+        return new RequestLogEntry(
+            sequence,
+            time,
+            request.Method,
+            path.Length > RequestLog.MaxPathLength ? path[..RequestLog.MaxPathLength] : path,
+            request.Route,
+            status,
+            Math.Round(duration.TotalMilliseconds, 1),
+            RequestFacts.ClientId(context),
+            caller?.UserId,
+            // As the token response lists them: Spotify never shows offline_access.
+            caller is null ? null : [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)],
+            fault?.Id,
+            status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null);
+    }
+}
