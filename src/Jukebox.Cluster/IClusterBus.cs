@@ -40,6 +40,9 @@ public static class ClusterTopics
 
     /// <summary>The catalog was seeded (no payload).</summary>
     public const string Catalog = "catalog";
+
+    /// <summary>The sandbox moved the server's clock ahead (payload: the whole offset, in milliseconds).</summary>
+    public const string Clock = "clock";
 }
 
 /// <summary>One node on its own: there is nobody to tell and nothing to hear.</summary>

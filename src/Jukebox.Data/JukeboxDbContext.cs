@@ -37,6 +37,7 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<ArtistFollow> ArtistFollows => Set<ArtistFollow>();
     public DbSet<UserFollow> UserFollows => Set<UserFollow>();
     public DbSet<UserImage> UserImages => Set<UserImage>();
+    public DbSet<ServerClockOffset> ServerClockOffsets => Set<ServerClockOffset>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -3,6 +3,8 @@ using Jukebox.Api.Http;
 using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Sandbox.Clock;
+using Jukebox.Sandbox.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +28,8 @@ public static class SandboxEndpoints
         var sandbox = app.MapGroup("/sandbox").AddEndpointFilter(RequireSandbox).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser);
         sandbox.MapSandboxPlayer();
+        sandbox.MapClock();
+        sandbox.MapSandboxUsers();
         sandbox.MapPut("/users/{id}/image", SetUserImage);
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
     }

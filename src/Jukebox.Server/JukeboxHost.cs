@@ -11,6 +11,7 @@ using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
 using Jukebox.Sandbox;
+using Jukebox.Sandbox.Clock;
 using Jukebox.Web;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
@@ -43,7 +44,8 @@ public static class JukeboxHost
         var options = builder.Configuration.Get<JukeboxOptions>() ?? new JukeboxOptions();
         builder.Services.AddSingleton(options);
         builder.WebHost.UseUrls(options.Urls.Split(';'));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The server's clock: the system's, moved ahead by the sandbox's offset (shared by every node).
+        builder.Services.AddServerClock(TimeProvider.System);
 
         var (provider, connectionString) = ResolveStorage(options);
         builder.Services.AddDbContextPool<JukeboxDbContext>(db =>
