@@ -9,6 +9,8 @@ namespace Jukebox.Sandbox.Tests;
 /// <summary>The server's clock: moved ahead through the sandbox, it moves for tokens, players and history alike.</summary>
 public sealed class ClockTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>
 {
+    private const string Expected = "seconds must be a number of seconds, zero or more";
+
     internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
@@ -114,16 +116,16 @@ public sealed class ClockTests(JukeboxTestServer server) : IClassFixture<Jukebox
     }
 
     [Theory]
-    [InlineData("{\"seconds\":-1}")]
-    [InlineData("{\"seconds\":\"60\"}")]
-    [InlineData("{\"seconds\":null}")]
-    [InlineData("{\"minutes\":5}")]
-    [InlineData("{}")]
-    [InlineData("[60]")]
-    [InlineData("{\"seconds\":")]
-    [InlineData("")]
-    [InlineData("{\"seconds\":1e300}")]
-    public async Task Bad_advances_are_400_and_leave_the_clock_alone(string body)
+    [InlineData("{\"seconds\":-1}", Expected)]
+    [InlineData("{\"seconds\":\"60\"}", Expected)]
+    [InlineData("{\"seconds\":null}", Expected)]
+    [InlineData("{\"minutes\":5}", Expected)]
+    [InlineData("{}", Expected)]
+    [InlineData("[60]", Expected)]
+    [InlineData("{\"seconds\":", Expected)]
+    [InlineData("", Expected)]
+    [InlineData("{\"seconds\":1e300}", "The clock cannot move more than 100 years ahead")]
+    public async Task Bad_advances_are_400_and_leave_the_clock_alone(string body, string message)
     {
         using var sandbox = server.CreateClient();
         var before = await ReadClockAsync(server);
@@ -134,7 +136,7 @@ public sealed class ClockTests(JukeboxTestServer server) : IClassFixture<Jukebox
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(400, error.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        Assert.Equal(message, error.GetProperty("message").GetString());
         Assert.Equal(before.GetProperty("offset_seconds").GetDouble(), after.GetProperty("offset_seconds").GetDouble());
     }
 }

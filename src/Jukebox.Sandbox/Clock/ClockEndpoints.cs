@@ -43,7 +43,7 @@ public static class ClockEndpoints
     /// <summary>The body's <c>seconds</c> (zero or more, fractions allowed) in whole milliseconds.</summary>
     private static async Task<long> ReadSecondsAsync(HttpContext context)
     {
-        const string Expected = "The body must be {\"seconds\": N} with N a number of seconds, zero or more";
+        const string Expected = "seconds must be a number of seconds, zero or more";
         JsonElement seconds;
         try
         {
