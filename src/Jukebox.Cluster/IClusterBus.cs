@@ -46,6 +46,9 @@ public static class ClusterTopics
 
     /// <summary>The sandbox's fault rules changed: added, removed or spent (no payload).</summary>
     public const string Faults = "faults";
+
+    /// <summary>The sandbox moved the server's clock ahead (payload: the whole offset, in milliseconds).</summary>
+    public const string Clock = "clock";
 }
 
 /// <summary>One node on its own: there is nobody to tell and nothing to hear.</summary>

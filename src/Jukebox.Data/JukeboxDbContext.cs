@@ -38,6 +38,7 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<UserFollow> UserFollows => Set<UserFollow>();
     public DbSet<UserImage> UserImages => Set<UserImage>();
     public DbSet<FaultRule> FaultRules => Set<FaultRule>();
+    public DbSet<ServerClockOffset> ServerClockOffsets => Set<ServerClockOffset>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -5,6 +5,8 @@ using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
+using Jukebox.Sandbox.Clock;
+using Jukebox.Sandbox.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +33,8 @@ public static class SandboxEndpoints
         var sandbox = app.MapGroup(PathPrefix).AddEndpointFilter(RequireSandbox).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser);
         sandbox.MapSandboxPlayer();
+        sandbox.MapClock();
+        sandbox.MapSandboxUsers();
         sandbox.MapPut("/users/{id}/image", SetUserImage);
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
         sandbox.MapFaults();

@@ -1,6 +1,7 @@
 using Jukebox.Accounts.Tokens;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
+using Jukebox.Sandbox.Users;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class SandboxSetup
         services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateOnStart();
         services.AddSingleton<SandboxGuard>();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
+        services.AddScoped<UserRemoval>();
         services.AddSandboxFaults();
         services.AddSandboxRequestLog();
         services.AddOpenIddict().AddServer(server =>

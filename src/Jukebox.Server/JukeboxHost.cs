@@ -13,6 +13,7 @@ using Jukebox.Data.Sqlite;
 using Jukebox.Sandbox;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
+using Jukebox.Sandbox.Clock;
 using Jukebox.Web;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
@@ -46,7 +47,8 @@ public static class JukeboxHost
         builder.Services.AddSingleton(ThrowawayRun.Prepare(options));
         builder.Services.AddSingleton(options);
         builder.WebHost.UseUrls(options.Urls.Split(';'));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The server's clock: the system's, moved ahead by the sandbox's offset (shared by every node).
+        builder.Services.AddServerClock(TimeProvider.System);
 
         var (provider, connectionString) = ResolveStorage(options);
         builder.Services.AddDbContextPool<JukeboxDbContext>(db =>

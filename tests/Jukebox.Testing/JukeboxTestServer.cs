@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Jukebox.Api.Catalog;
+using Jukebox.Sandbox.Clock;
 using Jukebox.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,7 +132,8 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
             .. Settings,
         ]);
-        builder.Services.AddSingleton<TimeProvider>(Clock);
+        // The fake clock is the base of the server's clock: tests move it, and the sandbox's offset applies on top.
+        builder.Services.AddKeyedSingleton<TimeProvider>(ServerClock.BaseClockKey, Clock);
         ConfigureServices(builder.Services);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _app = JukeboxHost.Build(builder);
