@@ -23,6 +23,7 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
         _redis = redis;
         _logger = logger;
         _subscriptions = new ClusterSubscriptions(logger);
+        _subscriptions.Add(ClusterTopics.Resync, _ => _subscriptions.ResyncAsync());
         redis.Restored += OnRestored;
         try
         {
@@ -54,6 +55,12 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     public IDisposable Subscribe(string topic, Func<string, Task> handler) => _subscriptions.Add(topic, handler);
 
     public IDisposable OnResync(Func<Task> handler) => _subscriptions.AddResync(handler);
+
+    public async Task ResyncEverywhereAsync()
+    {
+        Publish(ClusterTopics.Resync, "");
+        await _subscriptions.ResyncAsync();
+    }
 
     private void OnMessage(RedisChannel channel, RedisValue message)
     {

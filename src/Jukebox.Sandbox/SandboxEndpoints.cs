@@ -3,6 +3,7 @@ using Jukebox.Api.Http;
 using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,8 @@ public static class SandboxEndpoints
         sandbox.MapSandboxPlayer();
         sandbox.MapPut("/users/{id}/image", SetUserImage);
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
+        sandbox.MapReset();
+        sandbox.MapSnapshots();
     }
 
     public sealed record CreateUserRequest(

@@ -1,4 +1,5 @@
 using Jukebox.Accounts.Tokens;
+using Jukebox.Sandbox.State;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class SandboxSetup
     {
         services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateOnStart();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
+        services.AddUserState();
         services.AddOpenIddict().AddServer(server => server.AllowCustomFlow(SandboxUserGrant.Type));
         return services;
     }

@@ -8,4 +8,7 @@ public interface IValidatedTokens
 {
     /// <summary>Forgets every remembered token of the app.</summary>
     void Evict(string clientId);
+
+    /// <summary>Forgets every remembered token.</summary>
+    void EvictAll();
 }

@@ -52,4 +52,12 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options) : IVa
             app.Cancel();
         }
     }
+
+    public void EvictAll()
+    {
+        foreach (var clientId in _apps.Keys)
+        {
+            Evict(clientId);
+        }
+    }
 }
