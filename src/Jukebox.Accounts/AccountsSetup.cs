@@ -106,6 +106,7 @@ public static class AccountsSetup
             });
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DemoAccounts>();
+        services.AddSingleton<DemoPasswordHash>();
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<AppRequestCounter>();
         services.AddHostedService<AppRequestCountFlusher>();

@@ -35,11 +35,12 @@ public static class SnapshotReferences
             }
             foreach (var reference in rows.SelectMany(r => table.CatalogReferences(r.Entity)))
             {
+                var column = $"{table.Name}.{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reference.Column)}";
                 if (reference.Entity is null)
                 {
-                    throw SpotifyException.BadRequest($"{table.Name}: {reference.Column} \"{reference.Id}\" names nothing the catalog holds");
+                    throw SpotifyException.BadRequest($"{column} \"{reference.Id}\" names nothing the catalog holds");
                 }
-                Want(wanted, db.Model.FindEntityType(reference.Entity)!, reference.Id, $"{table.Name}.{reference.Column}");
+                Want(wanted, db.Model.FindEntityType(reference.Entity)!, reference.Id, column);
             }
         }
         foreach (var (entityType, ids) in wanted)

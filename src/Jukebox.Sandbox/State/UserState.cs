@@ -29,35 +29,38 @@ public static class UserState
     public static readonly IReadOnlyList<UserTable> Tables =
     [
         new UserTable<OpenIddictEntityFrameworkCoreToken>(
+            "openiddict_tokens",
             db => db.Set<OpenIddictEntityFrameworkCoreToken>(),
             (db, demo) => db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t =>
                 t.Application!.ClientId != demo.ClientId || (t.Subject != demo.UserId && t.Subject != demo.ClientId))),
         new UserTable<OpenIddictEntityFrameworkCoreAuthorization>(
+            "openiddict_authorizations",
             db => db.Set<OpenIddictEntityFrameworkCoreAuthorization>(),
             (db, demo) => db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a =>
                 a.Application!.ClientId != demo.ClientId || a.Subject != demo.UserId)),
         new UserTable<OpenIddictEntityFrameworkCoreApplication>(
+            "openiddict_applications",
             db => db.Set<OpenIddictEntityFrameworkCoreApplication>(),
             (db, demo) => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId != demo.ClientId)),
-        new UserTable<DeveloperAppUser>(db => db.DeveloperAppUsers),
-        new UserTable<DeveloperApp>(db => db.DeveloperApps),
-        new UserTable<AppRequestCount>(db => db.AppRequestCounts),
-        new UserTable<PlaylistImage>(db => db.PlaylistImages.Where(i => UserPlaylists(db).Contains(i.PlaylistId))),
-        new UserTable<PlaylistChange>(db => db.PlaylistChanges.Where(c => UserPlaylists(db).Contains(c.PlaylistId))),
-        new UserTable<PlaylistItem>(db => db.PlaylistItems.Where(i => UserPlaylists(db).Contains(i.PlaylistId))),
-        new UserTable<PlaylistFollow>(db => db.PlaylistFollows.Where(f =>
+        new UserTable<DeveloperAppUser>("developer_app_users", db => db.DeveloperAppUsers),
+        new UserTable<DeveloperApp>("developer_apps", db => db.DeveloperApps),
+        new UserTable<AppRequestCount>("app_request_counts", db => db.AppRequestCounts),
+        new UserTable<PlaylistImage>("playlist_images", db => db.PlaylistImages.Where(i => UserPlaylists(db).Contains(i.PlaylistId))),
+        new UserTable<PlaylistChange>("playlist_changes", db => db.PlaylistChanges.Where(c => UserPlaylists(db).Contains(c.PlaylistId))),
+        new UserTable<PlaylistItem>("playlist_items", db => db.PlaylistItems.Where(i => UserPlaylists(db).Contains(i.PlaylistId))),
+        new UserTable<PlaylistFollow>("playlist_follows", db => db.PlaylistFollows.Where(f =>
             !CatalogUsers.Contains(f.UserId) || UserPlaylists(db).Contains(f.PlaylistId))),
-        new UserTable<Playlist>(db => db.Playlists.Where(p => !CatalogUsers.Contains(p.OwnerId))),
-        new UserTable<SavedItem>(db => db.SavedItems, catalogReferences: s =>
+        new UserTable<Playlist>("playlists", db => db.Playlists.Where(p => !CatalogUsers.Contains(p.OwnerId))),
+        new UserTable<SavedItem>("saved_items", db => db.SavedItems, catalogReferences: s =>
             [SavedItemReference(s)]),
-        new UserTable<ArtistFollow>(db => db.ArtistFollows),
-        new UserTable<UserFollow>(db => db.UserFollows),
-        new UserTable<PlayerSession>(db => db.PlayerSessions),
-        new UserTable<PlayerDevice>(db => db.PlayerDevices),
-        new UserTable<PlayHistoryEntry>(db => db.PlayHistory, catalogReferences: h => [new(typeof(Track), nameof(h.TrackId), h.TrackId)]),
-        new UserTable<EpisodeResumePoint>(db => db.EpisodeResumePoints, catalogReferences: r => [new(typeof(Episode), nameof(r.EpisodeId), r.EpisodeId)]),
-        new UserTable<UserImage>(db => db.UserImages),
-        new UserTable<User>(db => db.Users.Where(u => !CatalogUsers.Contains(u.Id))),
+        new UserTable<ArtistFollow>("artist_follows", db => db.ArtistFollows),
+        new UserTable<UserFollow>("user_follows", db => db.UserFollows),
+        new UserTable<PlayerSession>("player_sessions", db => db.PlayerSessions),
+        new UserTable<PlayerDevice>("player_devices", db => db.PlayerDevices),
+        new UserTable<PlayHistoryEntry>("play_history", db => db.PlayHistory, catalogReferences: h => [new(typeof(Track), nameof(h.TrackId), h.TrackId)]),
+        new UserTable<EpisodeResumePoint>("episode_resume_points", db => db.EpisodeResumePoints, catalogReferences: r => [new(typeof(Episode), nameof(r.EpisodeId), r.EpisodeId)]),
+        new UserTable<UserImage>("user_images", db => db.UserImages),
+        new UserTable<User>("users", db => db.Users.Where(u => !CatalogUsers.Contains(u.Id))),
     ];
 
     /// <summary>The catalog, and what the server keeps for itself (its Data Protection keys, OpenIddict's scopes, which it does not use).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Jukebox.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -22,8 +21,8 @@ public abstract class UserTable
 {
     public abstract Type Entity { get; }
 
-    /// <summary>The table's name in a snapshot file: the entity's name in snake_case, e.g. player_devices.</summary>
-    public string Name => JsonNamingPolicy.SnakeCaseLower.ConvertName(Entity.Name.Replace("OpenIddictEntityFrameworkCore", "OpenIddict", StringComparison.Ordinal));
+    /// <summary>The table's name in a snapshot file (fixed here, so that renaming a class does not change the format).</summary>
+    public abstract string Name { get; }
 
     public IEntityType EntityType(JukeboxDbContext db) =>
         db.Model.FindEntityType(Entity) ?? throw new InvalidOperationException($"{Entity.Name} is not in the model");
@@ -38,12 +37,15 @@ public abstract class UserTable
 }
 
 public sealed class UserTable<T>(
+    string name,
     Func<JukeboxDbContext, IQueryable<T>> rows,
     Func<JukeboxDbContext, DemoIds, IQueryable<T>>? deletedByReset = null,
     Func<T, IEnumerable<CatalogReference>>? catalogReferences = null) : UserTable
     where T : class
 {
     public override Type Entity => typeof(T);
+
+    public override string Name => name;
 
     public override Task DeleteAsync(JukeboxDbContext db, DemoIds? resetKeeping, CancellationToken ct) =>
         (resetKeeping is not null && deletedByReset is not null ? deletedByReset(db, resetKeeping) : rows(db)).ExecuteDeleteAsync(ct);
