@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,8 @@ public static class SnapshotEndpoints
     public static void MapSnapshots(this RouteGroupBuilder sandbox)
     {
         sandbox.MapGet("/snapshot", Download);
-        sandbox.MapPut("/snapshot", Restore);
+        // A snapshot holds every uploaded image: larger than Kestrel's default limit of 30 MB on a busy server.
+        sandbox.MapPut("/snapshot", Restore).WithMetadata(new DisableRequestSizeLimitAttribute());
     }
 
     private static async Task<FileContentHttpResult> Download(SnapshotWriter writer, HttpContext context) =>
