@@ -115,6 +115,7 @@ public static class AccountsSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignIn>();
         services.AddScoped<DemoAccounts>();
+        services.AddSingleton<DemoPasswordHash>();
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<AppRequestCounter>();
         services.AddHostedService<AppRequestCountFlusher>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Jukebox.Cluster;
 
 /// <summary>
@@ -21,6 +23,13 @@ public interface IClusterBus
 
     /// <summary>Calls <paramref name="handler"/> whenever messages may have been lost (the transport came back after an outage).</summary>
     IDisposable OnResync(Func<Task> handler);
+
+    /// <summary>
+    /// Runs every <see cref="OnResync"/> handler of this node (completing when they have), and tells the
+    /// other nodes to run theirs (<see cref="ClusterTopics.Resync"/>): after user data was replaced
+    /// wholesale, e.g. by a sandbox reset, when no message names what changed.
+    /// </summary>
+    Task ResyncEverywhereAsync();
 }
 
 /// <summary>The topics the nodes exchange; each is published by the one class that applies it.</summary>
@@ -49,18 +58,28 @@ public static class ClusterTopics
 
     /// <summary>The sandbox moved the server's clock ahead (payload: the whole offset, in milliseconds).</summary>
     public const string Clock = "clock";
+
+    /// <summary>User data was replaced wholesale: every node reloads what it derives from it, as after a lost connection (no payload).</summary>
+    public const string Resync = "resync";
 }
 
-/// <summary>One node on its own: there is nobody to tell and nothing to hear.</summary>
-public sealed class LocalClusterBus : IClusterBus
+/// <summary>
+/// One node on its own: there is nobody to tell and nothing to hear, but a resync of this node's
+/// state can still be asked for (<see cref="ResyncEverywhereAsync"/>).
+/// </summary>
+public sealed class LocalClusterBus(ILogger<LocalClusterBus> logger) : IClusterBus
 {
+    private readonly ClusterSubscriptions _subscriptions = new(logger);
+
     public void Publish(string topic, string payload)
     {
     }
 
     public IDisposable Subscribe(string topic, Func<string, Task> handler) => NoSubscription.Instance;
 
-    public IDisposable OnResync(Func<Task> handler) => NoSubscription.Instance;
+    public IDisposable OnResync(Func<Task> handler) => _subscriptions.AddResync(handler);
+
+    public Task ResyncEverywhereAsync() => _subscriptions.ResyncAsync();
 
     private sealed class NoSubscription : IDisposable
     {

@@ -23,8 +23,8 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     private readonly ClusterSubscriptions _subscriptions;
     private readonly string _node = Guid.NewGuid().ToString("N");
 
-    /// <summary>The topic of "messages from me may have been lost: resync" (no handler subscribes to it).</summary>
-    public const string ResyncTopic = "resync";
+    /// <summary>The topic of "resync" (messages from me may have been lost, or user data was replaced); no handler subscribes to it.</summary>
+    public const string ResyncTopic = ClusterTopics.Resync;
 
     /// <summary>1 while this node owes the others a resync announcement.</summary>
     private int _owesResync;
@@ -93,6 +93,12 @@ public sealed class RedisClusterBus : IClusterBus, IDisposable
     public IDisposable Subscribe(string topic, Func<string, Task> handler) => _subscriptions.Add(topic, handler);
 
     public IDisposable OnResync(Func<Task> handler) => _subscriptions.AddResync(handler);
+
+    public async Task ResyncEverywhereAsync()
+    {
+        Publish(ClusterTopics.Resync, "");
+        await _subscriptions.ResyncAsync();
+    }
 
     private void OnMessage(RedisChannel channel, RedisValue message)
     {

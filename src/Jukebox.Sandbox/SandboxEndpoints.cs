@@ -7,6 +7,7 @@ using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Clock;
 using Jukebox.Sandbox.Users;
+using Jukebox.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,6 +40,8 @@ public static class SandboxEndpoints
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
         sandbox.MapFaults();
         sandbox.MapRequestLog();
+        sandbox.MapReset();
+        sandbox.MapSnapshots();
     }
 
     public sealed record CreateUserRequest(

@@ -2,6 +2,7 @@ using Jukebox.Accounts.Tokens;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Users;
+using Jukebox.Sandbox.State;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public static class SandboxSetup
         services.AddSingleton<SandboxGuard>();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
         services.AddScoped<UserRemoval>();
+        services.AddUserState();
         services.AddSandboxFaults();
         services.AddSandboxRequestLog();
         services.AddOpenIddict().AddServer(server =>

@@ -55,7 +55,9 @@ public sealed class AppAccess : IDisposable
             }),
             bus.OnResync(() =>
             {
+                // Apps may have gone without a message (or all at once, by a sandbox reset): their tokens too.
                 _policies.Clear();
+                _tokens.EvictAll();
                 return Task.CompletedTask;
             }),
         ];

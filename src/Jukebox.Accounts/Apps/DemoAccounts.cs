@@ -20,7 +20,8 @@ public sealed class DemoAccounts(
     IPasswordHasher<User> hasher,
     TimeProvider clock,
     IOptions<DemoOptions> options,
-    IEnumerable<IExtensionGrant> extensionGrants)
+    IEnumerable<IExtensionGrant> extensionGrants,
+    DemoPasswordHash passwordHash)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -104,15 +105,43 @@ public sealed class DemoAccounts(
                 Product = "premium",
                 CreatedAt = clock.GetUtcNow(),
             };
-            user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
+            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
             db.Users.Add(user);
             await db.SaveChangesAsync(ct);
             await DemoLibrary.SeedAsync(db, user.Id, clock.GetUtcNow(), ct);
         }
         else if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, demo.UserPassword) == PasswordVerificationResult.Failed)
         {
-            user.PasswordHash = hasher.HashPassword(user, demo.UserPassword);
+            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
+        }
+        else
+        {
+            passwordHash.Remember(demo.UserPassword, user.PasswordHash);
         }
         await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>
+/// A hash of the configured demo password, made once per process: hashing is slow on purpose, and a
+/// sandbox reset creates the demo user again (a hash is salted, not tied to the user it was made for).
+/// </summary>
+public sealed class DemoPasswordHash
+{
+    private Known? _known;
+
+    public string For(string password, Func<string> hash)
+    {
+        if (_known is { } known && known.Password == password)
+        {
+            return known.Hash;
+        }
+        var made = hash();
+        Remember(password, made);
+        return made;
+    }
+
+    public void Remember(string password, string hash) => _known = new Known(password, hash);
+
+    private sealed record Known(string Password, string Hash);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Jukebox.Cluster;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jukebox.Api.Playlists.Order;
@@ -10,10 +11,23 @@ namespace Jukebox.Api.Playlists.Order;
 /// version) is never answered from an older order; the order is read again instead. Every change to
 /// a playlist's items increments its version (<see cref="ChangeTransaction"/>), which is what makes this
 /// safe. Bounded by a number of items (about 72 bytes each: an id, a key and a row whose strings are
-/// shared with the catalog and between the items one user added).
+/// shared with the catalog and between the items one user added). A resync empties it: user data
+/// replaced wholesale (a sandbox restore) can bring back a playlist's version with other items.
 /// </summary>
 public sealed class OrderCache : IDisposable
 {
+    private readonly IDisposable? _resync;
+
+    public OrderCache()
+    {
+    }
+
+    public OrderCache(IClusterBus bus) => _resync = bus.OnResync(() =>
+    {
+        _cache.Clear();
+        return Task.CompletedTask;
+    });
+
     /// <summary>About 72 MB of orders: 100 playlists of 10,000 items.</summary>
     public const long BudgetItems = 1_000_000;
 
@@ -61,7 +75,11 @@ public sealed class OrderCache : IDisposable
     public Task<ChunkedOrder?> HandedOverAsync(string playlistId, long version) =>
         _handoffs.TryGetValue(playlistId, out var handoff) && handoff.Version == version ? handoff.Order : Task.FromResult<ChunkedOrder?>(null);
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _resync?.Dispose();
+        _cache.Dispose();
+    }
 
     /// <summary>A committing change's promise of its order (see <see cref="Expect"/>).</summary>
     public sealed class Handoff(OrderCache orders, string playlistId, long version)
