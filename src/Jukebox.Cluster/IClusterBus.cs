@@ -59,6 +59,9 @@ public static class ClusterTopics
     /// <summary>The sandbox moved the server's clock ahead (payload: the whole offset, in milliseconds).</summary>
     public const string Clock = "clock";
 
+    /// <summary>The sandbox reset the server: each node forgets what it keeps only in memory, such as its request log (no payload).</summary>
+    public const string Reset = "reset";
+
     /// <summary>User data was replaced wholesale: every node reloads what it derives from it, as after a lost connection (no payload).</summary>
     public const string Resync = "resync";
 }

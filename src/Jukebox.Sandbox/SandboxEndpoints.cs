@@ -3,6 +3,7 @@ using Jukebox.Api.Http;
 using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Sandbox.Apps;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Clock;
@@ -32,16 +33,18 @@ public static class SandboxEndpoints
     public static void MapSandbox(this IEndpointRouteBuilder app)
     {
         var sandbox = app.MapGroup(PathPrefix).AddEndpointFilter(RequireSandbox).DisableAntiforgery();
-        sandbox.MapPost("/users", CreateUser);
+        sandbox.MapPost("/users", CreateUser).WithSummary("Create a user").Produces<SandboxUser>(StatusCodes.Status201Created);
         sandbox.MapSandboxPlayer();
         sandbox.MapClock();
         sandbox.MapSandboxUsers();
-        sandbox.MapPut("/users/{id}/image", SetUserImage);
-        sandbox.MapDelete("/users/{id}/image", RemoveUserImage);
+        sandbox.MapSandboxApps();
+        sandbox.MapPut("/users/{id}/image", SetUserImage).WithSummary("Set a user's profile picture (a JPEG or PNG body)");
+        sandbox.MapDelete("/users/{id}/image", RemoveUserImage).WithSummary("Remove a user's profile picture");
         sandbox.MapFaults();
         sandbox.MapRequestLog();
         sandbox.MapReset();
         sandbox.MapSnapshots();
+        sandbox.MapSandboxOpenApi();
     }
 
     public sealed record CreateUserRequest(

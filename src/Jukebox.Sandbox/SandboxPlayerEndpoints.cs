@@ -17,9 +17,9 @@ public static class SandboxPlayerEndpoints
 {
     public static void MapSandboxPlayer(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapPost("/users/{userId}/devices", CreateDevice);
-        sandbox.MapDelete("/users/{userId}/devices/{deviceId}", DeleteDevice);
-        sandbox.MapPost("/users/{userId}/player/advance", AdvanceClock);
+        sandbox.MapPost("/users/{userId}/devices", CreateDevice).WithSummary("Add a Connect device to a user's player");
+        sandbox.MapDelete("/users/{userId}/devices/{deviceId}", DeleteDevice).WithSummary("Remove a device");
+        sandbox.MapPost("/users/{userId}/player/advance", AdvanceClock).WithSummary("Move one user's playback ahead");
     }
 
     public sealed record CreateDeviceRequest(

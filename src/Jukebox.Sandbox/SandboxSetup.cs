@@ -1,4 +1,5 @@
 using Jukebox.Accounts.Tokens;
+using Jukebox.Sandbox.Apps;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Users;
@@ -16,7 +17,9 @@ public static class SandboxSetup
         services.AddSingleton<SandboxGuard>();
         services.AddScoped<IExtensionGrant, SandboxUserGrant>();
         services.AddScoped<UserRemoval>();
+        services.AddScoped<SandboxApps>();
         services.AddUserState();
+        services.AddSandboxOpenApi();
         services.AddSandboxFaults();
         services.AddSandboxRequestLog();
         services.AddOpenIddict().AddServer(server =>

@@ -4,6 +4,7 @@ using Jukebox.Testing;
 namespace Jukebox.Cluster.Tests;
 
 /// <summary>A sandbox reset on one node is seen at once on the other: their caches of user data are reloaded too.</summary>
+[Trait("Category", "Redis")]
 public sealed class ResetAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
     [Fact]

@@ -174,7 +174,8 @@ public sealed class DeveloperApps(
         access.Forget(clientId);
     }
 
-    private static void ValidateDetails(string name, string description, string? website, IReadOnlyList<string> redirectUris)
+    /// <summary>The rules of an app's details (name, description, website, redirect URIs), as the Apps page states them.</summary>
+    public static void ValidateDetails(string name, string description, string? website, IReadOnlyList<string> redirectUris)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

@@ -17,9 +17,13 @@ public static class ClockEndpoints
 {
     public static void MapClock(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapGet("/clock", Read);
-        sandbox.MapPost("/clock/advance", Advance);
+        sandbox.MapGet("/clock", Read).WithSummary("Read the server's clock");
+        sandbox.MapPost("/clock/advance", Advance).WithSummary("Move the server's clock ahead, for everything and on every node")
+            .Accepts<ClockAdvance>("application/json");
     }
+
+    /// <summary>The body of an advance (read by hand, see <see cref="ReadSecondsAsync"/>; described for the OpenAPI document).</summary>
+    public sealed record ClockAdvance([property: JsonPropertyName("seconds")] double Seconds);
 
     public sealed record ClockReading(
         [property: JsonPropertyName("now")] DateTime Now,

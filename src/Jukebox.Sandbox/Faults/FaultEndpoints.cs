@@ -16,10 +16,10 @@ public static class FaultEndpoints
 {
     public static void MapFaults(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapPost("/faults", Add);
-        sandbox.MapGet("/faults", List);
-        sandbox.MapDelete("/faults/{id}", Remove);
-        sandbox.MapDelete("/faults", Clear);
+        sandbox.MapPost("/faults", Add).WithSummary("Add a fault rule").Accepts<FaultRequest>("application/json");
+        sandbox.MapGet("/faults", List).WithSummary("List the fault rules");
+        sandbox.MapDelete("/faults/{id}", Remove).WithSummary("Remove a fault rule");
+        sandbox.MapDelete("/faults", Clear).WithSummary("Remove every fault rule");
     }
 
     /// <summary>Read by hand, so a body of the wrong shape is 400 "Malformed json" like the Web API's, not a bare 400.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Jukebox.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Jukebox.Sandbox.Requests;
@@ -23,11 +24,20 @@ public sealed class RequestLog
     private readonly Lock _adding = new();
     private long _sequence;
 
-    public RequestLog(IOptions<SandboxOptions> options)
+    public RequestLog(IOptions<SandboxOptions> options, IClusterBus bus)
     {
         _size = Math.Max(0, options.Value.RequestLogSize);
         _apps = Math.Max(1, options.Value.RequestLogApps);
+        // Lives as long as the node: the subscription is never disposed.
+        bus.Subscribe(ClusterTopics.Reset, _ =>
+        {
+            Clear();
+            return Task.CompletedTask;
+        });
     }
+
+    /// <summary>Forgets every request (a sandbox reset: a freshly seeded server has served none).</summary>
+    public void Clear() => _rings.Clear();
 
     public bool IsEnabled => _size > 0;
 

@@ -13,7 +13,8 @@ public static class RequestLogEndpoints
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static void MapRequestLog(this RouteGroupBuilder sandbox) => sandbox.MapGet("/requests", List);
+    public static void MapRequestLog(this RouteGroupBuilder sandbox) => sandbox.MapGet("/requests", List)
+        .WithSummary("The requests this node served, newest first");
 
     private static Ok<RequestLogList> List(string? client_id, string? status, string? since, string? limit, RequestLog log)
     {

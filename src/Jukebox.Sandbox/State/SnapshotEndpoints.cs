@@ -14,9 +14,10 @@ public static class SnapshotEndpoints
 {
     public static void MapSnapshots(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapGet("/snapshot", Download);
+        sandbox.MapGet("/snapshot", Download).WithSummary("Download all user-made state as one versioned JSON file");
         // A snapshot holds every uploaded image: larger than Kestrel's default limit of 30 MB on a busy server.
-        sandbox.MapPut("/snapshot", Restore).WithMetadata(new DisableRequestSizeLimitAttribute());
+        sandbox.MapPut("/snapshot", Restore).WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithSummary("Replace all user-made state with a snapshot file, all or nothing").Accepts<object>("application/json");
     }
 
     private static async Task<FileContentHttpResult> Download(SnapshotWriter writer, HttpContext context) =>

@@ -42,6 +42,7 @@ public static class UserState
             "openiddict_applications",
             db => db.Set<OpenIddictEntityFrameworkCoreApplication>(),
             (db, demo) => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId != demo.ClientId)),
+        new UserTable<FaultRule>("fault_rules", db => db.FaultRules),
         new UserTable<DeveloperAppUser>("developer_app_users", db => db.DeveloperAppUsers),
         new UserTable<DeveloperApp>("developer_apps", db => db.DeveloperApps),
         new UserTable<AppRequestCount>("app_request_counts", db => db.AppRequestCounts),
@@ -63,13 +64,16 @@ public static class UserState
         new UserTable<User>("users", db => db.Users.Where(u => !CatalogUsers.Contains(u.Id))),
     ];
 
-    /// <summary>The catalog, and what the server keeps for itself (its Data Protection keys, OpenIddict's scopes, which it does not use).</summary>
+    /// <summary>
+    /// The catalog, and what the server keeps for itself: its Data Protection keys, OpenIddict's scopes
+    /// (which it does not use) and the clock's offset (the clock only moves forward).
+    /// </summary>
     public static readonly IReadOnlyList<Type> NotUserMade =
     [
         typeof(Artist), typeof(Album), typeof(AlbumArtist), typeof(Track), typeof(TrackArtist),
         typeof(Show), typeof(Episode), typeof(Audiobook), typeof(Chapter),
         typeof(Category), typeof(CategoryName), typeof(CategoryPlaylist),
-        typeof(DataProtectionKey), typeof(OpenIddictEntityFrameworkCoreScope),
+        typeof(DataProtectionKey), typeof(OpenIddictEntityFrameworkCoreScope), typeof(ServerClockOffset),
     ];
 
     private static CatalogReference SavedItemReference(SavedItem item) =>

@@ -15,9 +15,9 @@ public static class SandboxUsersEndpoints
 {
     public static void MapSandboxUsers(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapGet("/users", ListUsers);
-        sandbox.MapGet("/users/{id}", GetUser);
-        sandbox.MapDelete("/users/{id}", DeleteUser);
+        sandbox.MapGet("/users", ListUsers).WithSummary("List the users");
+        sandbox.MapGet("/users/{id}", GetUser).WithSummary("Read a user");
+        sandbox.MapDelete("/users/{id}", DeleteUser).WithSummary("Remove a user and everything theirs");
     }
 
     public sealed record UserList([property: JsonPropertyName("items")] IReadOnlyList<SandboxUser> Items);

@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jukebox.Testing;
-using Xunit.Abstractions;
 
 namespace Jukebox.Sandbox.Tests.State;
 
 /// <summary>POST /sandbox/reset: back to the freshly seeded server, without a restart.</summary>
-public sealed class ResetTests(JukeboxTestServer server, ITestOutputHelper output) : IClassFixture<JukeboxTestServer>
+public sealed class ResetTests(JukeboxTestServer server) : IClassFixture<JukeboxTestServer>
 {
     private async Task ResetAsync()
     {
@@ -66,28 +64,6 @@ public sealed class ResetTests(JukeboxTestServer server, ITestOutputHelper outpu
         Assert.NotEqual(seeded, changed);
         Assert.Equal(seeded, after);
         Assert.Equal(12, JsonDocument.Parse(after[0][4..]).RootElement.GetProperty("total").GetInt32());
-    }
-
-    [Fact]
-    public async Task A_reset_of_the_demo_catalog_takes_under_a_second()
-    {
-        await ResetAsync();
-        await UserScene.CreateAsync(server);
-        using var sandbox = server.CreateClient();
-
-        // The median of three: one slow answer on a busy machine says little about the reset.
-        var durations = new List<TimeSpan>();
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await sandbox.PostAsync("/sandbox/reset", null);
-            durations.Add(watch.Elapsed);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        }
-
-        var median = durations.Order().ElementAt(1);
-        output.WriteLine($"POST /sandbox/reset on {server.Provider}: {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:F0} ms"))}");
-        Assert.True(median < TimeSpan.FromSeconds(1), $"The reset took {median.TotalMilliseconds:F0} ms");
     }
 
     private async Task<List<string>> DemoLibraryAsync(string demoToken)

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Jukebox.Cluster.Tests;
 using Jukebox.Testing;
 
-namespace Jukebox.Sandbox.Tests;
+namespace Jukebox.Cluster.Tests;
 
 /// <summary>A fault rule added on one node applies on the others, and its count is shared by all of them.</summary>
+[Trait("Category", "Redis")]
 public sealed class FaultsAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
     private static async Task<int> StatusAsync(JukeboxTestServer node, string token)

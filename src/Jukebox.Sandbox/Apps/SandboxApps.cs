@@ -1,0 +1,167 @@
+using Jukebox.Accounts;
+using Jukebox.Accounts.Apps;
+using Jukebox.Api.Http;
+using Jukebox.Data;
+using Jukebox.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace Jukebox.Sandbox.Apps;
+
+/// <summary>
+/// Developer apps for tests that have no browser: the dashboard's rules (<see cref="DeveloperApps"/>),
+/// every one checked before anything is written, and each change in one transaction, so a refused
+/// request leaves nothing behind.
+/// </summary>
+public sealed class SandboxApps(
+    DeveloperApps apps, JukeboxDbContext db, IOpenIddictApplicationManager registrations, AppAccess access,
+    IOptions<DemoOptions> demo, TimeProvider clock)
+{
+    /// <summary>The API profiles this server serves; an app gets the first unless it asks for another.</summary>
+    public static readonly IReadOnlyList<string> ApiProfiles = ["full"];
+
+    public async Task<SandboxAppObject> CreateAsync(SandboxAppRequest body, CancellationToken ct)
+    {
+        var settings = new Settings(
+            body.Name ?? throw SpotifyException.BadRequest("name is required"), body.Description ?? "", body.Website,
+            body.RedirectUris ?? [], body.QuotaMode ?? QuotaModes.Development, body.Allowlist ?? []);
+        var owner = body.Owner ?? demo.Value.UserId;
+        CheckProfile(body.ApiProfile);
+        await CheckAsync(settings, ct);
+        if (!await db.Users.AnyAsync(u => u.Id == owner, ct))
+        {
+            throw SpotifyException.BadRequest($"No such user: {owner}");
+        }
+
+        string clientId, secret;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            (clientId, secret) = await apps.CreateAsync(owner, settings.Name, settings.Description, settings.Website, settings.RedirectUris, ct);
+            var app = await db.DeveloperApps.Include(a => a.Users).SingleAsync(a => a.ClientId == clientId, ct);
+            Apply(app, settings);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        return (await FindAsync(clientId, ct))! with { ClientSecret = secret };
+    }
+
+    public async Task<IReadOnlyList<SandboxAppObject>> ListAsync(CancellationToken ct)
+    {
+        var ids = await db.DeveloperApps.AsNoTracking().OrderBy(a => a.CreatedAt).ThenBy(a => a.ClientId).Select(a => a.ClientId).ToListAsync(ct);
+        var list = new List<SandboxAppObject>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await FindAsync(id, ct) is { } app)
+            {
+                list.Add(app);
+            }
+        }
+        return list;
+    }
+
+    public async Task<SandboxAppObject?> FindAsync(string clientId, CancellationToken ct)
+    {
+        var app = await db.DeveloperApps.AsNoTracking().Include(a => a.Users).FirstOrDefaultAsync(a => a.ClientId == clientId, ct);
+        var registration = app is null ? null : await registrations.FindByClientIdAsync(clientId, ct);
+        if (app is null || registration is null)
+        {
+            return null;
+        }
+        return new SandboxAppObject(
+            app.ClientId, app.Name, app.Description, app.Website, [.. await registrations.GetRedirectUrisAsync(registration, ct)],
+            app.QuotaMode, ApiProfiles[0], app.OwnerId, [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal).Select(u => u.UserId)],
+            app.CreatedAt);
+    }
+
+    public async Task<SandboxAppObject> UpdateAsync(string clientId, SandboxAppRequest body, CancellationToken ct)
+    {
+        var current = await FindAsync(clientId, ct) ?? throw SpotifyException.NotFound("No such app");
+        if (body.Owner is not null && body.Owner != current.Owner)
+        {
+            throw SpotifyException.BadRequest("An app's owner cannot be changed");
+        }
+        CheckProfile(body.ApiProfile);
+        var settings = new Settings(
+            body.Name ?? current.Name, body.Description ?? current.Description, body.Website ?? current.Website,
+            body.RedirectUris ?? current.RedirectUris, body.QuotaMode ?? current.QuotaMode, body.Allowlist ?? current.Allowlist);
+        await CheckAsync(settings, ct);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await apps.UpdateAsync(current.Owner, clientId, settings.Name, settings.Description, settings.Website, settings.RedirectUris, ct);
+            var app = await db.DeveloperApps.Include(a => a.Users).SingleAsync(a => a.ClientId == clientId, ct);
+            Apply(app, settings);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        access.Forget(clientId);
+        return (await FindAsync(clientId, ct))!;
+    }
+
+    public async Task<SandboxAppObject> RotateSecretAsync(string clientId, CancellationToken ct)
+    {
+        var current = await FindAsync(clientId, ct) ?? throw SpotifyException.NotFound("No such app");
+        var secret = await apps.RotateSecretAsync(current.Owner, clientId, ct);
+        return current with { ClientSecret = secret };
+    }
+
+    public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
+    {
+        if (await FindAsync(clientId, ct) is not { } current)
+        {
+            return false;
+        }
+        await apps.DeleteAsync(current.Owner, clientId, ct);
+        return true;
+    }
+
+    private sealed record Settings(
+        string Name, string Description, string? Website, IReadOnlyList<string> RedirectUris, string QuotaMode, IReadOnlyList<string> Allowlist);
+
+    private static void CheckProfile(string? profile)
+    {
+        if (profile is not null && !ApiProfiles.Contains(profile))
+        {
+            throw SpotifyException.BadRequest($"Unknown api_profile '{profile}'; this server serves: {string.Join(", ", ApiProfiles)}");
+        }
+    }
+
+    private async Task CheckAsync(Settings settings, CancellationToken ct)
+    {
+        try
+        {
+            DeveloperApps.ValidateDetails(settings.Name, settings.Description, settings.Website, settings.RedirectUris);
+        }
+        catch (AppRuleException e)
+        {
+            throw SpotifyException.BadRequest(e.Message);
+        }
+        if (settings.QuotaMode is not (QuotaModes.Development or QuotaModes.Extended))
+        {
+            throw SpotifyException.BadRequest("quota_mode is development or extended");
+        }
+        var allowlist = settings.Allowlist.Distinct(StringComparer.Ordinal).ToList();
+        if (settings.QuotaMode == QuotaModes.Development && allowlist.Count > QuotaModes.DevelopmentUserLimit)
+        {
+            throw SpotifyException.BadRequest($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users");
+        }
+        var known = await db.Users.Where(u => allowlist.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        if (allowlist.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
+        {
+            throw SpotifyException.BadRequest($"No such user: {unknown}");
+        }
+    }
+
+    private void Apply(DeveloperApp app, Settings settings)
+    {
+        app.QuotaMode = settings.QuotaMode;
+        var wanted = settings.Allowlist.Distinct(StringComparer.Ordinal).ToList();
+        app.Users.RemoveAll(u => !wanted.Contains(u.UserId));
+        var now = clock.GetUtcNow();
+        foreach (var id in wanted.Where(id => app.Users.All(u => u.UserId != id)))
+        {
+            app.Users.Add(new DeveloperAppUser { ClientId = app.ClientId, UserId = id, AddedAt = now });
+        }
+    }
+}
