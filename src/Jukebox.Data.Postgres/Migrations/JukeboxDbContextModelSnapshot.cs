@@ -925,6 +925,26 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("SavedItems");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.ServerClockOffset", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OffsetMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServerClockOffsets");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetMilliseconds = 0L
+                        });
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Show", b =>
                 {
                     b.Property<string>("Id")

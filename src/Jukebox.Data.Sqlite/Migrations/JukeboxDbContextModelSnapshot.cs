@@ -911,6 +911,26 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("SavedItems");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.ServerClockOffset", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OffsetMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServerClockOffsets");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetMilliseconds = 0L
+                        });
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.Show", b =>
                 {
                     b.Property<string>("Id")

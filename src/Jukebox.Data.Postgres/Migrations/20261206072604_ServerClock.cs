@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jukebox.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ServerClock : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ServerClockOffsets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    OffsetMilliseconds = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServerClockOffsets", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ServerClockOffsets",
+                columns: new[] { "Id", "OffsetMilliseconds" },
+                values: new object[] { 1, 0L });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ServerClockOffsets");
+        }
+    }
+}
