@@ -28,10 +28,16 @@ public sealed record RequestFacts(string Method, string Path, string? Route, boo
             : null;
     }
 
-    /// <summary>The app calling: the token's on the Web API, the client authenticating at the token endpoint.</summary>
+    /// <summary>
+    /// The app calling: the token's on the Web API (an expired token's too, when the node knows it),
+    /// the client authenticating at the token endpoint.
+    /// </summary>
     public static string? ClientId(HttpContext context) =>
-        context.Features.Get<Caller>()?.ClientId ?? context.GetOpenIddictServerRequest()?.ClientId;
+        CallerOf(context)?.ClientId ?? context.GetOpenIddictServerRequest()?.ClientId;
 
     /// <summary>The user the token acts for (none at the token endpoint).</summary>
-    public static string? UserId(HttpContext context) => context.Features.Get<Caller>()?.UserId;
+    public static string? UserId(HttpContext context) => CallerOf(context)?.UserId;
+
+    private static Caller? CallerOf(HttpContext context) =>
+        context.Features.Get<Caller>() ?? context.Features.Get<RefusedCaller>()?.Caller;
 }

@@ -53,11 +53,12 @@ public sealed class FullCycleTests
         await JsonAsync(await renewed.GetAsync("/v1/me"), HttpStatusCode.ServiceUnavailable);
         Assert.Equal("ci-user", (await JsonAsync(await renewed.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("id").GetString());
 
-        // The request log, newest first.
-        var log = (await JsonAsync(await sandbox.GetAsync($"/sandbox/requests?client_id={clientId}&limit=3"), HttpStatusCode.OK)).GetProperty("items");
-        Assert.Equal([200, 503, 401], log.EnumerateArray().Select(e => e.GetProperty("status").GetInt32()));
+        // The request log, newest first: the API's calls and the token request between them.
+        var log = (await JsonAsync(await sandbox.GetAsync($"/sandbox/requests?client_id={clientId}&limit=4"), HttpStatusCode.OK)).GetProperty("items");
+        Assert.Equal(["200 /v1/me", "503 /v1/me", "200 /api/token", "401 /v1/me"],
+            log.EnumerateArray().Select(e => $"{e.GetProperty("status").GetInt32()} {e.GetProperty("route").GetString()}"));
         Assert.Equal(fault.GetProperty("id").GetString(), log[1].GetProperty("fault_id").GetString());
-        Assert.Equal("/v1/me", log[2].GetProperty("route").GetString());
+        Assert.Equal("The access token expired", log[3].GetProperty("message").GetString());
 
         // Snapshot, reset (all of it gone), restore (all of it back).
         using var snapshotResponse = await sandbox.GetAsync("/sandbox/snapshot");
@@ -66,8 +67,8 @@ public sealed class FullCycleTests
         await JsonAsync(await sandbox.PostAsync("/sandbox/reset", null), HttpStatusCode.NoContent);
         await JsonAsync(await sandbox.GetAsync("/sandbox/users/ci-user"), HttpStatusCode.NotFound);
         await JsonAsync(await sandbox.GetAsync($"/sandbox/apps/{clientId}"), HttpStatusCode.NotFound);
-        await JsonAsync(await server.TokenAsync(clientId, secret, ("grant_type", "client_credentials")), HttpStatusCode.BadRequest);
         Assert.Empty((await JsonAsync(await sandbox.GetAsync($"/sandbox/requests?client_id={clientId}"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        await JsonAsync(await server.TokenAsync(clientId, secret, ("grant_type", "client_credentials")), HttpStatusCode.BadRequest);
 
         using var restore = new ByteArrayContent(snapshot);
         restore.Headers.ContentType = new("application/json");

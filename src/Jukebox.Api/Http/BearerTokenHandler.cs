@@ -44,9 +44,12 @@ public sealed class BearerTokenHandler(
 
         if (cache.TryGet(token, out var cached))
         {
-            return cached.ExpiresAt > clock.GetUtcNow()
-                ? await SucceedAsync(cached.Principal, cached.Caller)
-                : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
+            if (cached.ExpiresAt > clock.GetUtcNow())
+            {
+                return await SucceedAsync(cached.Principal, cached.Caller);
+            }
+            Context.Features.Set(new RefusedCaller(cached.Caller));
+            return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
