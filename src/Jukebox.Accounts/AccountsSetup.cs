@@ -71,6 +71,8 @@ public static class AccountsSetup
                 server.AddEventHandler(SpotifyOpenIddictHandlers.RotatePkceRefreshTokens.Descriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.TokenDescriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.HideOfflineAccess.AuthorizationDescriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.WholeExpiresIn.TokenDescriptor);
+                server.AddEventHandler(SpotifyOpenIddictHandlers.WholeExpiresIn.AuthorizationDescriptor);
                 server.AddEventHandler(RevokeReplayedFamilies.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
@@ -124,5 +126,5 @@ public static class AccountsSetup
 
     /// <summary>Maps the token endpoint (the authorize, login and consent pages are Jukebox.Web's).</summary>
     public static IEndpointConventionBuilder MapJukeboxAccounts(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/token", TokenEndpoint.Exchange).DisableAntiforgery();
+        app.MapPost(TokenQueryParameters.TokenPath, TokenEndpoint.Exchange).DisableAntiforgery();
 }

@@ -1,5 +1,6 @@
 using Jukebox.Accounts;
 using Jukebox.Accounts.Apps;
+using Jukebox.Accounts.Tokens;
 using Jukebox.Cluster;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
@@ -116,7 +117,7 @@ public static class JukeboxHost
         // Spotify answers cross-origin requests from any site (browser apps call the API and /api/token
         // directly). Not the sandbox: no browser page may drive it (see SandboxGuard).
         app.UseWhen(context => !SandboxSetup.IsSandboxPath(context.Request.Path),
-            api => api.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
+            api => api.UseCors(SpotifyCors.Configure));
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
         // Endpoint rate-limit policies (the login page's attempts per client), before any work is done for them.
@@ -126,6 +127,8 @@ public static class JukeboxHost
         // request needs it, /v1 included: OpenIddict's validation (behind the bearer scheme) reads the
         // context this middleware prepares. Called here, WebApplication does not add one of its own in
         // front of the whole pipeline.
+        // Token requests sent with their parameters in the query string, as accounts.spotify.com takes them.
+        app.UseTokenQueryParameters();
         app.UseAuthentication();
         app.UseAuthorization();
         // Sandbox faults, once the caller is known and before the rate limits count the request.

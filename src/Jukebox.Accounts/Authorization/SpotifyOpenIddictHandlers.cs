@@ -156,5 +156,47 @@ public static class SpotifyOpenIddictHandlers
         }
     }
 
+    /// <summary>
+    /// Spotify's token responses say <c>expires_in</c> 3600. OpenIddict works it out from the new token's
+    /// expiry and the clock, which has moved on by a fraction of a second since, and rounds down to 3599
+    /// about half the time; a new access token lives exactly the configured lifetime, so that is the answer.
+    /// </summary>
+    public sealed class WholeExpiresIn : IOpenIddictServerHandler<ApplyTokenResponseContext>, IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+    {
+        public static OpenIddictServerHandlerDescriptor TokenDescriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+                .UseSingletonHandler<WholeExpiresIn>()
+                .SetOrder(int.MinValue + 50_000)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public static OpenIddictServerHandlerDescriptor AuthorizationDescriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
+                .UseSingletonHandler<WholeExpiresIn>()
+                .SetOrder(int.MinValue + 50_000)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public ValueTask HandleAsync(ApplyTokenResponseContext context)
+        {
+            Round(context.Response, context.Options);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
+        {
+            Round(context.Response, context.Options);
+            return ValueTask.CompletedTask;
+        }
+
+        private static void Round(OpenIddictResponse response, OpenIddictServerOptions options)
+        {
+            if (response.AccessToken is not null && response.ExpiresIn is not null && options.AccessTokenLifetime is { } lifetime)
+            {
+                response.ExpiresIn = (long)lifetime.TotalSeconds;
+            }
+        }
+    }
+
     public static bool IsPkce(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == PkceClaim);
 }

@@ -97,7 +97,7 @@ public static class RequestRecording
             status,
             Math.Round(duration.TotalMilliseconds, 1),
             RequestFacts.ClientId(context),
-            caller?.UserId,
+            RequestFacts.UserId(context),
             // As the token response lists them: Spotify never shows offline_access.
             caller is null ? null : [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)],
             fault?.Id,
