@@ -27,6 +27,8 @@ public static class AccountsSetup
     {
         services.AddOptions<AccountsOptions>().BindConfiguration("Accounts").ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration("Demo").ValidateOnStart();
+        services.AddOptions<AppsOptions>().BindConfiguration("Apps")
+            .Validate(o => o.IsValid(), $"Apps:DefaultProfile is one of: {string.Join(", ", ApiProfiles.All)}").ValidateOnStart();
         // Read once here too: OpenIddict's lifetimes and flows are fixed when its options are built.
         var accounts = configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new AccountsOptions();
 

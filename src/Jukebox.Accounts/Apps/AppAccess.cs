@@ -64,9 +64,9 @@ public sealed class AppAccess : IDisposable
     }
 
     /// <summary>An app's rules; <see cref="Unrestricted"/> for an OAuth client without Jukebox app settings (registered by hand).</summary>
-    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed)
+    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed, string Profile)
     {
-        public static readonly Policy Unrestricted = new(true, "", []);
+        public static readonly Policy Unrestricted = new(true, "", [], ApiProfiles.Full);
     }
 
     /// <summary>An app's policy (null: no such client) until the timestamp.</summary>
@@ -85,6 +85,10 @@ public sealed class AppAccess : IDisposable
     public async ValueTask<bool> IsExtendedAsync(string clientId, CancellationToken ct) =>
         await PolicyAsync(clientId, ct) is not { Extended: false };
 
+    /// <summary>The regime of the Web API the app is served under (<see cref="ApiProfiles"/>; full for a client without app settings).</summary>
+    public async ValueTask<string> ProfileAsync(string clientId, CancellationToken ct) =>
+        (await PolicyAsync(clientId, ct))?.Profile ?? ApiProfiles.Full;
+
     private ValueTask<Policy?> PolicyAsync(string clientId, CancellationToken ct) =>
         _policies.TryGetValue(clientId, out var cached) && cached.ExpiresAt > _clock.GetTimestamp()
             ? ValueTask.FromResult(cached.Policy)
@@ -98,7 +102,8 @@ public sealed class AppAccess : IDisposable
         Policy? policy;
         if (app is not null)
         {
-            policy = new Policy(app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal));
+            policy = new Policy(
+                app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal), app.ApiProfile);
         }
         else
         {

@@ -4,6 +4,7 @@ using Jukebox.Accounts.Authorization;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -36,7 +37,7 @@ public static class AppFields
 /// </summary>
 public sealed class DeveloperApps(
     IOpenIddictApplicationManager applications, JukeboxDbContext db, AppAccess access, AppRequestCounter requests, TimeProvider clock,
-    IEnumerable<IExtensionGrant> extensionGrants)
+    IEnumerable<IExtensionGrant> extensionGrants, IOptions<AppsOptions> options)
 {
     public sealed record Created(string ClientId, string ClientSecret);
 
@@ -50,7 +51,7 @@ public sealed class DeveloperApps(
         db.DeveloperApps.Add(new DeveloperApp
         {
             ClientId = clientId, OwnerId = ownerId, Name = name, Description = description, Website = website,
-            CreatedAt = now, SecretRotatedAt = now,
+            CreatedAt = now, SecretRotatedAt = now, ApiProfile = options.Value.DefaultProfile,
         });
         await db.SaveChangesAsync(ct);
         return new Created(clientId, secret);
@@ -125,6 +126,26 @@ public sealed class DeveloperApps(
         access.Forget(clientId);
     }
 
+    /// <summary>
+    /// Serves the app under another regime of the Web API. Users already on its allowlist stay there when
+    /// the new profile allows fewer (Spotify let them stay in Feb 2026); the cap applies to new ones.
+    /// </summary>
+    public async Task SetApiProfileAsync(string ownerId, string clientId, string profile, CancellationToken ct)
+    {
+        if (!ApiProfiles.All.Contains(profile))
+        {
+            throw new AppRuleException($"The API profile is one of: {string.Join(", ", ApiProfiles.All)}.");
+        }
+        var (app, _) = await FindAsync(ownerId, clientId, ct) ?? throw new AppRuleException("No such app.");
+        app.ApiProfile = profile;
+        await db.SaveChangesAsync(ct);
+        access.Forget(clientId);
+    }
+
+    /// <summary>How many users an app in development mode may list under the profile.</summary>
+    public static int UserLimit(string profile) =>
+        profile == ApiProfiles.Development2026 ? ApiProfiles.Development2026UserLimit : QuotaModes.DevelopmentUserLimit;
+
     /// <summary>Lets the app use response_type=token (only where the server allows the implicit grant at all).</summary>
     public async Task SetImplicitGrantAsync(string ownerId, string clientId, bool allowed, CancellationToken ct)
     {
@@ -143,9 +164,9 @@ public sealed class DeveloperApps(
         {
             return;
         }
-        if (app.Users.Count >= QuotaModes.DevelopmentUserLimit)
+        if (app.Users.Count >= UserLimit(app.ApiProfile))
         {
-            throw new AppRuleException($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users.", AppFields.User);
+            throw new AppRuleException($"An app in development mode can have at most {UserLimit(app.ApiProfile)} users.", AppFields.User);
         }
         app.Users.Add(new DeveloperAppUser { ClientId = clientId, UserId = user.Id, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);

@@ -4,9 +4,10 @@ namespace Jukebox.Api.Http;
 
 public sealed record ErrorResponse(ErrorObject Error);
 
+/// <summary>Spotify's error object; a few refusals carry no message at all (audio features for restricted apps).</summary>
 public sealed record ErrorObject(
     int Status,
-    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
 /// <summary>An OAuth 2.0 error object (RFC 6749 §5.2), as the token endpoint answers.</summary>

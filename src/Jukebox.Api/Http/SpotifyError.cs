@@ -37,10 +37,13 @@ public static class SpotifyErrors
     public const string ServiceNotFound = "Service not found";
     public const string ServiceUnavailable = "Service unavailable";
 
-    /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string message, string? reason = null)
+    /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors (no message when it is null).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string? message, string? reason = null)
     {
-        ErrorMessageFeature.Set(context, message);
+        if (message is not null)
+        {
+            ErrorMessageFeature.Set(context, message);
+        }
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "private, max-age=0";

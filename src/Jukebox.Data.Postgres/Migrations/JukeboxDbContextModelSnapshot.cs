@@ -358,6 +358,13 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.Property<bool>("AllowImplicitGrant")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ApiProfile")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("full");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -352,6 +352,13 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.Property<bool>("AllowImplicitGrant")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApiProfile")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("full");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

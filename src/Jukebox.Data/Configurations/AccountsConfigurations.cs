@@ -14,6 +14,8 @@ internal sealed class DeveloperAppConfiguration : IEntityTypeConfiguration<Devel
         builder.Property(a => a.Description).HasMaxLength(Lengths.Text);
         builder.Property(a => a.Website).HasMaxLength(Lengths.Name);
         builder.Property(a => a.QuotaMode).HasMaxLength(16);
+        // Apps made before profiles existed were served the whole API.
+        builder.Property(a => a.ApiProfile).HasMaxLength(32).HasDefaultValue(ApiProfiles.Full);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.OwnerId);
         builder.HasMany(a => a.Users).WithOne().HasForeignKey(u => u.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.OwnerId);

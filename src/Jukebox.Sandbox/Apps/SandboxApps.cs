@@ -16,19 +16,16 @@ namespace Jukebox.Sandbox.Apps;
 /// </summary>
 public sealed class SandboxApps(
     DeveloperApps apps, JukeboxDbContext db, IOpenIddictApplicationManager registrations, AppAccess access,
-    IOptions<DemoOptions> demo, TimeProvider clock)
+    IOptions<DemoOptions> demo, IOptions<AppsOptions> options, TimeProvider clock)
 {
-    /// <summary>The API profiles this server serves; an app gets the first unless it asks for another.</summary>
-    public static readonly IReadOnlyList<string> ApiProfiles = ["full"];
-
     public async Task<SandboxAppObject> CreateAsync(SandboxAppRequest body, CancellationToken ct)
     {
         var settings = new Settings(
             body.Name ?? throw SpotifyException.BadRequest("name is required"), body.Description ?? "", body.Website,
-            body.RedirectUris ?? [], body.QuotaMode ?? QuotaModes.Development, body.Allowlist ?? []);
+            body.RedirectUris ?? [], body.QuotaMode ?? QuotaModes.Development, body.ApiProfile ?? options.Value.DefaultProfile,
+            body.Allowlist ?? []);
         var owner = body.Owner ?? demo.Value.UserId;
-        CheckProfile(body.ApiProfile);
-        await CheckAsync(settings, ct);
+        await CheckAsync(settings, checkAllowlist: true, ct);
         if (!await db.Users.AnyAsync(u => u.Id == owner, ct))
         {
             throw SpotifyException.BadRequest($"No such user: {owner}");
@@ -70,7 +67,7 @@ public sealed class SandboxApps(
         }
         return new SandboxAppObject(
             app.ClientId, app.Name, app.Description, app.Website, [.. await registrations.GetRedirectUrisAsync(registration, ct)],
-            app.QuotaMode, ApiProfiles[0], app.OwnerId, [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal).Select(u => u.UserId)],
+            app.QuotaMode, app.ApiProfile, app.OwnerId, [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal).Select(u => u.UserId)],
             app.CreatedAt);
     }
 
@@ -81,11 +78,12 @@ public sealed class SandboxApps(
         {
             throw SpotifyException.BadRequest("An app's owner cannot be changed");
         }
-        CheckProfile(body.ApiProfile);
         var settings = new Settings(
             body.Name ?? current.Name, body.Description ?? current.Description, body.Website ?? current.Website,
-            body.RedirectUris ?? current.RedirectUris, body.QuotaMode ?? current.QuotaMode, body.Allowlist ?? current.Allowlist);
-        await CheckAsync(settings, ct);
+            body.RedirectUris ?? current.RedirectUris, body.QuotaMode ?? current.QuotaMode, body.ApiProfile ?? current.ApiProfile,
+            body.Allowlist ?? current.Allowlist);
+        // Users already listed stay when a profile allows fewer, as Spotify let them stay; the cap is for a new list.
+        await CheckAsync(settings, checkAllowlist: body.Allowlist is not null, ct);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -117,18 +115,15 @@ public sealed class SandboxApps(
     }
 
     private sealed record Settings(
-        string Name, string Description, string? Website, IReadOnlyList<string> RedirectUris, string QuotaMode, IReadOnlyList<string> Allowlist);
+        string Name, string Description, string? Website, IReadOnlyList<string> RedirectUris, string QuotaMode, string ApiProfile,
+        IReadOnlyList<string> Allowlist);
 
-    private static void CheckProfile(string? profile)
+    private async Task CheckAsync(Settings settings, bool checkAllowlist, CancellationToken ct)
     {
-        if (profile is not null && !ApiProfiles.Contains(profile))
+        if (!ApiProfiles.All.Contains(settings.ApiProfile))
         {
-            throw SpotifyException.BadRequest($"Unknown api_profile '{profile}'; this server serves: {string.Join(", ", ApiProfiles)}");
+            throw SpotifyException.BadRequest($"Unknown api_profile '{settings.ApiProfile}'; it is one of: {string.Join(", ", ApiProfiles.All)}");
         }
-    }
-
-    private async Task CheckAsync(Settings settings, CancellationToken ct)
-    {
         try
         {
             DeveloperApps.ValidateDetails(settings.Name, settings.Description, settings.Website, settings.RedirectUris);
@@ -142,9 +137,10 @@ public sealed class SandboxApps(
             throw SpotifyException.BadRequest("quota_mode is development or extended");
         }
         var allowlist = settings.Allowlist.Distinct(StringComparer.Ordinal).ToList();
-        if (settings.QuotaMode == QuotaModes.Development && allowlist.Count > QuotaModes.DevelopmentUserLimit)
+        var limit = DeveloperApps.UserLimit(settings.ApiProfile);
+        if (checkAllowlist && settings.QuotaMode == QuotaModes.Development && allowlist.Count > limit)
         {
-            throw SpotifyException.BadRequest($"An app in development mode can have at most {QuotaModes.DevelopmentUserLimit} users");
+            throw SpotifyException.BadRequest($"An app in development mode can have at most {limit} users");
         }
         var known = await db.Users.Where(u => allowlist.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (allowlist.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
@@ -156,6 +152,7 @@ public sealed class SandboxApps(
     private void Apply(DeveloperApp app, Settings settings)
     {
         app.QuotaMode = settings.QuotaMode;
+        app.ApiProfile = settings.ApiProfile;
         var wanted = settings.Allowlist.Distinct(StringComparer.Ordinal).ToList();
         app.Users.RemoveAll(u => !wanted.Contains(u.UserId));
         var now = clock.GetUtcNow();

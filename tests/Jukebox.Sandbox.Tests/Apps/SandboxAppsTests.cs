@@ -161,6 +161,28 @@ public sealed class SandboxAppsTests(JukeboxTestServer server) : IClassFixture<J
     }
 
     [Fact]
+    public async Task A_development_2026_app_takes_at_most_5_users_and_keeps_those_it_had()
+    {
+        var users = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add($"apps-2026-{i}");
+            await server.CreateUserAsync(users[^1], "pass");
+        }
+        using var sandbox = server.CreateClient();
+        var (refused, error) = await SendAsync(sandbox, HttpMethod.Post, "/sandbox/apps", new { name = "Six", api_profile = "development-2026", allowlist = users });
+        var app = await CreateAsync(new { name = "Six before 2026", allowlist = users });
+
+        var (status, switched) = await SendAsync(sandbox, HttpMethod.Patch, $"/sandbox/apps/{app.GetProperty("client_id").GetString()}", new { api_profile = "development-2026" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("An app in development mode can have at most 5 users", error.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("development-2026", switched.GetProperty("api_profile").GetString());
+        Assert.Equal(6, switched.GetProperty("allowlist").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_unknown_app_is_404_on_every_route()
     {
         using var sandbox = server.CreateClient();

@@ -84,6 +84,13 @@ public sealed class DashboardPageTests(BrowserServer server) : IClassFixture<Bro
         await Expect(page.Locator("#user-count")).ToHaveTextAsync("1");
         await BrowserServer.ScreenshotAsync(page, "dashboard-app");
 
+        // API profile: development-2026 serves the app as Spotify serves development mode since 2026 (5 users at most).
+        await page.GetByLabel("Profile", new() { Exact = true }).SelectOptionAsync("development-2026");
+        await Button(page, "Switch profile").ClickAsync();
+        await Expect(page.Locator("#api-profile-now")).ToContainTextAsync("development-2026.");
+        await Expect(page.Locator("#users h2")).ToContainTextAsync("of 5");
+        Assert.Equal("development-2026", (await WithAppsAsync(apps => apps.FindAsync(JukeboxTestServer.DemoUserId, clientId, CancellationToken.None)))!.Value.App.ApiProfile);
+
         // Quota mode: extended opens the app to everyone and hides the allowlist.
         await page.GetByLabel("Mode").SelectOptionAsync("extended");
         await Button(page, "Switch mode").ClickAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jukebox.Accounts.Apps;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,8 @@ namespace Jukebox.Api.Http.Policies;
 /// Route policies: <see cref="WithRoutePolicies"/> gives every route of the Web API its
 /// <see cref="RoutePolicy"/> from the tables, and <see cref="UseRoutePolicies"/> is the one place that
 /// enforces them, after authentication has named the caller: the rate limits first (a request refused
-/// for its scopes still counts, as on Spotify), then the scopes.
+/// for its scopes still counts, as on Spotify), then the app's API profile (an operation its regime
+/// does not offer), then the scopes.
 /// </summary>
 /// <remarks>
 /// Enforced by a middleware that reads the endpoint's metadata rather than by an endpoint filter: a
@@ -33,7 +35,8 @@ public static class RoutePolicies
             route.Metadata.Add(new RoutePolicy(
                 key,
                 ScopeTable.Table.GetValueOrDefault(key),
-                limits.Endpoints.TryGetValue(key, out var limit) ? limit : null));
+                limits.Endpoints.TryGetValue(key, out var limit) ? limit : null,
+                ProfileTable.Table.GetValueOrDefault(key)));
         });
         return builder;
     }
@@ -44,6 +47,7 @@ public static class RoutePolicies
         var limiter = app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled
             ? app.ApplicationServices.GetRequiredService<AppRateLimiter>()
             : null;
+        var access = app.ApplicationServices.GetRequiredService<AppAccess>();
         return app.Use(async (context, next) =>
         {
             if (context.GetEndpoint()?.Metadata.GetMetadata<RoutePolicy>() is { } policy && context.Features.Get<Caller>() is { } caller)
@@ -52,6 +56,12 @@ public static class RoutePolicies
                 {
                     context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                     await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, AppRateLimiter.Message);
+                    return;
+                }
+                if (policy.RefusedSomewhere
+                    && policy.Profile!.For(await access.ProfileAsync(caller.ClientId, context.RequestAborted)) is { } refusal)
+                {
+                    await SpotifyErrors.WriteAsync(context, refusal.Status, refusal.Message);
                     return;
                 }
                 if (policy.Scopes is { } scopes)

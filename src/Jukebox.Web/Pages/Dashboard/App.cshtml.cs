@@ -50,6 +50,9 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, Req
 
     public bool InDevelopmentMode => App.QuotaMode == QuotaModes.Development;
 
+    /// <summary>How many users the app may list in development mode, under its API profile.</summary>
+    public int UserLimit => DeveloperApps.UserLimit(App.ApiProfile);
+
     public async Task<IActionResult> OnGetAsync()
     {
         NewSecret = TempData[NewSecretKey + ClientId] as string;
@@ -66,6 +69,12 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, Req
     {
         await Apps.SetQuotaModeAsync(UserId, ClientId, mode ?? "", ct);
         return mode == QuotaModes.Extended ? "The app is now in extended quota mode." : "The app is now in development mode.";
+    });
+
+    public Task<IActionResult> OnPostProfileAsync([FromForm] string? profile) => ChangeAsync(async ct =>
+    {
+        await Apps.SetApiProfileAsync(UserId, ClientId, profile ?? "", ct);
+        return $"The app is now served the {profile} profile of the Web API.";
     });
 
     public Task<IActionResult> OnPostAllowAsync() => ChangeAsync(async ct =>
