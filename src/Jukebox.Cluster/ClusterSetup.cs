@@ -18,12 +18,14 @@ public static class ClusterSetup
         {
             services.TryAddSingleton<IClusterBus, LocalClusterBus>();
             services.TryAddSingleton<IRequestWindows, MemoryRequestWindows>();
+            services.TryAddSingleton<IDailyCounts, MemoryDailyCounts>();
             return services;
         }
         services.AddSingleton(options);
         services.AddSingleton<RedisConnection>();
         services.Replace(ServiceDescriptor.Singleton<IClusterBus, RedisClusterBus>());
         services.Replace(ServiceDescriptor.Singleton<IRequestWindows, RedisRequestWindows>());
+        services.Replace(ServiceDescriptor.Singleton<IDailyCounts, RedisDailyCounts>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -18,11 +18,15 @@ public enum AppVerdict
 
     /// <summary>No such OAuth client (any more): the app was deleted, so its tokens are worthless.</summary>
     UnknownApp,
+
+    /// <summary>A development-mode app under the 2026 rules whose owner has no Premium: it stops working.</summary>
+    OwnerNotPremium,
 }
 
 /// <summary>
 /// Who may use an app's tokens: nobody once the app is deleted; anyone for an app in extended quota
-/// mode; in development mode only its owner and the users on its allowlist (the Quota modes page).
+/// mode; in development mode only its owner and the users on its allowlist (the Quota modes page),
+/// and under the 2026 rules only while the owner has Premium.
 /// Answers are cached per node so API calls do not each cost a database round trip. A change made
 /// through <see cref="Forget"/> is seen at once on this node and, through the cluster bus, on the
 /// others (with the app's validated tokens dropped as well); should a message be lost, answers
@@ -64,9 +68,9 @@ public sealed class AppAccess : IDisposable
     }
 
     /// <summary>An app's rules; <see cref="Unrestricted"/> for an OAuth client without Jukebox app settings (registered by hand).</summary>
-    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed, string Profile)
+    private sealed record Policy(bool Extended, string OwnerId, HashSet<string> Allowed, string Profile, bool OwnerPremium)
     {
-        public static readonly Policy Unrestricted = new(true, "", [], ApiProfiles.Full);
+        public static readonly Policy Unrestricted = new(true, "", [], ApiProfiles.Full, true);
     }
 
     /// <summary>An app's policy (null: no such client) until the timestamp.</summary>
@@ -77,6 +81,7 @@ public sealed class AppAccess : IDisposable
         {
             null => AppVerdict.UnknownApp,
             { Extended: true } => AppVerdict.Allowed,
+            { Profile: ApiProfiles.Development2026, OwnerPremium: false } => AppVerdict.OwnerNotPremium,
             var policy when userId is null || policy.OwnerId == userId || policy.Allowed.Contains(userId) => AppVerdict.Allowed,
             _ => AppVerdict.UserNotAllowed,
         };
@@ -88,6 +93,10 @@ public sealed class AppAccess : IDisposable
     /// <summary>The regime of the Web API the app is served under (<see cref="ApiProfiles"/>; full for a client without app settings).</summary>
     public async ValueTask<string> ProfileAsync(string clientId, CancellationToken ct) =>
         (await PolicyAsync(clientId, ct))?.Profile ?? ApiProfiles.Full;
+
+    /// <summary>The developer account whose daily development-mode quota the app's requests count against, if they count against one.</summary>
+    public async ValueTask<string?> DailyQuotaOwnerAsync(string clientId, CancellationToken ct) =>
+        await PolicyAsync(clientId, ct) is { Extended: false, Profile: ApiProfiles.Development2026 } policy ? policy.OwnerId : null;
 
     private ValueTask<Policy?> PolicyAsync(string clientId, CancellationToken ct) =>
         _policies.TryGetValue(clientId, out var cached) && cached.ExpiresAt > _clock.GetTimestamp()
@@ -102,8 +111,10 @@ public sealed class AppAccess : IDisposable
         Policy? policy;
         if (app is not null)
         {
+            var ownerProduct = await db.Users.Where(u => u.Id == app.OwnerId).Select(u => u.Product).FirstOrDefaultAsync(ct);
             policy = new Policy(
-                app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal), app.ApiProfile);
+                app.QuotaMode == QuotaModes.Extended, app.OwnerId, app.Users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal), app.ApiProfile,
+                ownerProduct == "premium");
         }
         else
         {

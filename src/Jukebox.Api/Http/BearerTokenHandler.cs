@@ -78,6 +78,7 @@ public sealed class BearerTokenHandler(
         {
             AppVerdict.UnknownApp => Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken),
             AppVerdict.UserNotAllowed => Fail(StatusCodes.Status403Forbidden, "User not registered in the Developer Dashboard"),
+            AppVerdict.OwnerNotPremium => Fail(StatusCodes.Status403Forbidden, SpotifyErrors.OwnerNotPremium),
             _ => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)),
         };
     }

@@ -37,6 +37,10 @@ public static class SpotifyErrors
     public const string ServiceNotFound = "Service not found";
     public const string ServiceUnavailable = "Service unavailable";
 
+    /// <summary>What a development-mode app gets under the 2026 rules while its owner has no Premium (as reported by its users since March 2026).</summary>
+    public const string OwnerNotPremium =
+        "Active premium subscription required for the owner of the app. When the subscription status changes, it can take a few hours before requests are allowed again.";
+
     /// <summary>Writes <c>{"error":{"status":…,"message":…}}</c> with the headers Spotify sends on errors (no message when it is null).</summary>
     public static Task WriteAsync(HttpContext context, int status, string? message, string? reason = null)
     {

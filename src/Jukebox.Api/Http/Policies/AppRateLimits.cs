@@ -4,18 +4,25 @@ using Microsoft.Extensions.Options;
 
 namespace Jukebox.Api.Http.Policies;
 
+/// <summary>Why a request is refused for the rate limits: seconds to wait, and Spotify's error message and reason.</summary>
+public sealed record RateRefusal(int RetryAfterSeconds, string Message, string? Reason = null);
+
 /// <summary>
 /// Spotify's rate limits for one request: the route's own window when it has one, then the app-wide
-/// window of the app's quota mode. Beyond either the request is refused (429 with an exact Retry-After
-/// in seconds, see <see cref="RoutePolicies"/>) and not counted.
+/// window of the app's quota mode, then (when set) the daily quota of the app's developer account.
+/// Beyond any of them the request is refused (429 with an exact Retry-After in seconds, see
+/// <see cref="RoutePolicies"/>) and not counted.
 /// </summary>
-public sealed class AppRateLimiter(IOptions<RateLimitOptions> options, IRequestWindows windows, AppAccess access, TimeProvider clock)
+public sealed class AppRateLimiter(
+    IOptions<RateLimitOptions> options, IRequestWindows windows, IDailyCounts days, AppAccess access, TimeProvider clock)
 {
     public const string Message = "API rate limit exceeded";
+    public const string QuotaMessage = "Too many requests";
+    public const string QuotaReason = "QUOTA_EXCEEDED";
     private readonly RateLimitOptions _options = options.Value;
 
-    /// <summary>Null when the request may go on; otherwise the seconds to wait.</summary>
-    public async ValueTask<int?> CheckAsync(string clientId, RoutePolicy policy, CancellationToken ct)
+    /// <summary>Null when the request may go on.</summary>
+    public async ValueTask<RateRefusal?> CheckAsync(string clientId, RoutePolicy policy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (policy.RouteLimit is { } routeLimit)
@@ -23,11 +30,22 @@ public sealed class AppRateLimiter(IOptions<RateLimitOptions> options, IRequestW
             var decision = await windows.TryAcquireAsync($"{clientId} {policy.Route}", routeLimit, now, ct);
             if (!decision.Allowed)
             {
-                return decision.RetryAfterSeconds;
+                return new RateRefusal(decision.RetryAfterSeconds, Message);
             }
         }
         var limit = await access.IsExtendedAsync(clientId, ct) ? _options.ExtendedQuotaLimit : _options.DevelopmentModeLimit;
         var app = await windows.TryAcquireAsync(clientId, limit, now, ct);
-        return app.Allowed ? null : app.RetryAfterSeconds;
+        if (!app.Allowed)
+        {
+            return new RateRefusal(app.RetryAfterSeconds, Message);
+        }
+        if (_options.DevelopmentDailyQuota > 0
+            && await access.DailyQuotaOwnerAsync(clientId, ct) is { } owner
+            && !await days.TryCountAsync("quota " + owner, _options.DevelopmentDailyQuota, now, ct))
+        {
+            var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            return new RateRefusal((int)Math.Ceiling((tomorrow - now).TotalSeconds), QuotaMessage, QuotaReason);
+        }
+        return null;
     }
 }

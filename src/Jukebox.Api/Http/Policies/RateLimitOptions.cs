@@ -18,6 +18,13 @@ public sealed class RateLimitOptions
     public int ExtendedQuotaLimit { get; set; } = 6000;
 
     /// <summary>
+    /// Requests per UTC day of one developer account (all its apps together) that are in development
+    /// mode under the development-2026 profile; beyond it, 429 with the reason QUOTA_EXCEEDED, as Spotify
+    /// answers since 2026. Spotify publishes no figure: 0, the default, turns the quota off.
+    /// </summary>
+    public long DevelopmentDailyQuota { get; set; }
+
+    /// <summary>
     /// Custom limits per endpoint and app, in requests per rolling 30 s, keyed "METHOD /route" as in
     /// the scope table. They apply on top of the app-wide limit.
     /// </summary>

@@ -52,16 +52,16 @@ public static class RoutePolicies
         {
             if (context.GetEndpoint()?.Metadata.GetMetadata<RoutePolicy>() is { } policy && context.Features.Get<Caller>() is { } caller)
             {
-                if (limiter is not null && await limiter.CheckAsync(caller.ClientId, policy, context.RequestAborted) is { } retryAfter)
+                if (limiter is not null && await limiter.CheckAsync(caller.ClientId, policy, context.RequestAborted) is { } refusal)
                 {
-                    context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                    await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, AppRateLimiter.Message);
+                    context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, refusal.Message, refusal.Reason);
                     return;
                 }
                 if (policy.RefusedSomewhere
-                    && policy.Profile!.For(await access.ProfileAsync(caller.ClientId, context.RequestAborted)) is { } refusal)
+                    && policy.Profile!.For(await access.ProfileAsync(caller.ClientId, context.RequestAborted)) is { } gone)
                 {
-                    await SpotifyErrors.WriteAsync(context, refusal.Status, refusal.Message);
+                    await SpotifyErrors.WriteAsync(context, gone.Status, gone.Message);
                     return;
                 }
                 if (policy.Scopes is { } scopes)
