@@ -42,8 +42,9 @@ public sealed record PlaylistObject(
     PlaylistOwnerObject Owner,
     bool Public,
     string SnapshotId,
-    PagingObject<PlaylistTrackObject> Items,
-    PagingObject<PlaylistTrackObject> Tracks,
+    // Left out for a development-2026 app when the user is not a member (metadata only, as Spotify answers).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PagingObject<PlaylistTrackObject>? Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PagingObject<PlaylistTrackObject>? Tracks,
     string Type,
     string Uri);
 

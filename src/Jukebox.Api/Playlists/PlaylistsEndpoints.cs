@@ -55,26 +55,35 @@ public static class PlaylistsEndpoints
 
     // The playlist's embedded pages link to /tracks with these of the request's parameters.
     private static async Task<IResult> GetPlaylist(
-        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, PlaylistsService playlists, CancellationToken ct)
+        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, Caller caller, AppProfile profile,
+        PlaylistsService playlists, CancellationToken ct)
     {
         var filter = FilterOf(fields);
-        var playlist = await playlists.GetAsync(playlist_id, ItemOptionsOf(market, additional_types), Kept(link, "market", "additional_types"), ct);
+        var playlist = await playlists.GetAsync(
+            playlist_id, caller, profile, ItemOptionsOf(market, additional_types), Kept(link, "market", "additional_types"), ct);
         return Json(playlist, SpotifyJsonContext.Default.PlaylistObject, filter);
     }
 
     private static Task<IResult> GetTracks(
-        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, HttpRequest request, PlaylistsService playlists, CancellationToken ct) =>
-        GetItemsPage(playlist_id, fields, Page.From(request, defaultLimit: 20, maxLimit: 100), ItemOptionsOf(market, additional_types), link, playlists, ct);
+        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, HttpRequest request, Caller caller, AppProfile profile,
+        PlaylistsService playlists, CancellationToken ct) =>
+        GetItemsPage(playlist_id, fields, Page.From(request, defaultLimit: 20, maxLimit: 100), ItemOptionsOf(market, additional_types), link,
+            new(caller, profile), playlists, ct);
 
     private static Task<IResult> GetItems(
-        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, HttpRequest request, PlaylistsService playlists, CancellationToken ct) =>
-        GetItemsPage(playlist_id, fields, Page.From(request, defaultLimit: 20, maxLimit: 50), ItemOptionsOf(market, additional_types) with { WithItem = true }, link, playlists, ct);
+        string playlist_id, string? fields, string? additional_types, Market market, PageLink link, HttpRequest request, Caller caller, AppProfile profile,
+        PlaylistsService playlists, CancellationToken ct) =>
+        GetItemsPage(playlist_id, fields, Page.From(request, defaultLimit: 20, maxLimit: 50), ItemOptionsOf(market, additional_types) with { WithItem = true }, link,
+            new(caller, profile), playlists, ct);
+
+    /// <summary>Who reads: the caller, and the profile of their app.</summary>
+    private readonly record struct Reader(Caller Caller, AppProfile Profile);
 
     private static async Task<IResult> GetItemsPage(
-        string playlistId, string? fields, Page page, PlaylistsService.ItemOptions options, PageLink link, PlaylistsService playlists, CancellationToken ct)
+        string playlistId, string? fields, Page page, PlaylistsService.ItemOptions options, PageLink link, Reader reader, PlaylistsService playlists, CancellationToken ct)
     {
         var filter = FilterOf(fields);
-        var items = await playlists.ItemsAsync(playlistId, page, link, options, ct);
+        var items = await playlists.ItemsAsync(playlistId, reader.Caller, reader.Profile, page, link, options, ct);
         return Json(items, SpotifyJsonContext.Default.PagingObjectPlaylistTrackObject, filter);
     }
 
@@ -117,18 +126,19 @@ public static class PlaylistsEndpoints
         return SpotifyResults.Private(new SnapshotIdResponse(snapshot), SpotifyJsonContext.Default.SnapshotIdResponse);
     }
 
-    private static Task<IResult> GetMyPlaylists(Caller caller, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct) =>
-        ListPage(caller.UserId!, caller, link, request, playlists, urls, ct);
+    private static Task<IResult> GetMyPlaylists(
+        Caller caller, AppProfile profile, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct) =>
+        ListPage(caller.UserId!, new(caller, profile), link, request, playlists, urls, ct);
 
     private static Task<IResult> GetUserPlaylists(
-        string user_id, Caller caller, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct) =>
-        ListPage(user_id, caller, link, request, playlists, urls, ct);
+        string user_id, Caller caller, AppProfile profile, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct) =>
+        ListPage(user_id, new(caller, profile), link, request, playlists, urls, ct);
 
     private static async Task<IResult> ListPage(
-        string userId, Caller caller, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct)
+        string userId, Reader reader, PageLink link, HttpRequest request, PlaylistsService playlists, PublicUrls urls, CancellationToken ct)
     {
         var page = Page.From(request, defaultLimit: 20, maxLimit: 50, maxOffset: 100_000);
-        var (items, total) = await playlists.ListAsync(userId, caller, page, ct);
+        var (items, total) = await playlists.ListAsync(userId, reader.Caller, reader.Profile, page, ct);
         return SpotifyResults.Private(page.ToPaging(urls, link, items, total), SpotifyJsonContext.Default.PagingObjectSimplifiedPlaylistObject);
     }
 

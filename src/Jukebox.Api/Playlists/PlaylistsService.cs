@@ -5,6 +5,7 @@ using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Playlists.Order;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
+using Jukebox.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -32,15 +33,21 @@ public sealed class PlaylistsService(
     /// </summary>
     public sealed record ItemOptions(string? Market, bool Episodes, bool WithItem = false);
 
-    public async Task<PlaylistObject> GetAsync(string playlistId, ItemOptions options, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken ct)
+    public async Task<PlaylistObject> GetAsync(
+        string playlistId, Caller caller, AppProfile profile, ItemOptions options, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken ct)
     {
         var header = await HeaderAsync(playlistId, ct);
-        var page = new Page(100, 0);
-        var extent = new Extent(header.Id, header.ItemCount, header.Version);
-        var rows = await RowsAsync(extent, page, ct);
-        var tracks = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
-        // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
-        var items = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
+        RequireVisible(header.OwnerId, profile);
+        PagingObject<PlaylistTrackObject>? tracks = null, items = null;
+        if (!ProfileTable.ItemsOnlyForMembers(profile) || await IsMemberAsync(header.Id, header.OwnerId, header.Collaborative, caller, ct))
+        {
+            var page = new Page(100, 0);
+            var extent = new Extent(header.Id, header.ItemCount, header.Version);
+            var rows = await RowsAsync(extent, page, ct);
+            tracks = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
+            // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
+            items = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
+        }
         var owner = Owner(header.OwnerId, header.OwnerName);
         return new PlaylistObject(header.Collaborative, header.Description ?? "", objects.Urls.External("playlist", header.Id),
             new FollowersObject(null, header.Followers), objects.Urls.Resource("playlists", header.Id), header.Id,
@@ -49,13 +56,33 @@ public sealed class PlaylistsService(
     }
 
     public async Task<PagingObject<PlaylistTrackObject>> ItemsAsync(
-        string playlistId, Page page, PageLink link, ItemOptions options, CancellationToken ct)
+        string playlistId, Caller caller, AppProfile profile, Page page, PageLink link, ItemOptions options, CancellationToken ct)
     {
         SpotifyIds.Require(playlistId);
-        var extent = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId).Select(p => new Extent(p.Id, p.ItemCount, p.Version))
+        var found = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
+            .Select(p => new { Extent = new Extent(p.Id, p.ItemCount, p.Version), p.OwnerId, p.Collaborative })
             .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        return await ItemsPageAsync(extent, page, await RowsAsync(extent, page, ct), link.Path, link.Parameters, options);
+        RequireVisible(found.OwnerId, profile);
+        if (ProfileTable.ItemsOnlyForMembers(profile) && !await IsMemberAsync(playlistId, found.OwnerId, found.Collaborative, caller, ct))
+        {
+            throw SpotifyException.Forbidden("Forbidden");
+        }
+        return await ItemsPageAsync(found.Extent, page, await RowsAsync(found.Extent, page, ct), link.Path, link.Parameters, options);
     }
+
+    /// <summary>Spotify-owned playlists do not exist for apps whose profile hides them.</summary>
+    private static void RequireVisible(string ownerId, AppProfile profile)
+    {
+        if (ownerId == DemoCatalogGenerator.SpotifyUserId && ProfileTable.HidesSpotifyPlaylists(profile))
+        {
+            throw SpotifyException.NotFound(ProfileTable.HiddenPlaylist);
+        }
+    }
+
+    /// <summary>Whether the user owns the playlist, or collaborates on it (a collaborative playlist they follow).</summary>
+    private async Task<bool> IsMemberAsync(string playlistId, string ownerId, bool collaborative, Caller caller, CancellationToken ct) =>
+        caller.UserId is { } userId
+        && (userId == ownerId || (collaborative && await db.PlaylistFollows.AnyAsync(f => f.PlaylistId == playlistId && f.UserId == userId, ct)));
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
         [.. await ImagesAsync(await HeaderAsync(playlistId, ct), ct)];
@@ -66,7 +93,14 @@ public sealed class PlaylistsService(
     /// profile; to the user, private ones with playlist-read-private and their collaborative ones with
     /// playlist-read-collaborative (the "Reading a Playlist" section of the concept page).
     /// </summary>
-    public async Task<(List<SimplifiedPlaylistObject> Items, int Total)> ListAsync(string userId, Caller caller, Page page, CancellationToken ct)
+    public async Task<(List<SimplifiedPlaylistObject?> Items, int Total)> ListAsync(string userId, Caller caller, AppProfile profile, Page page, CancellationToken ct)
+    {
+        var (items, total) = await ListAsync(userId, caller, page, ct);
+        // Spotify-owned playlists the profile hides stay in the page, as null.
+        return ([.. items.Select(p => ProfileTable.HidesSpotifyPlaylists(profile) && p.Owner.Id == DemoCatalogGenerator.SpotifyUserId ? null : p)], total);
+    }
+
+    private async Task<(List<SimplifiedPlaylistObject> Items, int Total)> ListAsync(string userId, Caller caller, Page page, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
         {
@@ -123,7 +157,8 @@ public sealed class PlaylistsService(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await listeners.NotifyAsync(logger, id);
-        return await GetAsync(id, new ItemOptions(caller.Country, Episodes: true), [], ct);
+        // The caller owns it: every profile shows it whole.
+        return await GetAsync(id, caller, AppProfile.Full, new ItemOptions(caller.Country, Episodes: true), [], ct);
     }
 
     /// <summary>Following adds the playlist to the user's list (again, for an owner who unfollowed it).</summary>

@@ -26,6 +26,20 @@ public static class ProfileTable
         };
     }
 
+    /// <summary>
+    /// Spotify-owned (editorial and algorithmic) playlists are hidden from apps made from 27 Nov 2024:
+    /// 404 <c>Resource not found</c>, and <c>null</c> where they appear in a user's list of playlists.
+    /// </summary>
+    public static bool HidesSpotifyPlaylists(AppProfile profile) => profile.Name is ApiProfiles.Restricted2024 or ApiProfiles.Development2026;
+
+    /// <summary>
+    /// Development mode since 2026 shows a playlist's items only to a user who owns it or collaborates on
+    /// it: its items are 403 <c>Forbidden</c> to anyone else, and its object comes without them.
+    /// </summary>
+    public static bool ItemsOnlyForMembers(AppProfile profile) => profile.Name == ApiProfiles.Development2026;
+
+    public const string HiddenPlaylist = "Resource not found";
+
     /// <summary>Gone for apps made from 27 Nov 2024: 404, as Spotify answers for these.</summary>
     private static readonly Row NotFound2024 = new(new(404, "Not Found"), null);
 
@@ -85,15 +99,15 @@ public static class ProfileTable
         ["GET /me/top/tracks"] = Served,
 
         // Playlists: /tracks went in 2026 in every verb, for /items.
-        ["GET /me/playlists"] = Served,
+        ["GET /me/playlists"] = Served, // Spotify-owned playlists are null (HidesSpotifyPlaylists)
         ["POST /me/playlists"] = Served,
-        ["GET /playlists/{playlist_id}"] = Served,
+        ["GET /playlists/{playlist_id}"] = Served, // Spotify-owned: 404 (HidesSpotifyPlaylists); items only for members (ItemsOnlyForMembers)
         ["PUT /playlists/{playlist_id}"] = Served,
         ["GET /playlists/{playlist_id}/tracks"] = Removed2026,
         ["POST /playlists/{playlist_id}/tracks"] = Removed2026,
         ["PUT /playlists/{playlist_id}/tracks"] = Removed2026,
         ["DELETE /playlists/{playlist_id}/tracks"] = Removed2026,
-        ["GET /playlists/{playlist_id}/items"] = Served,
+        ["GET /playlists/{playlist_id}/items"] = Served, // as GET /playlists/{playlist_id}, and 403 to others than members
         ["POST /playlists/{playlist_id}/items"] = Served,
         ["PUT /playlists/{playlist_id}/items"] = Served,
         ["DELETE /playlists/{playlist_id}/items"] = Served,
