@@ -13,7 +13,7 @@ public sealed record PrivateUserObject(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExplicitContentSettingsObject? ExplicitContent,
     ExternalUrlObject ExternalUrls,
-    FollowersObject Followers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FollowersObject? Followers,
     string Href,
     string Id,
     IReadOnlyList<ImageObject> Images,

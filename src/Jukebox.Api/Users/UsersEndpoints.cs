@@ -27,18 +27,20 @@ public static class UsersEndpoints
         api.MapGet("/me/following/contains", FollowingContains);
     }
 
-    private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(Caller caller, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
+    private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(
+        Caller caller, AppProfile app, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var isPrivate = ScopeTable.SeesPrivateProfile(caller);
+        var whole = !ProfileTable.RemovesFields2026(app);
+        var isPrivate = whole && ScopeTable.SeesPrivateProfile(caller);
         var profile = new PrivateUserObject(
             Country: isPrivate ? user.Country : null,
             DisplayName: user.DisplayName,
-            Email: ScopeTable.SeesEmail(caller) ? user.Email : null,
+            Email: whole && ScopeTable.SeesEmail(caller) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
-            Followers: await FollowersAsync(db, user, ct),
+            Followers: whole ? await FollowersAsync(db, user, ct) : null,
             Href: urls.Resource("users", user.Id),
             Id: user.Id,
             Images: await UserImages.OfAsync(db, urls, user.Id, ct),

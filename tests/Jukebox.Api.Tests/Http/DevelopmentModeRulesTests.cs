@@ -34,7 +34,7 @@ public sealed class DevelopmentModeRulesTests(DevelopmentModeRulesTests.QuotaSer
     private async Task<string> CreateOwnerAsync(string id, string product)
     {
         using var sandbox = server.CreateClient();
-        using var created = await sandbox.PostAsJsonAsync("/sandbox/users", new { id, password = "owner-pass", product });
+        using var created = await sandbox.PostAsJsonAsync("/sandbox/users", new { id, password = "owner-pass", product, email = $"{id}@example.test" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return id;
     }
@@ -68,6 +68,26 @@ public sealed class DevelopmentModeRulesTests(DevelopmentModeRulesTests.QuotaSer
         Assert.True(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After"))) is > 0 and <= 86400);
         Assert.Equal("200", fullAnswer);
         Assert.Equal("200", nextDay);
+    }
+
+    [Fact]
+    public async Task A_development_app_reads_the_current_user_without_the_fields_spotify_removed()
+    {
+        var owner = await CreateOwnerAsync("fields-owner", "premium");
+        var development = await NewAppAsync(owner, "development-2026");
+        var full = await NewAppAsync(owner, "full");
+        const string Scopes = "user-read-private user-read-email";
+        using var developmentClient = server.CreateClient(await development.SandboxUserTokenAsync(owner, Scopes));
+        using var fullClient = server.CreateClient(await full.SandboxUserTokenAsync(owner, Scopes));
+
+        var trimmed = JsonDocument.Parse(await developmentClient.GetStringAsync("/v1/me")).RootElement;
+        var whole = JsonDocument.Parse(await fullClient.GetStringAsync("/v1/me")).RootElement;
+
+        string[] removed = ["country", "email", "explicit_content", "followers", "product"];
+        Assert.All(removed, field => Assert.True(whole.TryGetProperty(field, out _), field));
+        Assert.All(removed, field => Assert.False(trimmed.TryGetProperty(field, out _), field));
+        Assert.Equal(whole.GetProperty("id").GetString(), trimmed.GetProperty("id").GetString());
+        Assert.Equal(whole.GetProperty("display_name").GetString(), trimmed.GetProperty("display_name").GetString());
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public static class ProfileTable
     /// </summary>
     public static bool ItemsOnlyForMembers(AppProfile profile) => profile.Name == ApiProfiles.Development2026;
 
+    /// <summary>
+    /// Development mode since 2026 removed fields from objects; they are absent, not null. Applied so far
+    /// to the current user's profile (country, email, explicit_content, followers, product).
+    /// </summary>
+    public static bool RemovesFields2026(AppProfile profile) => profile.Name == ApiProfiles.Development2026;
+
     public const string HiddenPlaylist = "Resource not found";
 
     /// <summary>Gone for apps made from 27 Nov 2024: 404, as Spotify answers for these.</summary>
@@ -91,7 +97,7 @@ public static class ProfileTable
         ["GET /browse/new-releases"] = Removed2026,
 
         // Users.
-        ["GET /me"] = Served,
+        ["GET /me"] = Served, // without the fields development mode removed (RemovesFields2026)
         ["GET /users/{user_id}"] = Removed2026,
         ["GET /users/{user_id}/playlists"] = Removed2026,
         ["POST /users/{user_id}/playlists"] = Removed2026,
