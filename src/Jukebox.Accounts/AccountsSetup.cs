@@ -121,6 +121,7 @@ public static class AccountsSetup
         services.AddScoped<DemoAccounts>();
         services.AddSingleton<DemoPasswordHash>();
         services.AddScoped<DeveloperApps>();
+        services.AddSingleton<VerifiedSecrets>();
         services.AddSingleton<AppRequestCounter>();
         services.AddHostedService<AppRequestCountFlusher>();
         return services;

@@ -40,15 +40,17 @@ public sealed class AppAccess : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly IValidatedTokens _tokens;
+    private readonly VerifiedSecrets _secrets;
     private readonly IClusterBus _bus;
     private readonly IDisposable[] _subscriptions;
     private readonly ConcurrentDictionary<string, Cached> _policies = new(StringComparer.Ordinal);
 
-    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, IValidatedTokens tokens, IClusterBus bus)
+    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, IValidatedTokens tokens, VerifiedSecrets secrets, IClusterBus bus)
     {
         _scopes = scopes;
         _clock = clock;
         _tokens = tokens;
+        _secrets = secrets;
         _bus = bus;
         _subscriptions =
         [
@@ -62,6 +64,7 @@ public sealed class AppAccess : IDisposable
                 // Apps may have gone without a message (or all at once, by a sandbox reset): their tokens too.
                 _policies.Clear();
                 _tokens.EvictAll();
+                _secrets.ForgetAll();
                 return Task.CompletedTask;
             }),
         ];
@@ -125,7 +128,7 @@ public sealed class AppAccess : IDisposable
         return policy;
     }
 
-    /// <summary>Drops what every node cached about the app (after its settings changed or it was deleted).</summary>
+    /// <summary>Drops what every node cached about the app (after its settings or secret changed, or it was deleted).</summary>
     public void Forget(string clientId)
     {
         ForgetHere(clientId);
@@ -136,6 +139,7 @@ public sealed class AppAccess : IDisposable
     {
         _policies.TryRemove(clientId, out _);
         _tokens.Evict(clientId);
+        _secrets.Forget(clientId);
     }
 
     public void Dispose()

@@ -101,6 +101,8 @@ public sealed class DeveloperApps(
         await applications.UpdateAsync(registration, descriptor, ct);
         app.SecretRotatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        // Every node forgets the old secret it had verified.
+        access.Forget(clientId);
         return secret;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jukebox.Accounts.Apps;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -48,7 +49,7 @@ public static class SpotifyOpenIddictHandlers
     /// be right; without one, only a code exchange carrying a code_verifier or a refresh may pass
     /// (the token endpoint then refuses refresh tokens that were not obtained with PKCE).
     /// </summary>
-    public sealed class AuthenticateClient(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ProcessAuthenticationContext>
+    public sealed class AuthenticateClient(IOpenIddictApplicationManager applications, VerifiedSecrets verified) : IOpenIddictServerHandler<ProcessAuthenticationContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessAuthenticationContext>()
@@ -72,10 +73,18 @@ public static class SpotifyOpenIddictHandlers
             var secret = context.Request.ClientSecret;
             if (!string.IsNullOrEmpty(secret))
             {
+                var clientId = context.Request.ClientId;
+                if (verified.IsVerified(clientId, secret))
+                {
+                    return;
+                }
+                var generation = verified.Generation(clientId);
                 if (!await applications.ValidateClientSecretAsync(application, secret))
                 {
                     context.Reject(error: Errors.InvalidClient, description: "Invalid client secret");
+                    return;
                 }
+                verified.Remember(clientId, secret, generation);
                 return;
             }
             var pkceExchange = context.Request.IsAuthorizationCodeGrantType() && !string.IsNullOrEmpty(context.Request.CodeVerifier);

@@ -84,6 +84,8 @@ public sealed class SandboxAppsTests(JukeboxTestServer server) : IClassFixture<J
         var app = await CreateAsync(new { name = "Rotating" });
         var clientId = app.GetProperty("client_id").GetString()!;
         using var sandbox = server.CreateClient();
+        // Used before the rotation, so the server has verified (and remembers) the old secret.
+        Assert.Equal(200, await TokenStatusAsync(clientId, app.GetProperty("client_secret").GetString()!));
 
         var (status, rotated) = await SendAsync(sandbox, HttpMethod.Post, $"/sandbox/apps/{clientId}/secret");
 
@@ -93,11 +95,29 @@ public sealed class SandboxAppsTests(JukeboxTestServer server) : IClassFixture<J
     }
 
     [Fact]
+    public async Task A_verified_secret_lets_no_other_secret_through()
+    {
+        var app = await CreateAsync(new { name = "Verified" });
+        var clientId = app.GetProperty("client_id").GetString()!;
+        var secret = app.GetProperty("client_secret").GetString()!;
+
+        var statuses = new[]
+        {
+            await TokenStatusAsync(clientId, secret), await TokenStatusAsync(clientId, secret),
+            await TokenStatusAsync(clientId, secret[..^1]), await TokenStatusAsync(clientId, secret + "0"),
+            await TokenStatusAsync(JukeboxTestServer.DemoClientId, secret), await TokenStatusAsync(clientId, secret),
+        };
+
+        Assert.Equal([200, 200, 400, 400, 400, 200], statuses);
+    }
+
+    [Fact]
     public async Task A_deleted_app_is_gone_and_its_credentials_refused()
     {
         var app = await CreateAsync(new { name = "Short-lived" });
         var clientId = app.GetProperty("client_id").GetString()!;
         using var sandbox = server.CreateClient();
+        Assert.Equal(200, await TokenStatusAsync(clientId, app.GetProperty("client_secret").GetString()!));
 
         var (deleted, _) = await SendAsync(sandbox, HttpMethod.Delete, $"/sandbox/apps/{clientId}");
         var (read, body) = await SendAsync(sandbox, HttpMethod.Get, $"/sandbox/apps/{clientId}");
