@@ -50,7 +50,7 @@ public sealed class RedisRequestWindows(RedisConnection redis) : IRequestWindows
         redis.call('EXPIRE', key, tonumber(ARGV[3]))
         if total < limit then
           redis.call('HINCRBY', key, now, 1)
-          return {1, 0}
+          return {1, 0, limit - total - 1}
         end
         local excess = total - limit + 1
         local leaving = 0
@@ -73,7 +73,7 @@ public sealed class RedisRequestWindows(RedisConnection redis) : IRequestWindows
                     Script,
                     [redis.Key("rate:" + key)],
                     [now.ToUnixTimeSeconds(), limit, KeySeconds]))!;
-                return new WindowDecision((int)result[0] == 1, (int)result[1]);
+                return new WindowDecision((int)result[0] == 1, (int)result[1], result.Length > 2 ? (int)result[2] : 0);
             }
             catch (Exception e) when (e is RedisConnectionException or TimeoutException)
             {

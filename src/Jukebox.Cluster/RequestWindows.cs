@@ -4,7 +4,8 @@ namespace Jukebox.Cluster;
 
 /// <summary>The outcome of asking for one more request in a window.</summary>
 /// <param name="RetryAfterSeconds">When refused: whole seconds until a request would be accepted, if no other request is made meanwhile.</param>
-public readonly record struct WindowDecision(bool Allowed, int RetryAfterSeconds);
+/// <param name="Remaining">When accepted: how many more the window takes now.</param>
+public readonly record struct WindowDecision(bool Allowed, int RetryAfterSeconds, int Remaining = 0);
 
 /// <summary>
 /// Rolling 30-second request windows, by key (an app, or an app and an endpoint). One node keeps them
@@ -57,7 +58,7 @@ public sealed class MemoryRequestWindows : IRequestWindows
                 {
                     _count[Slot(_last)]++;
                     _total++;
-                    return new WindowDecision(true, 0);
+                    return new WindowDecision(true, 0, limit - _total);
                 }
                 return new WindowDecision(false, RetryAfter(_total - limit + 1, _last));
             }

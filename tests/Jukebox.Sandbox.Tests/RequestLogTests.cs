@@ -35,6 +35,31 @@ public sealed class RequestLogTests(RequestLogTests.Server server) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_entry_says_what_the_rate_limit_window_has_left_and_which_profile_refused_it()
+    {
+        var app = await TestApp.CreateAsync(server, "Log limits");
+        using var client = await app.ClientAsync();
+        using (var sandbox = server.CreateClient())
+        {
+            using var patched = await sandbox.PatchAsJsonAsync($"/sandbox/apps/{app.ClientId}", new { api_profile = "development-2026" });
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        }
+
+        (await client.GetAsync("/v1/search?q=a&type=track")).Dispose();
+        (await client.GetAsync("/v1/search?q=a&type=track")).Dispose();
+        (await client.GetAsync("/v1/markets")).Dispose();
+
+        var log = await app.RequestsAsync();
+        var (markets, second, first) = (log[0], log[1], log[2]);
+        Assert.Equal(403, markets.GetProperty("status").GetInt32());
+        Assert.Equal("development-2026", Text(markets, "profile"));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("profile").ValueKind);
+        Assert.Equal(first.GetProperty("rate_limit_remaining").GetInt32() - 1, second.GetProperty("rate_limit_remaining").GetInt32());
+        Assert.Equal(second.GetProperty("rate_limit_remaining").GetInt32() - 1, markets.GetProperty("rate_limit_remaining").GetInt32());
+        Assert.Equal(JsonValueKind.Null, log[3].GetProperty("rate_limit_remaining").ValueKind); // the token request is not counted
+    }
+
+    [Fact]
     public async Task Each_request_is_listed_newest_first_with_its_route_status_app_user_scopes_and_error_message()
     {
         var app = await TestApp.CreateAsync(server, "Log fields");

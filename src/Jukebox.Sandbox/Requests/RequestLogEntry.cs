@@ -4,7 +4,9 @@ namespace Jukebox.Sandbox.Requests;
 
 /// <summary>
 /// One request in the request log, as GET /sandbox/requests shows it. <c>status</c> is 0 when a fault
-/// reset the connection; <c>scopes</c> is null without a token; <c>message</c> is the error object's.
+/// reset the connection; <c>scopes</c> is null without a token; <c>rate_limit_remaining</c> is what the
+/// app's rolling window took after this request (null when the request was not counted); <c>profile</c>
+/// names the API profile that refused the operation; <c>message</c> is the error object's.
 /// </summary>
 public sealed record RequestLogEntry(
     [property: JsonIgnore] long Sequence,
@@ -18,7 +20,9 @@ public sealed record RequestLogEntry(
     [property: JsonPropertyName("user_id")] string? UserId,
     [property: JsonPropertyName("scopes")] IReadOnlyList<string>? Scopes,
     [property: JsonPropertyName("fault_id")] string? FaultId,
-    [property: JsonPropertyName("message")] string? Message)
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("rate_limit_remaining")] int? RateLimitRemaining = null,
+    [property: JsonPropertyName("profile")] string? Profile = null)
 {
     /// <summary>Whether the status is the one asked for: a code ("429") or a class ("4xx").</summary>
     public bool HasStatus(string status) =>

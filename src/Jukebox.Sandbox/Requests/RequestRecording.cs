@@ -1,4 +1,5 @@
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Sandbox.Faults;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -101,6 +102,8 @@ public static class RequestRecording
             // As the token response lists them: Spotify never shows offline_access.
             caller is null ? null : [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)],
             fault?.Id,
-            status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null);
+            status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null,
+            context.Features.Get<RateLimitRemaining>()?.Remaining,
+            context.Features.Get<ProfileRefusal>()?.Profile);
     }
 }

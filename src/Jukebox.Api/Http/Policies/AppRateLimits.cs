@@ -8,6 +8,12 @@ namespace Jukebox.Api.Http.Policies;
 public sealed record RateRefusal(int RetryAfterSeconds, string Message, string? Reason = null);
 
 /// <summary>
+/// The rate limits' answer: a refusal, or how many more requests the app's window takes now (kept on
+/// the request for the sandbox's request log; Spotify sends no such header).
+/// </summary>
+public readonly record struct RateDecision(RateRefusal? Refusal, int Remaining);
+
+/// <summary>
 /// Spotify's rate limits for one request: the route's own window when it has one, then the app-wide
 /// window of the app's quota mode, then (when set) the daily quota of the app's developer account.
 /// Beyond any of them the request is refused (429 with an exact Retry-After in seconds, see
@@ -21,8 +27,7 @@ public sealed class AppRateLimiter(
     public const string QuotaReason = "QUOTA_EXCEEDED";
     private readonly RateLimitOptions _options = options.Value;
 
-    /// <summary>Null when the request may go on.</summary>
-    public async ValueTask<RateRefusal?> CheckAsync(string clientId, RoutePolicy policy, CancellationToken ct)
+    public async ValueTask<RateDecision> CheckAsync(string clientId, RoutePolicy policy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (policy.RouteLimit is { } routeLimit)
@@ -30,22 +35,22 @@ public sealed class AppRateLimiter(
             var decision = await windows.TryAcquireAsync($"{clientId} {policy.Route}", routeLimit, now, ct);
             if (!decision.Allowed)
             {
-                return new RateRefusal(decision.RetryAfterSeconds, Message);
+                return new(new RateRefusal(decision.RetryAfterSeconds, Message), 0);
             }
         }
         var limit = await access.IsExtendedAsync(clientId, ct) ? _options.ExtendedQuotaLimit : _options.DevelopmentModeLimit;
         var app = await windows.TryAcquireAsync(clientId, limit, now, ct);
         if (!app.Allowed)
         {
-            return new RateRefusal(app.RetryAfterSeconds, Message);
+            return new(new RateRefusal(app.RetryAfterSeconds, Message), 0);
         }
         if (_options.DevelopmentDailyQuota > 0
             && await access.DailyQuotaOwnerAsync(clientId, ct) is { } owner
             && !await days.TryCountAsync("quota " + owner, _options.DevelopmentDailyQuota, now, ct))
         {
             var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-            return new RateRefusal((int)Math.Ceiling((tomorrow - now).TotalSeconds), QuotaMessage, QuotaReason);
+            return new(new RateRefusal((int)Math.Ceiling((tomorrow - now).TotalSeconds), QuotaMessage, QuotaReason), app.Remaining);
         }
-        return null;
+        return new(null, app.Remaining);
     }
 }

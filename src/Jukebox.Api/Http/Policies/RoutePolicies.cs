@@ -52,15 +52,22 @@ public static class RoutePolicies
         {
             if (context.GetEndpoint()?.Metadata.GetMetadata<RoutePolicy>() is { } policy && context.Features.Get<Caller>() is { } caller)
             {
-                if (limiter is not null && await limiter.CheckAsync(caller.ClientId, policy, context.RequestAborted) is { } refusal)
+                if (limiter is not null)
                 {
-                    context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                    await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, refusal.Message, refusal.Reason);
-                    return;
+                    var rate = await limiter.CheckAsync(caller.ClientId, policy, context.RequestAborted);
+                    context.Features.Set(new RateLimitRemaining(rate.Remaining));
+                    if (rate.Refusal is { } refusal)
+                    {
+                        context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                        await SpotifyErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, refusal.Message, refusal.Reason);
+                        return;
+                    }
                 }
                 if (policy.RefusedSomewhere
-                    && policy.Profile!.For(await access.ProfileAsync(caller.ClientId, context.RequestAborted)) is { } gone)
+                    && await access.ProfileAsync(caller.ClientId, context.RequestAborted) is var profile
+                    && policy.Profile!.For(profile) is { } gone)
                 {
+                    context.Features.Set(new ProfileRefusal(profile));
                     await SpotifyErrors.WriteAsync(context, gone.Status, gone.Message);
                     return;
                 }
