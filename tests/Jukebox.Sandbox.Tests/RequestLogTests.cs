@@ -60,6 +60,25 @@ public sealed class RequestLogTests(RequestLogTests.Server server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_403_for_scopes_names_the_missing_scope_in_the_log_and_on_the_console()
+    {
+        var app = await TestApp.CreateAsync(server, "Log scopes");
+        using var user = await app.UserClientAsync(JukeboxTestServer.DemoUserId, "user-read-private");
+
+        using var tracks = await user.GetAsync("/v1/me/tracks");
+        using var playlist = await user.PostAsJsonAsync("/v1/me/playlists", new { name = "x" });
+
+        var log = await app.RequestsAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, tracks.StatusCode);
+        Assert.Equal("{\"error\":{\"status\":403,\"message\":\"Insufficient client scope\"}}", await tracks.Content.ReadAsStringAsync());
+        Assert.Equal("playlist-modify-public or playlist-modify-private", Text(log[0], "missing_scope"));
+        Assert.Equal("user-library-read", Text(log[1], "missing_scope"));
+        Assert.Equal("Insufficient client scope", Text(log[1], "message"));
+        Assert.Contains("/v1/me/tracks 403", server.Console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("missing scope: user-library-read", server.Console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_request_is_listed_newest_first_with_its_route_status_app_user_scopes_and_error_message()
     {
         var app = await TestApp.CreateAsync(server, "Log fields");

@@ -26,6 +26,10 @@ public sealed class RequestLogConsole(TextWriter writer)
         {
             details.Add($"\"{entry.Message}\"");
         }
+        if (entry.MissingScope is not null)
+        {
+            details.Add("missing scope: " + entry.MissingScope);
+        }
         writer.WriteLine(details.Count == 0 ? line : line + " " + string.Join(' ', details));
     }
 }

@@ -6,7 +6,8 @@ namespace Jukebox.Sandbox.Requests;
 /// One request in the request log, as GET /sandbox/requests shows it. <c>status</c> is 0 when a fault
 /// reset the connection; <c>scopes</c> is null without a token; <c>rate_limit_remaining</c> is what the
 /// app's rolling window took after this request (null when the request was not counted); <c>profile</c>
-/// names the API profile that refused the operation; <c>message</c> is the error object's.
+/// names the API profile that refused the operation; <c>missing_scope</c> the scopes a 403 for scopes
+/// lacked (Spotify's message does not say); <c>message</c> is the error object's.
 /// </summary>
 public sealed record RequestLogEntry(
     [property: JsonIgnore] long Sequence,
@@ -22,7 +23,8 @@ public sealed record RequestLogEntry(
     [property: JsonPropertyName("fault_id")] string? FaultId,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("rate_limit_remaining")] int? RateLimitRemaining = null,
-    [property: JsonPropertyName("profile")] string? Profile = null)
+    [property: JsonPropertyName("profile")] string? Profile = null,
+    [property: JsonPropertyName("missing_scope")] string? MissingScope = null)
 {
     /// <summary>Whether the status is the one asked for: a code ("429") or a class ("4xx").</summary>
     public bool HasStatus(string status) =>

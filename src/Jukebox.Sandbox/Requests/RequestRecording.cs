@@ -104,6 +104,7 @@ public static class RequestRecording
             fault?.Id,
             status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null,
             context.Features.Get<RateLimitRemaining>()?.Remaining,
-            context.Features.Get<ProfileRefusal>()?.Profile);
+            context.Features.Get<ProfileRefusal>()?.Profile,
+            context.Features.Get<MissingScope>()?.Scopes);
     }
 }

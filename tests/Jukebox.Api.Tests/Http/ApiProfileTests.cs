@@ -19,11 +19,7 @@ public sealed class ApiProfileTests(JukeboxTestServer server)
 {
     private static readonly string[] AllScopes = [.. Jukebox.Accounts.Authorization.SpotifyScopes.UserDescriptions.Keys];
 
-    private IEnumerable<string> ServedRoutes() =>
-        server.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText![3..]}"))
-            .Distinct();
+    private IEnumerable<string> ServedRoutes() => RouteList.Served(server);
 
     /// <summary>A user token of a new extended-quota app of the profile (the demo user, every scope).</summary>
     private async Task<string> TokenOfAppAsync(string profile)

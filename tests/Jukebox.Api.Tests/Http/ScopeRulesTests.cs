@@ -134,9 +134,5 @@ public sealed class ScopeRulesTests(JukeboxTestServer server)
         }
     }
 
-    private IEnumerable<string> ServedRoutes() =>
-        server.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText![3..]}"))
-            .Distinct();
+    private IEnumerable<string> ServedRoutes() => RouteList.Served(server);
 }

@@ -5,3 +5,6 @@ public sealed record RateLimitRemaining(int Remaining);
 
 /// <summary>The API profile that refused this request's operation (for the request log).</summary>
 public sealed record ProfileRefusal(string Profile);
+
+/// <summary>The scopes the token lacked for this request's operation (for the request log).</summary>
+public sealed record MissingScope(string Scopes);

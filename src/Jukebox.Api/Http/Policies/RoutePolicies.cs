@@ -73,6 +73,10 @@ public static class RoutePolicies
                 }
                 if (policy.Scopes is { } scopes)
                 {
+                    if (caller.IsUser && ScopeTable.Missing(scopes, caller) is { } missing)
+                    {
+                        context.Features.Set(new MissingScope(missing));
+                    }
                     ScopeTable.Check(scopes, caller);
                 }
             }

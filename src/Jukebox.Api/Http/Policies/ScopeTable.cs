@@ -105,6 +105,20 @@ public static class ScopeTable
         }
     }
 
+    /// <summary>
+    /// The scopes a user token lacks for the requirement, as a developer would read them ("a" or
+    /// "a or b"); null when it lacks none. Spotify's 403 does not say; the sandbox's request log does.
+    /// </summary>
+    public static string? Missing(Requirement requirement, Caller caller)
+    {
+        var missing = requirement.All.Where(s => !caller.Scopes.Contains(s)).ToList();
+        if (requirement.Any.Length > 0 && !requirement.Any.Any(caller.Scopes.Contains))
+        {
+            missing.Add(string.Join(" or ", requirement.Any));
+        }
+        return missing.Count == 0 ? null : string.Join(", ", missing);
+    }
+
     // Rules that depend on the resource or only hide fields: decided here, applied by the service that
     // knows the resource (the table above names them where an operation has one).
 
