@@ -1,3 +1,4 @@
+using Jukebox.Web.Docs;
 using Jukebox.Accounts;
 using Jukebox.Web.DashboardEvents;
 using Jukebox.Web.WebPlayer;
@@ -45,6 +46,7 @@ public static class WebSetup
     {
         app.MapWebPlayer();
         app.MapRequestEvents();
+        app.MapApiContract();
         return app.MapRazorPages();
     }
 }
