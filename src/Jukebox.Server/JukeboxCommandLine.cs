@@ -1,3 +1,4 @@
+using Jukebox.Sandbox;
 using System.CommandLine;
 using System.Globalization;
 using Jukebox.Accounts;
@@ -96,6 +97,7 @@ internal static class JukeboxCommandLine
     {
         var options = app.Services.GetRequiredService<JukeboxOptions>();
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var sandbox = app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
         var (provider, _) = JukeboxHost.ResolveStorage(options);
         var baseUrl = options.EffectivePublicBaseUrl;
         var redis = app.Configuration["Redis:Configuration"];
@@ -106,6 +108,9 @@ internal static class JukeboxCommandLine
               Accounts:  {baseUrl}/authorize, {baseUrl}/api/token   (instead of https://accounts.spotify.com)
               Database:  {provider}{(provider == "sqlite" ? " at " + Path.GetFullPath(string.IsNullOrWhiteSpace(options.Database.SqlitePath) ? Path.Combine(options.DataDirectory, "jukebox.db") : options.Database.SqlitePath) : "")}
               Nodes:     {(string.IsNullOrWhiteSpace(redis) ? "this one only (no Redis)" : "shared through Redis")}
+              Start at:  {baseUrl}/   (dashboard {baseUrl}/dashboard, web player {baseUrl}/player)
+              Docs:      {baseUrl}/openapi/spotify.yml{(sandbox.Enabled ? $", sandbox API {baseUrl}/sandbox/openapi.json" : "")}
+              Sandbox:   {(!sandbox.Enabled ? "off" : string.IsNullOrEmpty(sandbox.AdminKey) ? "on (no admin key: anyone who reaches this server may use it)" : "on, with an admin key")}
             """);
         if (demo.Enabled)
         {
