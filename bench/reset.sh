@@ -68,20 +68,25 @@ done
 
 say "Timing $RESETS resets, each after a user has made state"
 start >/dev/null
+field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | cut -d '"' -f 4; }
+# A token for the user, from a new app of its own (apps are user-made state too, gone at each reset).
 token() {
-  curl -sf -u "$BASIC" -d grant_type=urn:jukebox:params:oauth:grant-type:sandbox-user -d user_id="$1" \
-    -d scope="playlist-modify-private user-library-modify" "$URL/api/token" | grep -o '"access_token": *"[^"]*"' | cut -d '"' -f 4
+  local app
+  app="$(curl -sf -X POST "$URL/sandbox/apps" -H 'Content-Type: application/json' -d "{\"name\":\"bench $1\",\"quota_mode\":\"extended\"}")"
+  curl -sf -u "$(echo "$app" | field client_id):$(echo "$app" | field client_secret)" \
+    -d grant_type=urn:jukebox:params:oauth:grant-type:sandbox-user -d user_id="$1" \
+    -d scope="playlist-modify-private user-library-modify" "$URL/api/token" | field access_token
 }
-APP_TOKEN="$(curl -sf -u "$BASIC" -d grant_type=client_credentials "$URL/api/token" | grep -o '"access_token": *"[^"]*"' | cut -d '"' -f 4)"
-IDS="$(curl -sf -H "Authorization: Bearer $APP_TOKEN" "$URL/v1/search?q=a&type=track&limit=20" \
-  | grep -o '"uri": *"spotify:track:[^"]*"' | cut -d '"' -f 4 | cut -d: -f3 | head -20 | paste -sd, -)"
+APP_TOKEN="$(curl -sf -u "$BASIC" -d grant_type=client_credentials "$URL/api/token" | field access_token)"
+IDS="$(curl -sf -H "Authorization: Bearer $APP_TOKEN" "$URL/v1/search?q=a&type=track&limit=10" \
+  | grep -o '"uri": *"spotify:track:[^"]*"' | cut -d '"' -f 4 | cut -d: -f3 | head -10 | paste -sd, -)"
 [[ -n "$IDS" ]] || die "no tracks found to save"
 for i in $(seq "$RESETS"); do
   curl -sf -o /dev/null -X POST "$URL/sandbox/users" -H 'Content-Type: application/json' -d "{\"id\":\"bench$i\"}"
   USER_TOKEN="$(token "bench$i")"
   curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $USER_TOKEN" "$URL/v1/me/tracks?ids=$IDS"
   PLAYLIST="$(curl -sf -X POST -H "Authorization: Bearer $USER_TOKEN" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","public":false}' "$URL/v1/me/playlists" | grep -o '"id": *"[^"]*"' | head -1 | cut -d '"' -f 4)"
+    -d '{"name":"bench","public":false}' "$URL/v1/me/playlists" | field id)"
   URIS="$(echo "$IDS" | tr ',' '\n' | sed 's/^/spotify:track:/' | paste -sd, -)"
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $USER_TOKEN" "$URL/v1/playlists/$PLAYLIST/items?uris=$URIS"
   curl -sf -o /dev/null -w '%{time_total}\n' -X POST "$URL/sandbox/reset" | awk '{ printf "%d\n", $1 * 1000 }' >>"$WORK/resets"
