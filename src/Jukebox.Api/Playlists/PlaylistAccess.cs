@@ -47,6 +47,10 @@ public sealed class PlaylistAccess(JukeboxDbContext db)
         }
     }
 
+    /// <summary>Whether the caller's user owns the playlist or collaborates on it.</summary>
+    public async Task<bool> IsMemberAsync(Ownership playlist, Caller caller, CancellationToken ct) =>
+        caller.UserId is not null && (playlist.OwnerId == caller.UserId || await IsCollaboratorAsync(playlist, caller, ct));
+
     /// <summary>A collaborator is a user who follows a collaborative playlist (joined it through its link).</summary>
     private async Task<bool> IsCollaboratorAsync(Ownership playlist, Caller caller, CancellationToken ct) =>
         playlist.Collaborative && await db.PlaylistFollows.AnyAsync(f => f.PlaylistId == playlist.PlaylistId && f.UserId == caller.UserId, ct);

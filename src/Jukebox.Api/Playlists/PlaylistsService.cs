@@ -17,7 +17,7 @@ namespace Jukebox.Api.Playlists;
 /// its covers <see cref="PlaylistCovers"/>'.
 /// </summary>
 public sealed class PlaylistsService(
-    JukeboxDbContext db, OrderStore orders, PlaylistSummaries summaries, PlaylistCovers covers, CatalogStore store,
+    JukeboxDbContext db, OrderStore orders, PlaylistSummaries summaries, PlaylistCovers covers, PlaylistAccess access, CatalogStore store,
     CatalogObjects objects, TimeProvider clock, IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistsService> logger)
 {
     private sealed record Header(
@@ -39,7 +39,7 @@ public sealed class PlaylistsService(
         var header = await HeaderAsync(playlistId, ct);
         RequireVisible(header.OwnerId, profile);
         PagingObject<PlaylistTrackObject>? tracks = null, items = null;
-        if (!ProfileTable.ItemsOnlyForMembers(profile) || await IsMemberAsync(header.Id, header.OwnerId, header.Collaborative, caller, ct))
+        if (!ProfileTable.ItemsOnlyForMembers(profile) || await access.IsMemberAsync(new(header.Id, header.OwnerId, header.Public, header.Collaborative), caller, ct))
         {
             var page = new Page(100, 0);
             var extent = new Extent(header.Id, header.ItemCount, header.Version);
@@ -60,10 +60,10 @@ public sealed class PlaylistsService(
     {
         SpotifyIds.Require(playlistId);
         var found = await db.Playlists.AsNoTracking().Where(p => p.Id == playlistId)
-            .Select(p => new { Extent = new Extent(p.Id, p.ItemCount, p.Version), p.OwnerId, p.Collaborative })
+            .Select(p => new { Extent = new Extent(p.Id, p.ItemCount, p.Version), Ownership = new Ownership(p.Id, p.OwnerId, p.Public, p.Collaborative) })
             .FirstOrDefaultAsync(ct) ?? throw SpotifyException.NotFound(PlaylistErrors.NotFound);
-        RequireVisible(found.OwnerId, profile);
-        if (ProfileTable.ItemsOnlyForMembers(profile) && !await IsMemberAsync(playlistId, found.OwnerId, found.Collaborative, caller, ct))
+        RequireVisible(found.Ownership.OwnerId, profile);
+        if (ProfileTable.ItemsOnlyForMembers(profile) && !await access.IsMemberAsync(found.Ownership, caller, ct))
         {
             throw SpotifyException.Forbidden("Forbidden");
         }
@@ -78,11 +78,6 @@ public sealed class PlaylistsService(
             throw SpotifyException.NotFound(ProfileTable.HiddenPlaylist);
         }
     }
-
-    /// <summary>Whether the user owns the playlist, or collaborates on it (a collaborative playlist they follow).</summary>
-    private async Task<bool> IsMemberAsync(string playlistId, string ownerId, bool collaborative, Caller caller, CancellationToken ct) =>
-        caller.UserId is { } userId
-        && (userId == ownerId || (collaborative && await db.PlaylistFollows.AnyAsync(f => f.PlaylistId == playlistId && f.UserId == userId, ct)));
 
     public async Task<ImageObject[]> ImagesAsync(string playlistId, CancellationToken ct) =>
         [.. await ImagesAsync(await HeaderAsync(playlistId, ct), ct)];

@@ -43,33 +43,32 @@ public sealed class SandboxApps(
         return (await FindAsync(clientId, ct))! with { ClientSecret = secret };
     }
 
+    /// <summary>Every app: one read of the apps, one pass over the OAuth registrations.</summary>
     public async Task<IReadOnlyList<SandboxAppObject>> ListAsync(CancellationToken ct)
     {
-        var ids = await db.DeveloperApps.AsNoTracking().OrderBy(a => a.CreatedAt).ThenBy(a => a.ClientId).Select(a => a.ClientId).ToListAsync(ct);
-        var list = new List<SandboxAppObject>(ids.Count);
-        foreach (var id in ids)
+        var apps = await db.DeveloperApps.AsNoTracking().Include(a => a.Users)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.ClientId).ToListAsync(ct);
+        var redirectUris = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        await foreach (var registration in registrations.ListAsync(count: null, offset: null, ct))
         {
-            if (await FindAsync(id, ct) is { } app)
+            if (await registrations.GetClientIdAsync(registration, ct) is { } clientId)
             {
-                list.Add(app);
+                redirectUris[clientId] = [.. await registrations.GetRedirectUrisAsync(registration, ct)];
             }
         }
-        return list;
+        return [.. apps.Where(a => redirectUris.ContainsKey(a.ClientId)).Select(a => ObjectOf(a, redirectUris[a.ClientId]))];
     }
 
     public async Task<SandboxAppObject?> FindAsync(string clientId, CancellationToken ct)
     {
         var app = await db.DeveloperApps.AsNoTracking().Include(a => a.Users).FirstOrDefaultAsync(a => a.ClientId == clientId, ct);
         var registration = app is null ? null : await registrations.FindByClientIdAsync(clientId, ct);
-        if (app is null || registration is null)
-        {
-            return null;
-        }
-        return new SandboxAppObject(
-            app.ClientId, app.Name, app.Description, app.Website, [.. await registrations.GetRedirectUrisAsync(registration, ct)],
-            app.QuotaMode, app.ApiProfile, app.OwnerId, [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal).Select(u => u.UserId)],
-            app.CreatedAt);
+        return app is null || registration is null ? null : ObjectOf(app, [.. await registrations.GetRedirectUrisAsync(registration, ct)]);
     }
+
+    private static SandboxAppObject ObjectOf(DeveloperApp app, IReadOnlyList<string> redirectUris) => new(
+        app.ClientId, app.Name, app.Description, app.Website, redirectUris, app.QuotaMode, app.ApiProfile, app.OwnerId,
+        [.. app.Users.OrderBy(u => u.AddedAt).ThenBy(u => u.UserId, StringComparer.Ordinal).Select(u => u.UserId)], app.CreatedAt);
 
     public async Task<SandboxAppObject> UpdateAsync(string clientId, SandboxAppRequest body, CancellationToken ct)
     {
