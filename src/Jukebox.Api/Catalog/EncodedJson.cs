@@ -37,7 +37,8 @@ public sealed class EncodedJsonConverter : JsonConverter<EncodedJson>
 }
 
 /// <summary>
-/// Encoded objects of one catalog snapshot, by key (e.g. a track and a market): the catalog never
+/// Encoded objects of one catalog snapshot, by key (e.g. a track, a market and the API profile whose
+/// fields it has, see <see cref="Http.Policies.ProfileFields"/>): the catalog never
 /// changes, so an object is encoded once and its bytes reused by every response that carries it.
 /// Up to a budget of bytes per snapshot; past it objects are encoded anew each time. Gone with the snapshot.
 /// </summary>
@@ -48,19 +49,19 @@ public sealed class EncodedObjects
 
     private static readonly ConditionalWeakTable<CatalogSnapshot, EncodedObjects> BySnapshot = [];
 
-    private readonly ConcurrentDictionary<(string Id, string? Market), EncodedJson> _encoded = new();
+    private readonly ConcurrentDictionary<(string Id, string? Market, string Profile), EncodedJson> _encoded = new();
     private long _bytes;
 
     public static EncodedObjects Of(CatalogSnapshot catalog) => BySnapshot.GetValue(catalog, _ => new EncodedObjects());
 
-    public EncodedJson GetOrAdd<TState>(string id, string? market, TState state, Func<TState, EncodedJson> encode)
+    public EncodedJson GetOrAdd<TState>(string id, string? market, string profile, TState state, Func<TState, EncodedJson> encode)
     {
-        if (_encoded.TryGetValue((id, market), out var found))
+        if (_encoded.TryGetValue((id, market, profile), out var found))
         {
             return found;
         }
         var encoded = encode(state);
-        if (Interlocked.Read(ref _bytes) < BudgetBytes && _encoded.TryAdd((id, market), encoded))
+        if (Interlocked.Read(ref _bytes) < BudgetBytes && _encoded.TryAdd((id, market, profile), encoded))
         {
             Interlocked.Add(ref _bytes, encoded.Utf8.Length);
         }

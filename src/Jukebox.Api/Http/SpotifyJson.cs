@@ -32,7 +32,9 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
         {
             using (var writer = new Utf8JsonWriter(buffer, SpotifyJsonWriting.Options))
             {
-                JsonSerializer.Serialize(writer, value, typeInfo);
+                // An app of a restricted API profile gets the objects without the fields its profile removed.
+                var profile = httpContext.Features.Get<AppProfile>();
+                JsonSerializer.Serialize(writer, value, profile is null ? typeInfo : Policies.ProfileFields.For(typeInfo, profile));
             }
             var etag = ETagOf(buffer.WrittenSpan);
             var response = httpContext.Response;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Library;
 using Jukebox.Api.Playlists.Order;
 using Microsoft.AspNetCore.Builder;
@@ -61,7 +62,7 @@ public static class PlaylistsEndpoints
         var filter = FilterOf(fields);
         var playlist = await playlists.GetAsync(
             playlist_id, caller, profile, ItemOptionsOf(market, additional_types), Kept(link, "market", "additional_types"), ct);
-        return Json(playlist, SpotifyJsonContext.Default.PlaylistObject, filter);
+        return Json(playlist, SpotifyJsonContext.Default.PlaylistObject, filter, profile);
     }
 
     private static Task<IResult> GetTracks(
@@ -84,7 +85,7 @@ public static class PlaylistsEndpoints
     {
         var filter = FilterOf(fields);
         var items = await playlists.ItemsAsync(playlistId, reader.Caller, reader.Profile, page, link, options, ct);
-        return Json(items, SpotifyJsonContext.Default.PagingObjectPlaylistTrackObject, filter);
+        return Json(items, SpotifyJsonContext.Default.PagingObjectPlaylistTrackObject, filter, reader.Profile);
     }
 
     private static async Task<IResult> ChangeDetails(string playlist_id, Caller caller, HttpContext context, PlaylistEditor editor)
@@ -198,13 +199,14 @@ public static class PlaylistsEndpoints
 
     private static FieldsFilter? FilterOf(string? fields) => string.IsNullOrWhiteSpace(fields) ? null : FieldsFilter.Parse(fields);
 
-    private static IResult Json<T>(T value, JsonTypeInfo<T> typeInfo, FieldsFilter? filter)
+    private static IResult Json<T>(T value, JsonTypeInfo<T> typeInfo, FieldsFilter? filter, AppProfile profile)
     {
         if (filter is null)
         {
             return SpotifyResults.Private(value, typeInfo);
         }
-        var node = JsonSerializer.SerializeToNode(value, typeInfo)!;
+        // The fields filter picks from the object as the app's profile writes it.
+        var node = JsonSerializer.SerializeToNode(value, ProfileFields.For(typeInfo, profile))!;
         filter.Apply(node);
         return SpotifyResults.Private(node, SpotifyJsonContext.Default.JsonNode);
     }

@@ -44,9 +44,9 @@ public sealed class PlaylistsService(
             var page = new Page(100, 0);
             var extent = new Extent(header.Id, header.ItemCount, header.Version);
             var rows = await RowsAsync(extent, page, ct);
-            tracks = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false });
+            tracks = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = false }, profile);
             // Both pages link to /tracks: the /items path takes at most 50 a page, so a link with 100 would fail.
-            items = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true });
+            items = await ItemsPageAsync(extent, page, rows, $"/v1/playlists/{header.Id}/tracks", parameters, options with { WithItem = true }, profile);
         }
         var owner = Owner(header.OwnerId, header.OwnerName);
         return new PlaylistObject(header.Collaborative, header.Description ?? "", objects.Urls.External("playlist", header.Id),
@@ -67,7 +67,7 @@ public sealed class PlaylistsService(
         {
             throw SpotifyException.Forbidden("Forbidden");
         }
-        return await ItemsPageAsync(found.Extent, page, await RowsAsync(found.Extent, page, ct), link.Path, link.Parameters, options);
+        return await ItemsPageAsync(found.Extent, page, await RowsAsync(found.Extent, page, ct), link.Path, link.Parameters, options, profile);
     }
 
     /// <summary>Spotify-owned playlists do not exist for apps whose profile hides them.</summary>
@@ -236,7 +236,8 @@ public sealed class PlaylistsService(
     }
 
     private async Task<PagingObject<PlaylistTrackObject>> ItemsPageAsync(
-        Extent extent, Page page, List<PlaylistItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options)
+        Extent extent, Page page, List<PlaylistItemRow> rows, string path, IEnumerable<KeyValuePair<string, string>> parameters, ItemOptions options,
+        AppProfile profile)
     {
         var catalog = await store.GetAsync();
         var encoded = EncodedObjects.Of(catalog);
@@ -245,19 +246,21 @@ public sealed class PlaylistsService(
         var users = new Dictionary<string, PlaylistUserObject>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            items.Add(ItemObject(row, catalog, encoded, options, users));
+            items.Add(ItemObject(row, catalog, encoded, options, profile, users));
         }
         return page.ToPaging(objects.Urls, path, parameters, items, extent.ItemCount);
     }
 
     private PlaylistTrackObject ItemObject(
-        PlaylistItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options, Dictionary<string, PlaylistUserObject> users)
+        PlaylistItemRow row, CatalogSnapshot catalog, EncodedObjects encoded, ItemOptions options, AppProfile profile,
+        Dictionary<string, PlaylistUserObject> users)
     {
         object? item = row switch
         {
             // A page of 100 tracks is mostly their albums' market lists: each track's object is encoded once per market.
-            { TrackId: { } trackId } when catalog.Tracks.TryGetValue(trackId, out var track) => encoded.GetOrAdd(trackId, options.Market,
-                (objects, track, options.Market), s => EncodedJson.Of(s.objects.Track(s.track, s.Market), SpotifyJsonContext.Default.TrackObject)),
+            { TrackId: { } trackId } when catalog.Tracks.TryGetValue(trackId, out var track) => encoded.GetOrAdd(trackId, options.Market, profile.Name,
+                (objects, track, options.Market, profile), s => EncodedJson.Of(s.objects.Track(s.track, s.Market),
+                    ProfileFields.For(SpotifyJsonContext.Default.TrackObject, s.profile))),
             { EpisodeId: { } episodeId } when options.Episodes && catalog.Episodes.TryGetValue(episodeId, out var episode) => objects.Episode(episode, options.Market),
             { LocalUri: { } localUri } => LocalFile.ObjectOf(localUri),
             _ => null,

@@ -28,19 +28,18 @@ public static class UsersEndpoints
     }
 
     private static async Task<SpotifyJson<PrivateUserObject>> GetCurrentUser(
-        Caller caller, AppProfile app, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
+        Caller caller, JukeboxDbContext db, PublicUrls urls, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
             ?? throw SpotifyException.NotFound("Resource not found");
-        var whole = !ProfileTable.RemovesFields2026(app);
-        var isPrivate = whole && ScopeTable.SeesPrivateProfile(caller);
+        var isPrivate = ScopeTable.SeesPrivateProfile(caller);
         var profile = new PrivateUserObject(
             Country: isPrivate ? user.Country : null,
             DisplayName: user.DisplayName,
-            Email: whole && ScopeTable.SeesEmail(caller) ? user.Email : null,
+            Email: ScopeTable.SeesEmail(caller) ? user.Email : null,
             ExplicitContent: isPrivate ? new ExplicitContentSettingsObject(user.ExplicitFilterEnabled, user.ExplicitFilterLocked) : null,
             ExternalUrls: urls.External("user", user.Id),
-            Followers: whole ? await FollowersAsync(db, user, ct) : null,
+            Followers: await FollowersAsync(db, user, ct),
             Href: urls.Resource("users", user.Id),
             Id: user.Id,
             Images: await UserImages.OfAsync(db, urls, user.Id, ct),

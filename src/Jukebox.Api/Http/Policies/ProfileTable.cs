@@ -6,8 +6,9 @@ namespace Jukebox.Api.Http.Policies;
 /// What each Web API operation does under each API profile (<see cref="ApiProfiles"/>): the one table
 /// of the regimes Spotify has served apps under (behaviors §7). Every operation has a row, so a route
 /// added without deciding its fate fails a test. A row says whether the operation is refused, and how;
-/// rules that depend on the resource or remove fields are applied where the objects are made, and the
-/// row notes them. development-2026 keeps every restriction of restricted-2024 and adds its own.
+/// rules that depend on the resource are applied where the objects are made, and the row notes them;
+/// the fields a profile removes are <see cref="ProfileFields"/>' table. development-2026 keeps every
+/// restriction of restricted-2024 and adds its own.
 /// </summary>
 public static class ProfileTable
 {
@@ -37,12 +38,6 @@ public static class ProfileTable
     /// it: its items are 403 <c>Forbidden</c> to anyone else, and its object comes without them.
     /// </summary>
     public static bool ItemsOnlyForMembers(AppProfile profile) => profile.Name == ApiProfiles.Development2026;
-
-    /// <summary>
-    /// Development mode since 2026 removed fields from objects; they are absent, not null. Applied so far
-    /// to the current user's profile (country, email, explicit_content, followers, product).
-    /// </summary>
-    public static bool RemovesFields2026(AppProfile profile) => profile.Name == ApiProfiles.Development2026;
 
     public const string HiddenPlaylist = "Resource not found";
 
@@ -97,7 +92,7 @@ public static class ProfileTable
         ["GET /browse/new-releases"] = Removed2026,
 
         // Users.
-        ["GET /me"] = Served, // without the fields development mode removed (RemovesFields2026)
+        ["GET /me"] = Served, // without the fields development mode removed (ProfileFields)
         ["GET /users/{user_id}"] = Removed2026,
         ["GET /users/{user_id}/playlists"] = Removed2026,
         ["POST /users/{user_id}/playlists"] = Removed2026,

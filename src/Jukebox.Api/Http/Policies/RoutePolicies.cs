@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jukebox.Accounts.Apps;
+using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -63,9 +64,12 @@ public static class RoutePolicies
                         return;
                     }
                 }
-                if (policy.RefusedSomewhere
-                    && await access.ProfileAsync(caller.ClientId, context.RequestAborted) is var profile
-                    && policy.Profile!.For(profile) is { } gone)
+                var profile = await access.ProfileAsync(caller.ClientId, context.RequestAborted);
+                if (profile != ApiProfiles.Full)
+                {
+                    context.Features.Set(AppProfile.Of(profile));
+                }
+                if (policy.RefusedSomewhere && policy.Profile!.For(profile) is { } gone)
                 {
                     context.Features.Set(new ProfileRefusal(profile));
                     await SpotifyErrors.WriteAsync(context, gone.Status, gone.Message);
