@@ -12,23 +12,63 @@ namespace Jukebox.Conformance.Tests;
 /// sandbox grant are enabled, reached with the demo app's credentials unless JUKEBOX_CLIENT_ID and
 /// JUKEBOX_CLIENT_SECRET name another app (and JUKEBOX_SANDBOX_ADMIN_KEY when its sandbox needs a key).
 /// Each run creates its own premium user, so runs against one server do not see each other's state.
+/// <see cref="ForProfileAsync"/> gives a target on the same server whose operations are sent by an app
+/// of another API profile (its own user again; the preparations still go through the full app).
 /// </summary>
 public sealed class ConformanceTarget : IAsyncLifetime
 {
     private JukeboxTestServer? _server;
+    private readonly bool _ownsServer = true;
+    private readonly Dictionary<string, Task<ConformanceTarget>> _profiles = new(StringComparer.Ordinal);
+    private HttpClient _setup = null!;
+
+    public ConformanceTarget()
+    {
+    }
+
+    private ConformanceTarget(ConformanceTarget parent, string profile)
+    {
+        _server = parent._server;
+        _ownsServer = false;
+        BaseAddress = parent.BaseAddress;
+        Profile = profile;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The in-process server, or null when the suite targets JUKEBOX_BASE_URL.</summary>
     public JukeboxTestServer? InProcess => _server;
 
+    /// <summary>The API profile of the app that sends the operations (<see cref="Jukebox.Data.Entities.ApiProfiles"/>).</summary>
+    public string Profile { get; } = Jukebox.Data.Entities.ApiProfiles.Full;
+
     public string UserId { get; } = $"conformance-{Guid.NewGuid():N}"[..24];
     public string UserToken { get; private set; } = "";
 
-    /// <summary>Sends the user's token; requests are written with their /v1 prefix.</summary>
+    /// <summary>Sends the user's token of the profile's app; requests are written with their /v1 prefix.</summary>
     public HttpClient Http { get; private set; } = null!;
 
     public Discovery Discovered { get; private set; } = null!;
+
+    /// <summary>A target on the same server whose operations an app of <paramref name="profile"/> sends, made once.</summary>
+    public Task<ConformanceTarget> ForProfileAsync(string profile)
+    {
+        lock (_profiles)
+        {
+            if (!_profiles.TryGetValue(profile, out var target))
+            {
+                target = InitializedAsync(new ConformanceTarget(this, profile));
+                _profiles.Add(profile, target);
+            }
+            return target;
+        }
+    }
+
+    private static async Task<ConformanceTarget> InitializedAsync(ConformanceTarget target)
+    {
+        await target.InitializeAsync();
+        return target;
+    }
 
     private static string ClientId => Environment.GetEnvironmentVariable("JUKEBOX_CLIENT_ID") is { Length: > 0 } id ? id : JukeboxTestServer.DemoClientId;
     private static string ClientSecret => Environment.GetEnvironmentVariable("JUKEBOX_CLIENT_SECRET") is { Length: > 0 } s ? s : JukeboxTestServer.DemoClientSecret;
@@ -39,7 +79,11 @@ public sealed class ConformanceTarget : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ConfiguredBaseUrl is { } url)
+        if (!_ownsServer)
+        {
+            // The server and its address are the parent's.
+        }
+        else if (ConfiguredBaseUrl is { } url)
         {
             BaseAddress = url;
         }
@@ -50,16 +94,40 @@ public sealed class ConformanceTarget : IAsyncLifetime
             BaseAddress = _server.BaseAddress;
         }
         await CreateUserAsync();
-        UserToken = await SandboxUserTokenAsync([.. await SpotifySpec.ScopesAsync()]);
-        Http = new HttpClient { BaseAddress = BaseAddress };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", UserToken);
+        var scopes = (await SpotifySpec.ScopesAsync()).ToArray();
+        _setup = ClientWith(await SandboxUserTokenAsync(ClientId, ClientSecret, scopes));
+        if (Profile == Jukebox.Data.Entities.ApiProfiles.Full)
+        {
+            Http = _setup;
+        }
+        else
+        {
+            var app = await SandboxPostAsync("/sandbox/apps", new { name = $"Conformance {Profile}", quota_mode = "extended", api_profile = Profile });
+            Http = ClientWith(await SandboxUserTokenAsync(app.GetProperty("client_id").GetString()!, app.GetProperty("client_secret").GetString()!, scopes));
+        }
+        UserToken = Http.DefaultRequestHeaders.Authorization!.Parameter!;
         Discovered = new Discovery(this);
+    }
+
+    private HttpClient ClientWith(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
-        if (_server is not null)
+        foreach (var profile in _profiles.Values)
+        {
+            await (await profile).DisposeAsync();
+        }
+        if (!ReferenceEquals(Http, _setup))
+        {
+            Http?.Dispose();
+        }
+        _setup?.Dispose();
+        if (_server is not null && _ownsServer)
         {
             await _server.DisposeAsync();
         }
@@ -72,7 +140,7 @@ public sealed class ConformanceTarget : IAsyncLifetime
         await SandboxPostAsync($"/sandbox/users/{UserId}/devices", new { name = "Conformance desktop", type = "Computer", supports_volume = true });
     }
 
-    private async Task SandboxPostAsync(string path, object body)
+    private async Task<JsonElement> SandboxPostAsync(string path, object body)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
@@ -86,9 +154,11 @@ public sealed class ConformanceTarget : IAsyncLifetime
             throw new InvalidOperationException(
                 $"POST {path} answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}: the suite needs the sandbox API (Sandbox:Enabled=true).");
         }
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
     }
 
-    private async Task<string> SandboxUserTokenAsync(string[] scopes)
+    private async Task<string> SandboxUserTokenAsync(string clientId, string clientSecret, string[] scopes)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
@@ -100,7 +170,7 @@ public sealed class ConformanceTarget : IAsyncLifetime
                 new("scope", string.Join(' ', scopes)),
             ]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
         if (Environment.GetEnvironmentVariable("JUKEBOX_SANDBOX_ADMIN_KEY") is { Length: > 0 } key)
         {
             request.Headers.Add("X-Jukebox-Admin-Key", key);
@@ -117,7 +187,8 @@ public sealed class ConformanceTarget : IAsyncLifetime
 
     /// <summary>
     /// A request made to get the server into the state an operation needs: fails the test, naming the
-    /// step, unless it succeeds. Returns the JSON body (default when there is none).
+    /// step, unless it succeeds. Returns the JSON body (default when there is none). Sent by the full
+    /// app for the same user, so a preparation is never refused by the profile under test.
     /// </summary>
     public async Task<JsonElement> SetupAsync(HttpMethod method, string url, object? json = null)
     {
@@ -126,7 +197,7 @@ public sealed class ConformanceTarget : IAsyncLifetime
         {
             request.Content = JsonContent.Create(json);
         }
-        using var response = await Http.SendAsync(request);
+        using var response = await _setup.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {

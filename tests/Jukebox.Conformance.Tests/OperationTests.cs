@@ -1,4 +1,6 @@
 using System.Net;
+using Jukebox.Api.Http.Policies;
+using Jukebox.Data.Entities;
 using Jukebox.Testing;
 
 namespace Jukebox.Conformance.Tests;
@@ -18,9 +20,49 @@ public sealed class OperationTests(ConformanceTarget target)
         return new TheoryData<string>(operations);
     }
 
+    /// <summary>Every operation again for an app of each restricted API profile.</summary>
+    public static TheoryData<string, string> ProfileOperations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string operation in Operations())
+        {
+            data.Add(ApiProfiles.Restricted2024, operation);
+            data.Add(ApiProfiles.Development2026, operation);
+        }
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Operations))]
-    public async Task Operation_answers_a_valid_request_as_the_spec_documents(string operation)
+    public Task Operation_answers_a_valid_request_as_the_spec_documents(string operation) => AssertServedAsync(target, operation, null);
+
+    /// <summary>
+    /// What the profile promises: an operation its table refuses answers that refusal, status and exact
+    /// body; any other answers as the spec documents, less the fields the profile removes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ProfileOperations))]
+    public async Task Operation_answers_an_app_of_a_restricted_profile_as_the_profile_promises(string profile, string operation)
+    {
+        var profiled = await target.ForProfileAsync(profile);
+        if (ProfileTable.Table[operation].For(profile) is not { } refusal)
+        {
+            await AssertServedAsync(profiled, operation, profile == ApiProfiles.Development2026 ? RemovedNames : null);
+            return;
+        }
+        Assert.True(Recipes.All.TryGetValue(operation, out var recipe), $"The suite has no request for {operation}.");
+        using var request = await recipe.Build(profiled);
+        using var response = await profiled.Http.SendAsync(request);
+        var expected = refusal.Message is null
+            ? $"{{\"error\":{{\"status\":{refusal.Status}}}}}"
+            : $"{{\"error\":{{\"status\":{refusal.Status},\"message\":\"{refusal.Message}\"}}}}";
+        Assert.Equal((refusal.Status, expected), ((int)response.StatusCode, await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>The names of the fields development mode removed, which its objects may lack though the spec requires them.</summary>
+    private static readonly IReadOnlySet<string> RemovedNames = ProfileFields.Removed2026.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static async Task AssertServedAsync(ConformanceTarget target, string operation, IReadOnlySet<string>? mayBeAbsent)
     {
         Assert.True(Recipes.All.TryGetValue(operation, out var recipe), $"The suite has no request for {operation}.");
         var (method, path) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
@@ -44,10 +86,10 @@ public sealed class OperationTests(ConformanceTarget target)
             Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json",
                 $"{sent} answered with Content-Type {response.Content.Headers.ContentType}, not application/json.");
         }
-        await SpotifySpec.AssertMatchesAsync(response, method, path, recipe.NullableItemsOf);
+        await SpotifySpec.AssertMatchesAsync(response, method, path, recipe.NullableItemsOf, mayBeAbsent);
         if (method == "GET" && status == 200 && (target.InProcess is not null || !MomentDependent.Contains(path)))
         {
-            await AssertConditionalAsync(recipe, operation, sent, response);
+            await AssertConditionalAsync(target, recipe, operation, sent, response);
         }
     }
 
@@ -58,7 +100,7 @@ public sealed class OperationTests(ConformanceTarget target)
     /// Conditional requests (the concept page): a cacheable GET has an ETag and Cache-Control, and the
     /// same request with If-None-Match naming that ETag gets 304 with no body.
     /// </summary>
-    private async Task AssertConditionalAsync(Recipe recipe, string operation, string sent, HttpResponseMessage response)
+    private static async Task AssertConditionalAsync(ConformanceTarget target, Recipe recipe, string operation, string sent, HttpResponseMessage response)
     {
         var etag = response.Headers.ETag;
         Assert.True(etag is not null, $"{sent} answered 200 without an ETag.");
