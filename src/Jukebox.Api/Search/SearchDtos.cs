@@ -23,7 +23,7 @@ public sealed class SearchResponse
     public PagingObject<SimplifiedAlbumObject>? Albums { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PagingObject<SimplifiedPlaylistObject>? Playlists { get; set; }
+    public PagingObject<SimplifiedPlaylistObject?>? Playlists { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PagingObject<SimplifiedShowObject>? Shows { get; set; }

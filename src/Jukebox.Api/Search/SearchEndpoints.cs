@@ -1,4 +1,5 @@
 using Jukebox.Api.Http;
+using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Playlists;
 using Jukebox.Api.Recommendations;
 using Jukebox.Api.Tracks;
@@ -33,9 +34,9 @@ public static class SearchEndpoints
     public static void MapSearch(this IEndpointRouteBuilder api) => api.MapGet("/search", Search);
 
     private static async Task<SpotifyJson<SearchResponse>> Search(
-        HttpRequest request, Market market, PageLink link, SearchService search, CancellationToken ct)
+        HttpRequest request, Market market, PageLink link, AppProfile profile, SearchService search, CancellationToken ct)
     {
-        var response = await search.SearchAsync(Parse(request, market), link, ct);
+        var response = await search.SearchAsync(Parse(request, market) with { HideSpotifyPlaylists = ProfileTable.HidesSpotifyPlaylists(profile) }, link, ct);
         return SpotifyResults.Catalog(response, SpotifyJsonContext.Default.SearchResponse);
     }
 

@@ -2,6 +2,7 @@ using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Playlists;
 using Jukebox.Data;
+using Jukebox.Data.Seeding;
 using Lucene.Net.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jukebox.Api.Search;
 
 /// <summary>A validated search request.</summary>
-public sealed record SearchRequest(SearchQuery Query, IReadOnlyList<string> Types, string? Market, Page Page, bool IncludeExternalAudio);
+/// <param name="HideSpotifyPlaylists">The app's profile hides Spotify-owned playlists: they are null among the results (ProfileTable).</param>
+public sealed record SearchRequest(SearchQuery Query, IReadOnlyList<string> Types, string? Market, Page Page, bool IncludeExternalAudio, bool HideSpotifyPlaylists = false);
 
 /// <summary>Runs a search per requested type and maps the hits to the spec's objects.</summary>
 public sealed class SearchService(
@@ -66,7 +68,7 @@ public sealed class SearchService(
                     response.Audiobooks = Paging(request, links, Found(catalog.Audiobooks, ids).Select(objects.SimplifiedAudiobook), total);
                     break;
                 case "playlist":
-                    response.Playlists = Paging(request, links, await PlaylistsAsync(ids, ct), total);
+                    response.Playlists = Paging(request, links, await PlaylistsAsync(ids, request.HideSpotifyPlaylists, ct), total);
                     break;
             }
         }
@@ -114,7 +116,7 @@ public sealed class SearchService(
         }
     }
 
-    private async Task<List<SimplifiedPlaylistObject>> PlaylistsAsync(List<string> ids, CancellationToken ct)
+    private async Task<List<SimplifiedPlaylistObject?>> PlaylistsAsync(List<string> ids, bool hideSpotifyPlaylists, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -124,7 +126,8 @@ public sealed class SearchService(
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         var (items, _) = await summaries.PageAsync(db.Playlists.AsNoTracking().Where(p => ids.Contains(p.Id)), new Page(ids.Count, 0), ct);
         var byId = items.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])
+            .Select(p => hideSpotifyPlaylists && p.Owner.Id == DemoCatalogGenerator.SpotifyUserId ? null : p)];
     }
 
     private PagingObject<T> Paging<T>(SearchRequest request, PageLink links, IEnumerable<T> items, int total) =>

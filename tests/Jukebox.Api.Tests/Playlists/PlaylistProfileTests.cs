@@ -61,6 +61,25 @@ public sealed class PlaylistProfileTests(JukeboxTestServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Spotify_owned_playlists_found_by_a_search_are_null_for_a_restricted_app()
+    {
+        var editorial = await EditorialIdAsync();
+        using var reader = server.CreateClient(await server.NewClientTokenAsync());
+        var name = (await reader.GetFromJsonAsync<JsonElement>($"/v1/playlists/{editorial}")).GetProperty("name").GetString()!;
+        var search = $"/v1/search?q={Uri.EscapeDataString(name)}&type=playlist&limit=10";
+        using var full = await UserAsync(await NewAppAsync("full"), JukeboxTestServer.DemoUserId);
+        using var restricted = await UserAsync(await NewAppAsync("restricted-2024"), JukeboxTestServer.DemoUserId);
+
+        var forFull = (await full.GetFromJsonAsync<JsonElement>(search)).GetProperty("playlists");
+        var forRestricted = (await restricted.GetFromJsonAsync<JsonElement>(search)).GetProperty("playlists");
+
+        var position = forFull.GetProperty("items").EnumerateArray().ToList().FindIndex(p => p.GetProperty("id").GetString() == editorial);
+        Assert.True(position >= 0, $"A search for {name} did not find the playlist.");
+        Assert.Equal(JsonValueKind.Null, forRestricted.GetProperty("items")[position].ValueKind);
+        Assert.Equal(forFull.GetProperty("total").GetInt32(), forRestricted.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_development_app_shows_a_playlists_items_only_to_its_members()
     {
         var app = await NewAppAsync("development-2026");

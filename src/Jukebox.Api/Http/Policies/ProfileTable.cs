@@ -29,7 +29,7 @@ public static class ProfileTable
 
     /// <summary>
     /// Spotify-owned (editorial and algorithmic) playlists are hidden from apps made from 27 Nov 2024:
-    /// 404 <c>Resource not found</c>, and <c>null</c> where they appear in a user's list of playlists.
+    /// 404 <c>Resource not found</c>, and <c>null</c> where they appear in a list of playlists or a search.
     /// </summary>
     public static bool HidesSpotifyPlaylists(AppProfile profile) => profile.Name is ApiProfiles.Restricted2024 or ApiProfiles.Development2026;
 
