@@ -45,7 +45,8 @@ public static class ApiEndpoints
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();
-        services.AddHostedService<CatalogSync>();
+        services.AddSingleton<CatalogSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogSync>());
         services.AddSingleton<PlaylistSummaries>();
         services.AddLibrary();
         services.AddSingleton<CoverCache>();

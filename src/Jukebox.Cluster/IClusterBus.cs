@@ -50,7 +50,7 @@ public static class ClusterTopics
     /// <summary>The tokens of an authorization were revoked (payload: the authorization id).</summary>
     public const string TokenFamily = "token-family";
 
-    /// <summary>The catalog was seeded (no payload).</summary>
+    /// <summary>The catalog was seeded, or the sandbox changed it (no payload).</summary>
     public const string Catalog = "catalog";
 
     /// <summary>The sandbox's fault rules changed: added, removed or spent (no payload).</summary>

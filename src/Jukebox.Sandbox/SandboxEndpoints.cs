@@ -4,6 +4,7 @@ using Jukebox.Api.Users;
 using Jukebox.Data;
 using Jukebox.Data.Entities;
 using Jukebox.Sandbox.Apps;
+using Jukebox.Sandbox.Catalog;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Clock;
@@ -38,6 +39,7 @@ public static class SandboxEndpoints
         sandbox.MapClock();
         sandbox.MapSandboxUsers();
         sandbox.MapSandboxApps();
+        sandbox.MapCatalogFixtures();
         sandbox.MapPut("/users/{id}/image", SetUserImage).WithSummary("Set a user's profile picture (a JPEG or PNG body)");
         sandbox.MapDelete("/users/{id}/image", RemoveUserImage).WithSummary("Remove a user's profile picture");
         sandbox.MapFaults();

@@ -24,8 +24,8 @@ public static class SandboxOpenApi
                 document.Info.Title = "Jukebox sandbox API";
                 document.Info.Version = "1";
                 document.Info.Description =
-                    "The control plane of a Jukebox server: users, apps, devices, the server clock, faults, the request log, " +
-                    "reset and snapshots. Obeys Sandbox:Enabled; send X-Jukebox-Admin-Key when Sandbox:AdminKey is set.";
+                    "The control plane of a Jukebox server: users, apps, catalog fixtures, devices, the server clock, faults, " +
+                    "the request log, reset and snapshots. Obeys Sandbox:Enabled; send X-Jukebox-Admin-Key when Sandbox:AdminKey is set.";
                 return Task.CompletedTask;
             });
         });

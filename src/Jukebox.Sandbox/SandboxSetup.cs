@@ -1,5 +1,6 @@
 using Jukebox.Accounts.Tokens;
 using Jukebox.Sandbox.Apps;
+using Jukebox.Sandbox.Catalog;
 using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Users;
@@ -22,6 +23,7 @@ public static class SandboxSetup
         services.AddSandboxOpenApi();
         services.AddSandboxFaults();
         services.AddSandboxRequestLog();
+        services.AddCatalogFixtures();
         services.AddOpenIddict().AddServer(server =>
         {
             server.AllowCustomFlow(SandboxUserGrant.Type);

@@ -11,6 +11,10 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
     private readonly Lock _gate = new();
     private Task<CatalogSnapshot>? _current;
 
+    /// <summary>Loads started so far, and the number of the one <see cref="_current"/> comes from.</summary>
+    private long _loadsStarted;
+    private long _currentLoad;
+
     public bool IsLoaded => _current is { IsCompletedSuccessfully: true };
 
     /// <summary>The snapshot; the first call starts loading it and later calls share that load.</summary>
@@ -25,19 +29,29 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
         {
             if (_current is null || _current.IsFaulted)
             {
+                _currentLoad = Interlocked.Increment(ref _loadsStarted);
                 _current = LoadAsync();
             }
             return _current;
         }
     }
 
-    /// <summary>Builds a fresh snapshot and swaps it in when ready; readers keep the old one until then.</summary>
+    /// <summary>
+    /// Builds a fresh snapshot and swaps it in when ready; readers keep the old one until then. Of
+    /// reloads that overlap (changes in quick succession), the one that started last wins: one that
+    /// started earlier may finish later, having read the database before the latest change.
+    /// </summary>
     public async Task ReloadAsync()
     {
+        var number = Interlocked.Increment(ref _loadsStarted);
         var next = await LoadAsync();
         lock (_gate)
         {
-            _current = Task.FromResult(next);
+            if (number > _currentLoad)
+            {
+                _current = Task.FromResult(next);
+                _currentLoad = number;
+            }
         }
     }
 

@@ -11,10 +11,11 @@ namespace Jukebox.Api.Catalog;
 
 /// <summary>
 /// Keeps this node's catalog snapshot on the database's catalog when another node seeds it (e.g.
-/// `jukebox seed` against a running deployment). The catalog never changes after seeding, so a
-/// resync compares counts rather than contents. Whatever derives from a snapshot (encoded objects,
-/// audio features, the search index) is keyed by the snapshot and follows it; the search index and
-/// the features are started right away so that the first search after the reload does not wait.
+/// `jukebox seed` against a running deployment) or changes it (the sandbox's catalog fixtures, see
+/// <see cref="ChangedHereAsync"/>). A resync compares counts rather than contents. Whatever derives
+/// from a snapshot (encoded objects, audio features, the search index) is keyed by the snapshot and
+/// follows it; the search index and the features are started right away so that the first search
+/// after the reload does not wait.
 /// </summary>
 public sealed class CatalogSync(
     CatalogStore store, CatalogSearchIndex index, AudioFeatureStore features, IClusterBus bus,
@@ -36,6 +37,20 @@ public sealed class CatalogSync(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// After this node committed a change to the catalog: loads the snapshot again and waits for its
+    /// search index and audio features, so that every read and search after the return sees the change,
+    /// then tells the other nodes to reload theirs.
+    /// </summary>
+    public async Task<CatalogSnapshot> ChangedHereAsync()
+    {
+        await store.ReloadAsync();
+        var catalog = await store.GetAsync();
+        await Task.WhenAll(index.ForAsync(catalog), features.ForAsync(catalog));
+        bus.Publish(ClusterTopics.Catalog, "");
+        return catalog;
+    }
+
     private async Task ReloadIfChangedAsync()
     {
         var catalog = await store.GetAsync();
@@ -51,7 +66,7 @@ public sealed class CatalogSync(
 
     private async Task ReloadAsync()
     {
-        logger.LogInformation("The catalog was seeded on another node; loading it again.");
+        logger.LogInformation("The catalog was seeded or changed on another node; loading it again.");
         await store.ReloadAsync();
         var catalog = await store.GetAsync();
         _ = Task.WhenAll(index.ForAsync(catalog), features.ForAsync(catalog)).ContinueWith(
