@@ -1,8 +1,8 @@
 namespace Jukebox.Sandbox.Tests.Docs;
 
 /// <summary>
-/// The README's walkthroughs run as pasted (see <see cref="Walkthrough"/>), so the docs cannot
-/// drift from the server. They need bash and curl (.ci/run installs curl).
+/// The README's walkthroughs and docs/clients.md's curl recipe run as pasted (see
+/// <see cref="Walkthrough"/>), so the docs cannot drift from the server. They need bash and curl (.ci/run installs curl).
 /// </summary>
 [Trait("Category", "Docs")]
 public sealed class WalkthroughTests
@@ -22,6 +22,16 @@ public sealed class WalkthroughTests
     {
         // The block starts a server of its own with `dotnet run`, and stops it.
         await Walkthrough.RunAsync("README.md", "Testing your app against Jukebox", new Dictionary<string, string>());
+    }
+
+    [Fact]
+    public async Task The_curl_recipe_for_clients_runs_as_pasted_against_a_running_server()
+    {
+        await using var server = await ThrowawayServer.StartAsync();
+        await Walkthrough.RunAsync("docs/clients.md", "curl", new Dictionary<string, string>
+        {
+            ["JUKEBOX_BASE_URL"] = server.Url.ToString().TrimEnd('/'),
+        });
     }
 
     [Fact]
