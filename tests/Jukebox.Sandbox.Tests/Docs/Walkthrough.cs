@@ -89,8 +89,9 @@ public static partial class Walkthrough
     }
 
     /// <summary>
-    /// Runs the steps of a section of <paramref name="document"/> (a path from the repository's top) with bash in the repository's top folder, in a process group of its own, with
-    /// TMPDIR a folder of the test's own and the environment a person has (no JUKEBOX_ variables but
+    /// Runs the steps of a section of <paramref name="document"/> (a path from the repository's top, or a
+    /// full path) with bash in the repository's top folder, in a process group of its own, with TMPDIR a
+    /// folder of the test's own and the environment a person has (no JUKEBOX_ variables but
     /// <paramref name="environment"/>). Fails with the failing step, what it printed and all the output.
     /// </summary>
     public static async Task RunAsync(string document, string heading, IReadOnlyDictionary<string, string> environment)

@@ -34,6 +34,26 @@ public sealed class WalkthroughTests
         });
     }
 
+    [Theory]
+    [InlineData("echo hello\necho '{\"id\":\"b\"}'   # {\"id\":\"a\",…}", "block 1, step 2: printed something else than {\"id\":\"a\",…}", "{\"id\":\"b\"}")]
+    [InlineData("echo hello\necho nope; false\necho never", "block 1, step 2: bash exited with 1", "nope")]
+    [InlineData("echo '{\"error\":{\"status\":401}}'", "block 1, step 1: printed an error", "{\"error\":{\"status\":401}}")]
+    public async Task A_failing_step_fails_the_walkthrough_with_the_step_and_what_it_printed(string block, string why, string printed)
+    {
+        var document = Path.Combine(Path.GetTempPath(), $"jukebox-walkthrough-{Guid.NewGuid():N}.md");
+        await File.WriteAllTextAsync(document, $"## Demo\n\n```sh\n{block}\n```\n");
+        try
+        {
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => Walkthrough.RunAsync(document, "Demo", new Dictionary<string, string>()));
+            Assert.Contains(why, failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"--- its output ---\n{printed}\n", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(document);
+        }
+    }
+
     [Fact]
     public void A_command_is_a_line_with_its_continuations_and_shows_its_answer_beside_or_under_it()
     {
