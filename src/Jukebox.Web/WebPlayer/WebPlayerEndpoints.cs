@@ -162,8 +162,12 @@ public static class WebPlayerEndpoints
         await notifier.PublishAsync(userId);
     }
 
-    /// <summary>The page's buttons. Play plays on the page's own device; the others act on the active device.</summary>
-    private static async Task<IResult> Command(string command, string? device_id, HttpContext context, IAntiforgery antiforgery,
+    /// <summary>
+    /// The page's buttons. Play plays on the page's own device (what <paramref name="uri"/> names, from an
+    /// object page's "play" link: a track or episode alone, anything else as the context); the others act
+    /// on the active device.
+    /// </summary>
+    private static async Task<IResult> Command(string command, string? device_id, string? uri, HttpContext context, IAntiforgery antiforgery,
         JukeboxDbContext db, PlayerCommands commands)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -176,7 +180,10 @@ public static class WebPlayerEndpoints
         switch (command)
         {
             case "play":
-                await commands.PlayAsync(target with { DeviceId = device_id }, null, ct);
+                await commands.PlayAsync(target with { DeviceId = device_id }, uri is null ? null
+                    : uri.StartsWith("spotify:track:", StringComparison.Ordinal) || uri.StartsWith("spotify:episode:", StringComparison.Ordinal)
+                        ? new PlayRequest(null, [uri], null, null)
+                        : new PlayRequest(uri, null, null, null), ct);
                 break;
             case "pause":
                 await commands.PauseAsync(target, ct);
