@@ -109,7 +109,7 @@ internal static class JukeboxCommandLine
               Database:  {provider}{(provider == "sqlite" ? " at " + Path.GetFullPath(string.IsNullOrWhiteSpace(options.Database.SqlitePath) ? Path.Combine(options.DataDirectory, "jukebox.db") : options.Database.SqlitePath) : "")}
               Nodes:     {(string.IsNullOrWhiteSpace(redis) ? "this one only (no Redis)" : "shared through Redis")}
               Start at:  {baseUrl}/   (dashboard {baseUrl}/dashboard, web player {baseUrl}/player)
-              Docs:      {baseUrl}/openapi/spotify.yml{(sandbox.Enabled ? $", sandbox API {baseUrl}/sandbox/openapi.json" : "")}
+              Docs:      {baseUrl}/docs   (contracts: {baseUrl}/openapi/spotify.yml{(sandbox.Enabled ? $", sandbox API {baseUrl}/sandbox/openapi.json" : "")})
               Sandbox:   {(!sandbox.Enabled ? "off" : string.IsNullOrEmpty(sandbox.AdminKey) ? "on (no admin key: anyone who reaches this server may use it)" : "on, with an admin key")}
             """);
         if (demo.Enabled)

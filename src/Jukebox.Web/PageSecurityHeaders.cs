@@ -22,11 +22,14 @@ public static class PageSecurityHeaders
         var images = ImageSources(app.ApplicationServices.GetRequiredService<PublicUrls>());
         return app.Use((context, next) =>
         {
+            // Read now: routing has chosen the endpoint (WebApplication routes first), and a library's
+            // pipeline may clear it before the response starts (Swashbuckle's docs UI does).
+            var styles = context.GetEndpoint()?.Metadata.GetMetadata<InlineStyleHashes>();
             context.Response.OnStarting(() =>
             {
                 if (IsPage(context.Response))
                 {
-                    Apply(context, images);
+                    Apply(context, images, styles);
                 }
                 return Task.CompletedTask;
             });
@@ -49,14 +52,15 @@ public static class PageSecurityHeaders
     private static bool IsPage(HttpResponse response) =>
         response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static void Apply(HttpContext context, string images)
+    private static void Apply(HttpContext context, string images, InlineStyleHashes? allowedStyles)
     {
         var inline = context.Items[NonceKey] is string nonce ? $" 'nonce-{nonce}'" : "";
+        var styles = allowedStyles is null ? "" : string.Concat(allowedStyles.Hashes.Select(hash => $" '{hash}'"));
         var headers = context.Response.Headers;
         // No form-action: Chromium applies it to the redirect that follows the consent form, which
         // leaves for the app's redirect URI on any origin.
         headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'self'{inline}; style-src 'self'{inline}; img-src {images}; " +
+            $"default-src 'self'; script-src 'self'{inline}; style-src 'self'{inline}{styles}; img-src {images}; " +
             "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";

@@ -41,12 +41,13 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Maps the pages, the web player's endpoints and the dashboard's request stream; returns the pages' conventions.</summary>
+    /// <summary>Maps the pages, the web player's endpoints, the dashboard's request stream and the API docs; returns the pages' conventions.</summary>
     public static IEndpointConventionBuilder MapJukeboxWeb(this IEndpointRouteBuilder app)
     {
         app.MapWebPlayer();
         app.MapRequestEvents();
         app.MapApiContract();
+        app.MapApiDocs();
         return app.MapRazorPages();
     }
 }

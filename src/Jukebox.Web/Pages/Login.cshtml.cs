@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Web.Pages;
 
 /// <summary>The login form; the rules are Accounts' (<see cref="SignIn"/>), attempts per client are limited (<see cref="LoginRateLimit"/>).</summary>
 [EnableRateLimiting(LoginRateLimit.Policy)]
-public sealed class LoginModel(SignIn signIn) : PageModel
+public sealed class LoginModel(SignIn signIn, IOptions<DemoOptions> demo) : PageModel
 {
+    /// <summary>The demo user to suggest (its values are public, printed at start and on the landing page), or null when the demo is off.</summary>
+    public DemoOptions? Demo => demo.Value.Enabled ? demo.Value : null;
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 

@@ -6,9 +6,10 @@ namespace Jukebox.Web.Tests.Pages;
 /// <summary>
 /// A test server and one headless Chromium shared by the tests of a class; each test opens its own
 /// browser context (its own cookies). The browser is Debian's chromium, driven by Playwright; a
-/// missing browser fails the tests with a message saying how to install it.
+/// missing browser fails the tests with a message saying how to install it. A test class that needs
+/// a server configured otherwise derives a fixture of its own (overriding <c>Settings</c>).
 /// </summary>
-public sealed class BrowserServer : JukeboxTestServer
+public class BrowserServer : JukeboxTestServer
 {
     /// <summary>The page test classes run one after the other: each starts a server and a browser, and the machine may have two cores.</summary>
     public const string Collection = "Chromium";

@@ -10,6 +10,22 @@ namespace Jukebox.Web.Tests.Pages;
 public sealed class LoginPageTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
     [Fact]
+    public async Task With_the_demo_on_the_login_page_names_the_demo_user_and_its_password_which_log_in()
+    {
+        var page = await server.NewPageAsync();
+        await page.OpenAsync("/login");
+
+        var hint = page.Locator("#demo-hint");
+        await Expect(hint).ToContainTextAsync(JukeboxTestServer.DemoUserEmail);
+        await Expect(hint).ToContainTextAsync(JukeboxTestServer.DemoUserPassword);
+        var codes = await hint.Locator("code").AllTextContentsAsync();
+        await page.LogInAsync(codes[0], codes[^1]);
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Web Player" })).ToBeVisibleAsync();
+        Assert.Equal("/dashboard", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_an_error_and_keeps_the_user_on_the_login_page()
     {
         var page = await server.NewPageAsync();
