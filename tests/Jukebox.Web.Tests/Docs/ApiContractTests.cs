@@ -19,14 +19,21 @@ public sealed class ApiContractTests(JukeboxTestServer server) : IClassFixture<J
     }
 
     [Fact]
-    public async Task The_web_api_contract_is_served_as_the_repository_holds_it()
+    public async Task The_web_api_contract_is_served_as_the_repository_holds_it_with_this_server_as_its_server()
     {
         using var client = server.CreateClient();
+        var origin = server.BaseAddress.ToString().TrimEnd('/');
 
         using var response = await client.GetAsync("/openapi/spotify.yml");
+        var served = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/yaml", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(await File.ReadAllBytesAsync(RepositoryFile("spec/fixed-spotify-open-api.yml")), await response.Content.ReadAsByteArrayAsync());
+        var expected = (await File.ReadAllTextAsync(RepositoryFile("spec/fixed-spotify-open-api.yml")))
+            .Replace("- url: https://api.spotify.com/v1\n", $"- url: {origin}/v1\n", StringComparison.Ordinal)
+            .Replace("authorizationUrl: https://accounts.spotify.com/authorize\n", $"authorizationUrl: {origin}/authorize\n", StringComparison.Ordinal)
+            .Replace("tokenUrl: https://accounts.spotify.com/api/token\n", $"tokenUrl: {origin}/api/token\n", StringComparison.Ordinal);
+        Assert.Contains($"- url: {origin}/v1\n", served, StringComparison.Ordinal);
+        Assert.Equal(expected, served);
     }
 }
