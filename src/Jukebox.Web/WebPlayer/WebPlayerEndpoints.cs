@@ -1,6 +1,7 @@
 using Jukebox.Web;
 using System.Text;
 using System.Text.Json;
+using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Player;
 using Jukebox.Data;
@@ -115,7 +116,10 @@ public static class WebPlayerEndpoints
         return TypedResults.Text(await StateJsonAsync(scopes, user, device_id ?? "", context.RequestAborted), "application/json");
     }
 
-    /// <summary>The playback as GET /me/player shows it (null when no device is active), and this page's device id.</summary>
+    /// <summary>
+    /// What the page shows, each part as the Web API shows it: the playback (GET /me/player; null when no
+    /// device is active), the user's devices, the queue and the last five items played, and this page's device id.
+    /// </summary>
     private static async Task<string> StateJsonAsync(IServiceScopeFactory scopes, WebUser user, string deviceId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -125,7 +129,14 @@ public static class WebPlayerEndpoints
         var playback = loaded.ActiveDevice is { } active
             ? JsonSerializer.Serialize(view.Playback(loaded, active, user.Country, episodesWanted: true), SpotifyJsonContext.Default.CurrentlyPlayingContextObject)
             : "null";
-        return $"{{\"device_id\":{JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String)},\"playback\":{playback}}}";
+        var devices = new DevicesResponse([.. loaded.Devices.Select(d => view.Device(d, loaded.ActiveDevice?.Id))]);
+        var queue = loaded.ActiveDevice is null ? "null" : JsonSerializer.Serialize(view.Queue(loaded, user.Country), SpotifyJsonContext.Default.QueueObject);
+        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogStore>().GetAsync();
+        var recent = await scope.ServiceProvider.GetRequiredService<ListeningHistory>().RecentlyPlayedAsync(
+            user.Id, user.Country, catalog, new RecentlyPlayedRequest(5, null, null, "/v1/me/player/recently-played", ""), ct);
+        return $"{{\"device_id\":{JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String)},\"playback\":{playback}," +
+            $"\"devices\":{JsonSerializer.Serialize(devices, SpotifyJsonContext.Default.DevicesResponse)},\"queue\":{queue}," +
+            $"\"recent\":{JsonSerializer.Serialize(recent, SpotifyJsonContext.Default.CursorPagingPlayHistoryObject)}}}";
     }
 
     private static async Task WriteEventAsync(HttpContext context, string name, string data, CancellationToken ct)
@@ -167,7 +178,7 @@ public static class WebPlayerEndpoints
     /// object page's "play" link: a track or episode alone, anything else as the context); the others act
     /// on the active device.
     /// </summary>
-    private static async Task<IResult> Command(string command, string? device_id, string? uri, HttpContext context, IAntiforgery antiforgery,
+    private static async Task<IResult> Command(string command, string? device_id, string? uri, string? value, HttpContext context, IAntiforgery antiforgery,
         JukeboxDbContext db, PlayerCommands commands)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -194,9 +205,30 @@ public static class WebPlayerEndpoints
             case "previous":
                 await commands.PreviousAsync(target, ct);
                 break;
+            // The page's seek bar, volume, shuffle and repeat controls, and its device list: value as the Web API takes it.
+            case "seek":
+                await commands.SeekAsync(target, Number(value), ct);
+                break;
+            case "volume":
+                await commands.VolumeAsync(target, (int)Number(value), ct);
+                break;
+            case "shuffle":
+                await commands.ShuffleAsync(target, value == "true", ct);
+                break;
+            case "repeat" when value is "track" or "context" or "off":
+                await commands.RepeatAsync(target, value, ct);
+                break;
+            case "transfer" when device_id is not null:
+                await commands.TransferAsync(user.Id, user.Product, new TransferRequest([device_id], null), ct);
+                break;
             default:
                 throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound);
         }
         return TypedResults.NoContent();
     }
+
+    private static long Number(string? value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw SpotifyException.BadRequest("Invalid value");
 }
