@@ -46,24 +46,7 @@ public sealed class ObjectPagesTests(BrowserServer server) : IClassFixture<Brows
     public async Task Every_external_url_of_the_api_opens_a_page_of_its_object_that_loads_nothing_that_fails()
     {
         var page = await server.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                lock (problems)
-                {
-                    problems.Add(message.Text);
-                }
-            }
-        };
-        page.RequestFailed += (_, request) =>
-        {
-            lock (problems)
-            {
-                problems.Add(request.Url);
-            }
-        };
+        var problems = new PageProblems(page, server.BaseAddress);
 
         foreach (var (url, name, kind) in await ObjectsAsync())
         {
@@ -82,10 +65,7 @@ public sealed class ObjectPagesTests(BrowserServer server) : IClassFixture<Brows
             }
         }
         await BrowserServer.ScreenshotAsync(page, "object-page");
-        lock (problems)
-        {
-            Assert.Empty(problems);
-        }
+        problems.AssertNone();
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class WebPlayerControlsTests(BrowserServer server) : IClassFixture
         using var api = await ApiAsync();
         var page = await server.NewPageAsync();
         await page.LogInAsDemoAsync();
+        var problems = new PageProblems(page, server.BaseAddress);
         await page.OpenAsync("/player");
         await Expect(page.Locator("body[data-device-id]")).ToHaveCountAsync(1);
         var deviceId = await page.Locator("body").GetAttributeAsync("data-device-id");
@@ -86,5 +87,7 @@ public sealed class WebPlayerControlsTests(BrowserServer server) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Play on Kitchen speaker" }).ClickAsync();
         await Expect(page.Locator("#device-status")).ToHaveTextAsync("Playing on Kitchen speaker.");
         Assert.Equal("Kitchen speaker", (await PlayerAsync(api)).GetProperty("device").GetProperty("name").GetString());
+        await BrowserServer.ScreenshotAsync(page, "web-player-controls");
+        problems.AssertNone();
     }
 }
