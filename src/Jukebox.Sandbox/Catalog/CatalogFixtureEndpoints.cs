@@ -2,7 +2,9 @@ using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
+using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jukebox.Sandbox.Catalog;
 
 /// <summary>
-/// Catalog fixtures: artists, albums (with their tracks) and tracks made, replaced and deleted through
+/// Catalog fixtures: artists, albums (with their tracks), tracks, shows (with their episodes) and episodes made, replaced and deleted through
 /// the sandbox. Each answer is the object exactly as the Web API returns it from then on (without a
 /// market), and every node serves the change at once.
 /// </summary>
@@ -37,10 +39,21 @@ public static class CatalogFixtureEndpoints
         catalog.MapPut("/tracks/{id}", ReplaceTrack).WithSummary("Replace a catalog track")
             .Accepts<TrackFixture>("application/json").Produces<TrackObject>();
         catalog.MapDelete("/tracks/{id}", DeleteTrack).WithSummary("Delete a catalog track");
+        catalog.MapPost("/shows", CreateShow).WithSummary("Add a show with its episodes (episodes.items, newest first) to the catalog")
+            .Accepts<ShowFixture>("application/json").Produces<ShowObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/shows/{id}", ReplaceShow).WithSummary("Replace a catalog show (and its episodes when the body has episodes)")
+            .Accepts<ShowFixture>("application/json").Produces<ShowObject>();
+        catalog.MapDelete("/shows/{id}", DeleteShow).WithSummary("Delete a catalog show with its episodes");
+        catalog.MapPost("/episodes", CreateEpisode).WithSummary("Add an episode to a show of the catalog")
+            .Accepts<EpisodeFixture>("application/json").Produces<EpisodeObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/episodes/{id}", ReplaceEpisode).WithSummary("Replace a catalog episode")
+            .Accepts<EpisodeFixture>("application/json").Produces<EpisodeObject>();
+        catalog.MapDelete("/episodes/{id}", DeleteEpisode).WithSummary("Delete a catalog episode");
     }
 
     public static IServiceCollection AddCatalogFixtures(this IServiceCollection services) => services
-        .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>();
+        .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>()
+        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>();
 
     private static async Task<SpotifyJson<ArtistObject>> CreateArtist(HttpContext context, ArtistFixtures artists, CatalogObjects objects)
     {
@@ -93,6 +106,42 @@ public static class CatalogFixtureEndpoints
     private static async Task<NoContent> DeleteTrack(string id, TrackFixtures tracks)
     {
         await tracks.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<ShowObject>> CreateShow(HttpContext context, ShowFixtures shows, CatalogObjects objects)
+    {
+        var (catalog, id) = await shows.CreateAsync(await BodyAsync(context, FixtureJson.Show), CancellationToken.None);
+        return Created(context, objects, "shows", id, objects.Show(catalog.Shows[id], null), SpotifyJsonContext.Default.ShowObject);
+    }
+
+    private static async Task<SpotifyJson<ShowObject>> ReplaceShow(string id, HttpContext context, ShowFixtures shows, CatalogObjects objects)
+    {
+        var catalog = await shows.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Show), CancellationToken.None);
+        return SpotifyResults.Private(objects.Show(catalog.Shows[id], null), SpotifyJsonContext.Default.ShowObject);
+    }
+
+    private static async Task<NoContent> DeleteShow(string id, ShowFixtures shows)
+    {
+        await shows.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<EpisodeObject>> CreateEpisode(HttpContext context, EpisodeFixtures episodes, CatalogObjects objects)
+    {
+        var (catalog, id) = await episodes.CreateAsync(await BodyAsync(context, FixtureJson.Episode), CancellationToken.None);
+        return Created(context, objects, "episodes", id, objects.Episode(catalog.Episodes[id], null), SpotifyJsonContext.Default.EpisodeObject);
+    }
+
+    private static async Task<SpotifyJson<EpisodeObject>> ReplaceEpisode(string id, HttpContext context, EpisodeFixtures episodes, CatalogObjects objects)
+    {
+        var catalog = await episodes.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Episode), CancellationToken.None);
+        return SpotifyResults.Private(objects.Episode(catalog.Episodes[id], null), SpotifyJsonContext.Default.EpisodeObject);
+    }
+
+    private static async Task<NoContent> DeleteEpisode(string id, EpisodeFixtures episodes)
+    {
+        await episodes.DeleteAsync(id, CancellationToken.None);
         return TypedResults.NoContent();
     }
 
