@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
+using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
 using Jukebox.Api.Shows;
@@ -15,7 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jukebox.Sandbox.Catalog;
 
 /// <summary>
-/// Catalog fixtures: artists, albums (with their tracks), tracks, shows (with their episodes) and episodes made, replaced and deleted through
+/// Catalog fixtures: artists, albums (with their tracks), tracks, shows (with their
+/// episodes), episodes, audiobooks (with their chapters) and chapters made, replaced and deleted through
 /// the sandbox. Each answer is the object exactly as the Web API returns it from then on (without a
 /// market), and every node serves the change at once.
 /// </summary>
@@ -49,11 +52,21 @@ public static class CatalogFixtureEndpoints
         catalog.MapPut("/episodes/{id}", ReplaceEpisode).WithSummary("Replace a catalog episode")
             .Accepts<EpisodeFixture>("application/json").Produces<EpisodeObject>();
         catalog.MapDelete("/episodes/{id}", DeleteEpisode).WithSummary("Delete a catalog episode");
+        catalog.MapPost("/audiobooks", CreateAudiobook).WithSummary("Add an audiobook with its chapters (chapters.items) to the catalog")
+            .Accepts<AudiobookFixture>("application/json").Produces<AudiobookObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/audiobooks/{id}", ReplaceAudiobook).WithSummary("Replace a catalog audiobook (and its chapters when the body has chapters)")
+            .Accepts<AudiobookFixture>("application/json").Produces<AudiobookObject>();
+        catalog.MapDelete("/audiobooks/{id}", DeleteAudiobook).WithSummary("Delete a catalog audiobook with its chapters");
+        catalog.MapPost("/chapters", CreateChapter).WithSummary("Add a chapter to an audiobook of the catalog")
+            .Accepts<ChapterFixture>("application/json").Produces<ChapterObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/chapters/{id}", ReplaceChapter).WithSummary("Replace a catalog chapter")
+            .Accepts<ChapterFixture>("application/json").Produces<ChapterObject>();
+        catalog.MapDelete("/chapters/{id}", DeleteChapter).WithSummary("Delete a catalog chapter");
     }
 
     public static IServiceCollection AddCatalogFixtures(this IServiceCollection services) => services
         .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>()
-        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>();
+        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>().AddScoped<AudiobookFixtures>().AddScoped<ChapterFixtures>();
 
     private static async Task<SpotifyJson<ArtistObject>> CreateArtist(HttpContext context, ArtistFixtures artists, CatalogObjects objects)
     {
@@ -142,6 +155,42 @@ public static class CatalogFixtureEndpoints
     private static async Task<NoContent> DeleteEpisode(string id, EpisodeFixtures episodes)
     {
         await episodes.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<AudiobookObject>> CreateAudiobook(HttpContext context, AudiobookFixtures audiobooks, CatalogObjects objects)
+    {
+        var (catalog, id) = await audiobooks.CreateAsync(await BodyAsync(context, FixtureJson.Audiobook), CancellationToken.None);
+        return Created(context, objects, "audiobooks", id, objects.Audiobook(catalog.Audiobooks[id], null), SpotifyJsonContext.Default.AudiobookObject);
+    }
+
+    private static async Task<SpotifyJson<AudiobookObject>> ReplaceAudiobook(string id, HttpContext context, AudiobookFixtures audiobooks, CatalogObjects objects)
+    {
+        var catalog = await audiobooks.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Audiobook), CancellationToken.None);
+        return SpotifyResults.Private(objects.Audiobook(catalog.Audiobooks[id], null), SpotifyJsonContext.Default.AudiobookObject);
+    }
+
+    private static async Task<NoContent> DeleteAudiobook(string id, AudiobookFixtures audiobooks)
+    {
+        await audiobooks.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<ChapterObject>> CreateChapter(HttpContext context, ChapterFixtures chapters, CatalogObjects objects)
+    {
+        var (catalog, id) = await chapters.CreateAsync(await BodyAsync(context, FixtureJson.Chapter), CancellationToken.None);
+        return Created(context, objects, "chapters", id, objects.Chapter(catalog.Chapters[id], null), SpotifyJsonContext.Default.ChapterObject);
+    }
+
+    private static async Task<SpotifyJson<ChapterObject>> ReplaceChapter(string id, HttpContext context, ChapterFixtures chapters, CatalogObjects objects)
+    {
+        var catalog = await chapters.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Chapter), CancellationToken.None);
+        return SpotifyResults.Private(objects.Chapter(catalog.Chapters[id], null), SpotifyJsonContext.Default.ChapterObject);
+    }
+
+    private static async Task<NoContent> DeleteChapter(string id, ChapterFixtures chapters)
+    {
+        await chapters.DeleteAsync(id, CancellationToken.None);
         return TypedResults.NoContent();
     }
 
