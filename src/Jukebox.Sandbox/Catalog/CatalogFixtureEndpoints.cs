@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
+using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Chapters;
+using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
+using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jukebox.Sandbox.Catalog;
 
 /// <summary>
-/// Catalog fixtures: artists, albums (with their tracks) and tracks made, replaced and deleted through
+/// Catalog fixtures: artists, albums (with their tracks), tracks, shows (with their
+/// episodes), episodes, audiobooks (with their chapters) and chapters made, replaced and deleted through
 /// the sandbox. Each answer is the object exactly as the Web API returns it from then on (without a
 /// market), and every node serves the change at once.
 /// </summary>
@@ -37,10 +42,31 @@ public static class CatalogFixtureEndpoints
         catalog.MapPut("/tracks/{id}", ReplaceTrack).WithSummary("Replace a catalog track")
             .Accepts<TrackFixture>("application/json").Produces<TrackObject>();
         catalog.MapDelete("/tracks/{id}", DeleteTrack).WithSummary("Delete a catalog track");
+        catalog.MapPost("/shows", CreateShow).WithSummary("Add a show with its episodes (episodes.items, newest first) to the catalog")
+            .Accepts<ShowFixture>("application/json").Produces<ShowObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/shows/{id}", ReplaceShow).WithSummary("Replace a catalog show (and its episodes when the body has episodes)")
+            .Accepts<ShowFixture>("application/json").Produces<ShowObject>();
+        catalog.MapDelete("/shows/{id}", DeleteShow).WithSummary("Delete a catalog show with its episodes");
+        catalog.MapPost("/episodes", CreateEpisode).WithSummary("Add an episode to a show of the catalog")
+            .Accepts<EpisodeFixture>("application/json").Produces<EpisodeObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/episodes/{id}", ReplaceEpisode).WithSummary("Replace a catalog episode")
+            .Accepts<EpisodeFixture>("application/json").Produces<EpisodeObject>();
+        catalog.MapDelete("/episodes/{id}", DeleteEpisode).WithSummary("Delete a catalog episode");
+        catalog.MapPost("/audiobooks", CreateAudiobook).WithSummary("Add an audiobook with its chapters (chapters.items) to the catalog")
+            .Accepts<AudiobookFixture>("application/json").Produces<AudiobookObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/audiobooks/{id}", ReplaceAudiobook).WithSummary("Replace a catalog audiobook (and its chapters when the body has chapters)")
+            .Accepts<AudiobookFixture>("application/json").Produces<AudiobookObject>();
+        catalog.MapDelete("/audiobooks/{id}", DeleteAudiobook).WithSummary("Delete a catalog audiobook with its chapters");
+        catalog.MapPost("/chapters", CreateChapter).WithSummary("Add a chapter to an audiobook of the catalog")
+            .Accepts<ChapterFixture>("application/json").Produces<ChapterObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/chapters/{id}", ReplaceChapter).WithSummary("Replace a catalog chapter")
+            .Accepts<ChapterFixture>("application/json").Produces<ChapterObject>();
+        catalog.MapDelete("/chapters/{id}", DeleteChapter).WithSummary("Delete a catalog chapter");
     }
 
     public static IServiceCollection AddCatalogFixtures(this IServiceCollection services) => services
-        .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>();
+        .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>()
+        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>().AddScoped<AudiobookFixtures>().AddScoped<ChapterFixtures>();
 
     private static async Task<SpotifyJson<ArtistObject>> CreateArtist(HttpContext context, ArtistFixtures artists, CatalogObjects objects)
     {
@@ -93,6 +119,78 @@ public static class CatalogFixtureEndpoints
     private static async Task<NoContent> DeleteTrack(string id, TrackFixtures tracks)
     {
         await tracks.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<ShowObject>> CreateShow(HttpContext context, ShowFixtures shows, CatalogObjects objects)
+    {
+        var (catalog, id) = await shows.CreateAsync(await BodyAsync(context, FixtureJson.Show), CancellationToken.None);
+        return Created(context, objects, "shows", id, objects.Show(catalog.Shows[id], null), SpotifyJsonContext.Default.ShowObject);
+    }
+
+    private static async Task<SpotifyJson<ShowObject>> ReplaceShow(string id, HttpContext context, ShowFixtures shows, CatalogObjects objects)
+    {
+        var catalog = await shows.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Show), CancellationToken.None);
+        return SpotifyResults.Private(objects.Show(catalog.Shows[id], null), SpotifyJsonContext.Default.ShowObject);
+    }
+
+    private static async Task<NoContent> DeleteShow(string id, ShowFixtures shows)
+    {
+        await shows.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<EpisodeObject>> CreateEpisode(HttpContext context, EpisodeFixtures episodes, CatalogObjects objects)
+    {
+        var (catalog, id) = await episodes.CreateAsync(await BodyAsync(context, FixtureJson.Episode), CancellationToken.None);
+        return Created(context, objects, "episodes", id, objects.Episode(catalog.Episodes[id], null), SpotifyJsonContext.Default.EpisodeObject);
+    }
+
+    private static async Task<SpotifyJson<EpisodeObject>> ReplaceEpisode(string id, HttpContext context, EpisodeFixtures episodes, CatalogObjects objects)
+    {
+        var catalog = await episodes.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Episode), CancellationToken.None);
+        return SpotifyResults.Private(objects.Episode(catalog.Episodes[id], null), SpotifyJsonContext.Default.EpisodeObject);
+    }
+
+    private static async Task<NoContent> DeleteEpisode(string id, EpisodeFixtures episodes)
+    {
+        await episodes.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<AudiobookObject>> CreateAudiobook(HttpContext context, AudiobookFixtures audiobooks, CatalogObjects objects)
+    {
+        var (catalog, id) = await audiobooks.CreateAsync(await BodyAsync(context, FixtureJson.Audiobook), CancellationToken.None);
+        return Created(context, objects, "audiobooks", id, objects.Audiobook(catalog.Audiobooks[id], null), SpotifyJsonContext.Default.AudiobookObject);
+    }
+
+    private static async Task<SpotifyJson<AudiobookObject>> ReplaceAudiobook(string id, HttpContext context, AudiobookFixtures audiobooks, CatalogObjects objects)
+    {
+        var catalog = await audiobooks.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Audiobook), CancellationToken.None);
+        return SpotifyResults.Private(objects.Audiobook(catalog.Audiobooks[id], null), SpotifyJsonContext.Default.AudiobookObject);
+    }
+
+    private static async Task<NoContent> DeleteAudiobook(string id, AudiobookFixtures audiobooks)
+    {
+        await audiobooks.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<SpotifyJson<ChapterObject>> CreateChapter(HttpContext context, ChapterFixtures chapters, CatalogObjects objects)
+    {
+        var (catalog, id) = await chapters.CreateAsync(await BodyAsync(context, FixtureJson.Chapter), CancellationToken.None);
+        return Created(context, objects, "chapters", id, objects.Chapter(catalog.Chapters[id], null), SpotifyJsonContext.Default.ChapterObject);
+    }
+
+    private static async Task<SpotifyJson<ChapterObject>> ReplaceChapter(string id, HttpContext context, ChapterFixtures chapters, CatalogObjects objects)
+    {
+        var catalog = await chapters.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Chapter), CancellationToken.None);
+        return SpotifyResults.Private(objects.Chapter(catalog.Chapters[id], null), SpotifyJsonContext.Default.ChapterObject);
+    }
+
+    private static async Task<NoContent> DeleteChapter(string id, ChapterFixtures chapters)
+    {
+        await chapters.DeleteAsync(id, CancellationToken.None);
         return TypedResults.NoContent();
     }
 

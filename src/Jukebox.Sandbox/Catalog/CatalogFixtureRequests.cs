@@ -77,6 +77,10 @@ internal static class FixtureJson
     public static readonly JsonTypeInfo<ArtistFixture> Artist = Of<ArtistFixture>();
     public static readonly JsonTypeInfo<AlbumFixture> Album = Of<AlbumFixture>();
     public static readonly JsonTypeInfo<TrackFixture> Track = Of<TrackFixture>();
+    public static readonly JsonTypeInfo<ShowFixture> Show = Of<ShowFixture>();
+    public static readonly JsonTypeInfo<EpisodeFixture> Episode = Of<EpisodeFixture>();
+    public static readonly JsonTypeInfo<AudiobookFixture> Audiobook = Of<AudiobookFixture>();
+    public static readonly JsonTypeInfo<ChapterFixture> Chapter = Of<ChapterFixture>();
 
     private static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)JsonSerializerOptions.Web.GetTypeInfo(typeof(T));
 }

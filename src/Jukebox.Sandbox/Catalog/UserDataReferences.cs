@@ -54,6 +54,41 @@ internal static class UserDataReferences
         await RefusePlayerAsync(db, "artist", artistId, "The artist", ct);
     }
 
+    /// <summary>Episodes, and chapters, whose URIs are episode URIs too.</summary>
+    public static async Task RefuseEpisodesAsync(JukeboxDbContext db, IReadOnlyCollection<string> ids, string what, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        if (await db.PlaylistItems.AnyAsync(i => i.EpisodeId != null && ids.Contains(i.EpisodeId), ct))
+        {
+            throw InUse(what, "is in a playlist");
+        }
+        if (await db.SavedItems.AnyAsync(s => s.ItemType == "episode" && ids.Contains(s.ItemId), ct))
+        {
+            throw InUse(what, "is in a user's library");
+        }
+        if (await db.EpisodeResumePoints.AnyAsync(p => ids.Contains(p.EpisodeId), ct))
+        {
+            throw InUse(what, "has a user's resume point");
+        }
+        foreach (var id in ids)
+        {
+            await RefusePlayerAsync(db, "episode", id, what, ct);
+        }
+    }
+
+    /// <summary>A show or an audiobook: saved in a library, or in a player.</summary>
+    public static async Task RefuseSavedAsync(JukeboxDbContext db, string type, string id, string what, CancellationToken ct)
+    {
+        if (await db.SavedItems.AnyAsync(s => s.ItemType == type && s.ItemId == id, ct))
+        {
+            throw InUse(what, "is in a user's library");
+        }
+        await RefusePlayerAsync(db, type, id, what, ct);
+    }
+
     /// <summary>A player playing, queueing or playing from the item (its URI in any of the session's lists).</summary>
     private static async Task RefusePlayerAsync(JukeboxDbContext db, string type, string id, string what, CancellationToken ct)
     {

@@ -66,4 +66,27 @@ public sealed class FixtureCalls(JukeboxTestServer server)
 
     public static object Track(string artistId, string name = "Fixture Track", string? id = null, int duration = 200_000) =>
         new { id, name, artists = new[] { new { id = artistId } }, duration_ms = duration };
+
+    /// <summary>A show in the given markets with the given episodes (anonymous objects of simplified episodes, newest first).</summary>
+    public Task<string> ShowAsync(object[] episodes, string[]? markets = null, string? id = null) =>
+        CreateAsync("shows", new
+        {
+            id, name = "Fixture Show", publisher = "Fixture Media", description = "A show made for a test.",
+            available_markets = markets ?? ["SE", "US"], episodes = new { items = episodes },
+        });
+
+    public static object Episode(string name = "Fixture Episode", string? id = null, string date = "2024-05-17") =>
+        new { id, name, description = "An episode.", duration_ms = 1_800_000, release_date = date };
+
+    /// <summary>An audiobook in the given markets with the given chapters (anonymous objects of simplified chapters).</summary>
+    public Task<string> AudiobookAsync(object[] chapters, string[]? markets = null, string? id = null) =>
+        CreateAsync("audiobooks", new
+        {
+            id, name = "Fixture Book", authors = new[] { new { name = "A. Writer" } }, narrators = new[] { new { name = "N. Reader" } },
+            publisher = "Fixture Books", description = "A book made for a test.", available_markets = markets ?? ["SE", "US"],
+            chapters = new { items = chapters },
+        });
+
+    public static object Chapter(string name = "Fixture Chapter", string? id = null, int? number = null) =>
+        new { id, name, chapter_number = number, description = "A chapter.", duration_ms = 900_000, release_date = "2024-05-17" };
 }
