@@ -4,7 +4,8 @@
 # scale-out tests (PostgreSQL, Redis, three nodes and nginx on loopback; Category=ScaleOut). Set
 # JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS,
 # JUKEBOX_REQUIRE_REDIS, JUKEBOX_REQUIRE_SCALEOUT) to fail instead of leaving a part out when what it
-# needs is missing; CI sets them all.
+# needs is missing; CI sets them all. The install tests (Category=Install: the tool package and the
+# linux-x64 single file, packed, published and started) run once, in the SQLite pass.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -119,6 +120,8 @@ if [ -n "$pg_bin" ]; then
   as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U jukebox -A trust --no-sync >/dev/null
   as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
     -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  # The install tests do not use the database: once (in the SQLite pass) is enough.
+  test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}&Category!=Install")")
   run_suite postgres JUKEBOX_TEST_DATABASE=postgres \
     "JUKEBOX_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=jukebox;Database=postgres" || status=1
 elif [ "${JUKEBOX_REQUIRE_POSTGRES:-}" = 1 ]; then
