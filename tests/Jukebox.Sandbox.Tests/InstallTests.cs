@@ -33,7 +33,9 @@ public sealed class InstallTests : IAsyncLifetime
     public async Task The_tool_package_installs_and_its_jukebox_command_serves_the_demo_from_data_in_the_current_folder()
     {
         var packages = Path.Combine(_folder.FullName, "packages");
-        await DotnetAsync(Sources.Root, "pack", "src/Jukebox.Server", "--no-build", "-c", Sources.Configuration, "-o", packages);
+        // The tool's files are published on the way: into this test's folder, not the server's bin.
+        await DotnetAsync(Sources.Root, "pack", "src/Jukebox.Server", "--no-build", "-c", Sources.Configuration, "-o", packages,
+            $"-p:PublishDir={Path.Combine(_folder.FullName, "tool-files")}/");
         // Only the folder the package was packed to: the test asks no registry and finds no other Jukebox.
         var config = Path.Combine(_folder.FullName, "nuget.config");
         await File.WriteAllTextAsync(config, $"""
