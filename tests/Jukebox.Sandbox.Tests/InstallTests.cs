@@ -56,6 +56,9 @@ public sealed class InstallTests : IAsyncLifetime
         using var page = await server.CreateClient().GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("6a756b65626f782d64656d6f2d617070", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The docs UI's scripts come out of an assembly too.
+        using var docs = await server.CreateClient().GetAsync("/docs/swagger-ui-bundle.js");
+        Assert.True(docs.StatusCode == HttpStatusCode.OK, $"The docs UI's script answered {(int)docs.StatusCode}.");
         await StopsCleanlyAsync(server);
     }
 
