@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jukebox.Server;
@@ -36,6 +37,9 @@ public static class JukeboxHost
             Args = [],
             ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
         });
+        // Beneath everything else, appsettings.json as it was built in: a copy of the server without the
+        // file beside it (a single-file build copied on its own) starts with the same defaults.
+        builder.Configuration.Sources.Insert(0, BuiltInSettings());
         builder.Configuration.AddEnvironmentVariables("JUKEBOX_");
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in overrides)
@@ -101,6 +105,13 @@ public static class JukeboxHost
             .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
             .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
         return builder;
+    }
+
+    private static MemoryConfigurationSource BuiltInSettings()
+    {
+        using var stream = typeof(JukeboxHost).Assembly.GetManifestResourceStream("appsettings.json")
+            ?? throw new InvalidOperationException("appsettings.json is not embedded in the server assembly.");
+        return new MemoryConfigurationSource { InitialData = new ConfigurationBuilder().AddJsonStream(stream).Build().AsEnumerable() };
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)

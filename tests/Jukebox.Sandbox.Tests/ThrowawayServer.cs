@@ -22,7 +22,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
         (Folder, ReadyFile, _process, _output) = (folder, readyFile, process, output);
     }
 
-    /// <summary>The folder the server's temporary data folder goes under (TMPDIR).</summary>
+    /// <summary>The server's working folder, where its temporary data folder goes (TMPDIR).</summary>
     public DirectoryInfo Folder { get; }
     public string ReadyFile { get; }
     public Uri Url { get; private set; } = null!;
@@ -40,17 +40,43 @@ public sealed class ThrowawayServer : IAsyncDisposable
         }
     }
 
-    public static async Task<ThrowawayServer> StartAsync()
+    public static Task<ThrowawayServer> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("jukebox-throwaway-test-");
         var readyFile = Path.Combine(folder.FullName, "ready");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { ServerAssembly(), "--ephemeral", "--urls", "http://127.0.0.1:0", "--ready-file", readyFile })
+        return LaunchAsync("dotnet", [ServerAssembly(), "--ephemeral", "--urls", "http://127.0.0.1:0", "--ready-file", readyFile], folder, readyFile);
+    }
+
+    /// <summary>
+    /// Starts a server program other than the built assembly (an installed tool, a published file) as a
+    /// user would: in <paramref name="folder"/>, whose ./data it keeps, on a free port, with a ready file
+    /// there. The folder is the server's: disposing the server removes it.
+    /// </summary>
+    public static Task<ThrowawayServer> StartProgramAsync(string program, DirectoryInfo folder, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var readyFile = Path.Combine(folder.FullName, "ready");
+        return LaunchAsync(program, ["--urls", "http://127.0.0.1:0", "--ready-file", readyFile], folder, readyFile, environment);
+    }
+
+    private static async Task<ThrowawayServer> LaunchAsync(
+        string program, string[] arguments, DirectoryInfo folder, string readyFile, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder.FullName,
+        };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
         start.Environment["TMPDIR"] = folder.FullName;
         start.Environment["JUKEBOX_SANDBOX__ENABLED"] = "true";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var output = new StringBuilder();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
@@ -126,7 +152,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
         {
             if (_process.HasExited || waited.Elapsed > TimeSpan.FromMinutes(3))
             {
-                throw new InvalidOperationException($"The server did not become ready.\n{Output}");
+                throw new InvalidOperationException($"The server did not become ready{(_process.HasExited ? $" (it exited with {_process.ExitCode})" : " in 3 minutes")}.\n{Output}");
             }
             // Polls the process's work, not the clock: the file appears when start-up is done.
             await Task.Delay(100);
