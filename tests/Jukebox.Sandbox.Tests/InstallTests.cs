@@ -13,6 +13,7 @@ namespace Jukebox.Sandbox.Tests;
 /// the package is packed from it (--no-build), and the publish compiles only the server for the RID.
 /// </summary>
 [Trait("Category", "Install")]
+[Collection(RepositoryBuilds.Name)]
 public sealed class InstallTests : IAsyncLifetime
 {
     private DirectoryInfo _folder = null!;

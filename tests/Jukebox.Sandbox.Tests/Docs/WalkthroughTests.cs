@@ -5,6 +5,7 @@ namespace Jukebox.Sandbox.Tests.Docs;
 /// <see cref="Walkthrough"/>), so the docs cannot drift from the server. They need bash and curl (.ci/run installs curl).
 /// </summary>
 [Trait("Category", "Docs")]
+[Collection(RepositoryBuilds.Name)]
 public sealed class WalkthroughTests
 {
     [Fact]
