@@ -157,7 +157,7 @@ public static class SpotifyJsonReader
         {
             body = body with { Album = new IdFixture(albumId) };
         }
-        else if (element.TryGetProperty("album", out var album) && album.ValueKind == JsonValueKind.Object)
+        else if (element.TryGetProperty("album", out var album) && album.ValueKind == JsonValueKind.Object && !Known(album, into.Albums))
         {
             Album(album, at with { Where = at.Where + ".album" }, into, full: false);
         }
@@ -171,10 +171,22 @@ public static class SpotifyJsonReader
             var i = 0;
             foreach (var artist in artists.EnumerateArray())
             {
-                Artist(artist, at with { Where = $"{at.Where}.artists[{i++}]" }, into, full: false);
+                var artistAt = at with { Where = $"{at.Where}.artists[{i++}]" };
+                if (!Known(artist, into.Artists))
+                {
+                    Artist(artist, artistAt, into, full: false);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Whether a reference names an object read already: every reference to it holds the same simplified
+    /// object, so reading it again (a track's album, with every market, in each of its tracks) is skipped.
+    /// </summary>
+    private static bool Known<T>(JsonElement reference, Dictionary<string, T> read) =>
+        reference.ValueKind == JsonValueKind.Object && reference.TryGetProperty("id", out var id)
+        && id.ValueKind == JsonValueKind.String && read.ContainsKey(id.GetString()!);
 
     private static string IdOf(string? id) =>
         id is null ? throw new ImportException("id is required (objects are imported under their own ids)")
