@@ -11,6 +11,7 @@ internal static class ImportFiles
     private static readonly Dictionary<string, (string Extension, Func<string, Action<Stream, ImportedObjects>> Reader)> Formats = new()
     {
         ["spotify-json"] = (".json", name => (stream, into) => SpotifyJsonReader.Read(name, stream, into)),
+        ["csv"] = (".csv", name => (stream, into) => CsvCatalogReader.Read(name, stream, into)),
     };
 
     public static IReadOnlyList<ImportFile> Find(string path, string? format, out string? problem)
@@ -18,12 +19,12 @@ internal static class ImportFiles
         problem = null;
         if (format == "audio")
         {
-            problem = "The audio format is not implemented yet: import spotify-json";
+            problem = "The audio format is not implemented yet: import spotify-json or csv";
             return [];
         }
         if (format is not null && !Formats.ContainsKey(format))
         {
-            problem = $"Unknown format {format}: spotify-json";
+            problem = $"Unknown format {format}: spotify-json or csv";
             return [];
         }
         string[] paths;
