@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Jukebox.Server;
 
 /// <summary>
-/// The command line: `jukebox` serves, `jukebox seed` only prepares the database. Options map onto
+/// The command line: `jukebox` serves, `jukebox seed` only prepares the database,
+/// `jukebox import` loads a catalog of one's own. Options map onto
 /// configuration keys, which can also come from appsettings.json or JUKEBOX_* environment variables.
 /// </summary>
 internal static class JukeboxCommandLine
@@ -24,7 +25,8 @@ internal static class JukeboxCommandLine
         var ephemeral = new Option<bool>("--ephemeral") { Description = "Keep all state in a temporary folder removed at exit (SQLite; env JUKEBOX_EPHEMERAL)" };
         var readyFile = new Option<string?>("--ready-file") { Description = "Write the base URL to this file once the server answers (env JUKEBOX_READYFILE)" };
         var logRequests = new Option<bool>("--log-requests") { Description = "Print one line per Web API and token request (env JUKEBOX_SANDBOX__LOGREQUESTS)" };
-        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, ephemeral, readyFile, logRequests];
+        var noDemoCatalog = new Option<bool>("--no-demo-catalog") { Description = "Seed a new database without the demo catalog, e.g. for a catalog of your own (`import`; env JUKEBOX_DEMOCATALOG=false)" };
+        Option[] all = [urls, publicUrl, dataDir, database, connection, catalogSize, redis, ephemeral, readyFile, logRequests, noDemoCatalog];
 
         IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parsed)
         {
@@ -40,6 +42,7 @@ internal static class JukeboxCommandLine
                 ("Ephemeral", parsed.GetValue(ephemeral) ? "true" : null),
                 ("ReadyFile", parsed.GetValue(readyFile)),
                 ("Sandbox:LogRequests", parsed.GetValue(logRequests) ? "true" : null),
+                ("DemoCatalog", parsed.GetValue(noDemoCatalog) ? "false" : null),
             ];
             return pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
         }
@@ -71,6 +74,7 @@ internal static class JukeboxCommandLine
             root.Options.Add(option);
         }
         root.Subcommands.Add(seed);
+        root.Subcommands.Add(ImportCommand.Create(all, Overrides));
         root.SetAction(async (parsed, ct) =>
         {
             var app = JukeboxHost.Build(JukeboxHost.CreateBuilder(Overrides(parsed)));

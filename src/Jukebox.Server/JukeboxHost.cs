@@ -176,7 +176,7 @@ public static class JukeboxHost
         {
             await SqliteStorage.PrepareAsync(db, ct);
         }
-        var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, ct);
+        var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, options.DemoCatalog, ct);
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
         EnsureDataProtectionKey(app.Services);
         if (seeded)

@@ -14,6 +14,9 @@ public sealed class JukeboxOptions
     /// <summary>Tracks the catalog should hold when a new database is seeded (0: the demo catalog only).</summary>
     public long CatalogSize { get; set; }
 
+    /// <summary>Whether a new database gets the demo catalog (false: an empty catalog, for one's own, see `jukebox import`).</summary>
+    public bool DemoCatalog { get; set; } = true;
+
     public DatabaseOptions Database { get; set; } = new();
 
     /// <summary>All state in a temporary folder, removed when the server stops (SQLite only).</summary>

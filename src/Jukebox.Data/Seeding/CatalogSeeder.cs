@@ -3,11 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Jukebox.Data.Seeding;
 
-/// <summary>Fills an empty database with the demo catalog and, on request, a synthetic extension of it.</summary>
+/// <summary>
+/// Fills an empty database with the demo catalog and, on request, a synthetic extension of it; or,
+/// without the demo catalog, leaves the catalog empty for one's own (`jukebox import`).
+/// </summary>
 public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogger<CatalogSeeder> logger)
 {
     /// <returns>Whether the catalog was seeded now (false: the database already held one).</returns>
-    public async Task<bool> SeedAsync(long catalogSize, CancellationToken cancellationToken)
+    public async Task<bool> SeedAsync(long catalogSize, bool demoCatalog, CancellationToken cancellationToken)
     {
         if (await db.Artists.AnyAsync(cancellationToken))
         {
@@ -21,6 +24,11 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
             return false;
         }
 
+        if (!demoCatalog)
+        {
+            logger.LogInformation("The catalog is left empty (no demo catalog): import one with `jukebox import`.");
+            return false;
+        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var demo = new DemoCatalogGenerator(today).Generate();
         await SaveAsync(demo, cancellationToken);

@@ -60,7 +60,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
         }, ct);
     }
 
-    private static Artist From(ArtistFixture body, string id)
+    internal static Artist From(ArtistFixture body, string id)
     {
         FixtureRules.TypeIs(body.Type, "artist");
         var followers = body.Followers?.Total ?? 0;

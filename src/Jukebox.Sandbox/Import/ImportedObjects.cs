@@ -1,0 +1,54 @@
+using Jukebox.Sandbox.Catalog;
+
+namespace Jukebox.Sandbox.Import;
+
+/// <summary>Where an object was read: the file and the JSON path or line within it.</summary>
+public sealed record ImportPosition(string File, string Where)
+{
+    public override string ToString() => $"{File}: {Where}";
+}
+
+/// <summary>A record that could not be imported, and why.</summary>
+public sealed record ImportFailure(ImportPosition Position, string Message)
+{
+    public override string ToString() => $"{Position}: {Message}";
+}
+
+/// <summary>
+/// Everything read from the sources, one entry per id: an object met several times (a full album, and
+/// the simplified one inside each of its tracks) is merged, the fuller object's fields winning. Each
+/// keeps where it was first met, for the failure that names it.
+/// </summary>
+public sealed class ImportedObjects
+{
+    public Dictionary<string, (ArtistFixture Body, ImportPosition At)> Artists { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (AlbumFixture Body, ImportPosition At)> Albums { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (TrackFixture Body, ImportPosition At)> Tracks { get; } = new(StringComparer.Ordinal);
+    public List<ImportFailure> Failures { get; } = [];
+
+    public int Count => Artists.Count + Albums.Count + Tracks.Count;
+
+    /// <param name="full">A full object (its own record), whose fields win over those of a simplified one (a reference).</param>
+    public void Add(string id, ArtistFixture body, ImportPosition at, bool full) =>
+        Put(Artists, id, body, at, full, FixtureMerge.Artist);
+
+    public void Add(string id, AlbumFixture body, ImportPosition at, bool full) =>
+        Put(Albums, id, body with { Tracks = null }, at, full, FixtureMerge.Album);
+
+    public void Add(string id, TrackFixture body, ImportPosition at, bool full) =>
+        Put(Tracks, id, body, at, full, FixtureMerge.Track);
+
+    public void Fail(ImportPosition at, string message) => Failures.Add(new ImportFailure(at, message));
+
+    private static void Put<T>(Dictionary<string, (T Body, ImportPosition At)> objects, string id, T body, ImportPosition at, bool full, Func<T, T, T> merge)
+    {
+        if (objects.TryGetValue(id, out var known))
+        {
+            objects[id] = (full ? merge(body, known.Body) : merge(known.Body, body), known.At);
+        }
+        else
+        {
+            objects[id] = (body, at);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Jukebox.Api.Catalog;
+using Jukebox.Server;
+using Jukebox.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jukebox.Sandbox.Tests.Import;
+
+/// <summary>A server whose database was made without the demo catalog: what it serves is what was imported.</summary>
+public sealed class EmptyCatalogServer : JukeboxTestServer
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("DemoCatalog", "false")];
+
+    /// <summary>Runs `jukebox import` (the real command line) against this server's database; returns its exit code.</summary>
+    public Task<int> ImportAsync(params string[] arguments)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jukebox-import-tests", Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "import", .. arguments, "--no-demo-catalog", "--data-dir", folder,
+            "--database", Provider, "--connection-string", Database.ConnectionString,
+        ];
+        return JukeboxCommandLine.Create().Parse(args).InvokeAsync();
+    }
+
+    /// <summary>What a running node does when the import's catalog message reaches it: it loads the catalog again.</summary>
+    public Task<CatalogSnapshot> ReloadCatalogAsync() => Services.GetRequiredService<CatalogSync>().ChangedHereAsync();
+}
+
+/// <summary>A server with the demo catalog, whose responses are saved and imported into an <see cref="EmptyCatalogServer"/>.</summary>
+public sealed class ImportServers : IAsyncLifetime
+{
+    public JukeboxTestServer Source { get; } = new();
+    public EmptyCatalogServer Target { get; } = new();
+
+    public async Task InitializeAsync() => await Task.WhenAll(Source.InitializeAsync(), Target.InitializeAsync());
+
+    public async Task DisposeAsync() => await Task.WhenAll(Source.DisposeAsync(), Target.DisposeAsync());
+}
