@@ -5,7 +5,8 @@
 # JUKEBOX_REQUIRE_POSTGRES=1 (likewise JUKEBOX_REQUIRE_CHROMIUM, JUKEBOX_REQUIRE_CLIENTS,
 # JUKEBOX_REQUIRE_REDIS, JUKEBOX_REQUIRE_SCALEOUT) to fail instead of leaving a part out when what it
 # needs is missing; CI sets them all. The install tests (Category=Install: the tool package and the
-# linux-x64 single file, packed, published and started) run once, in the SQLite pass.
+# linux-x64 single file, packed, published and started), the README walkthroughs (Category=Docs) and
+# the page tests in Chromium (Category=Browser) run once, in the SQLite pass.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -101,8 +102,10 @@ fi
 
 test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
-# The install tests (Category=Install) start servers of their own on SQLite too: once is enough.
-excluded+=("Category!=Docs" "Category!=Install")
+# The install tests (Category=Install) start servers of their own on SQLite too: once is enough. So
+# do the page tests in Chromium (Category=Browser): the pages read and write through the services the
+# other suites run on PostgreSQL, and they are the slowest part of a pass.
+excluded+=("Category!=Docs" "Category!=Install" "Category!=Browser")
 test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -d tests/clients/node_modules ]; then
