@@ -75,6 +75,11 @@ internal static class ImportCommand
         {
             // Running nodes on the cluster bus load the catalog again, as after `jukebox seed`.
             app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, "");
+            foreach (var playlistId in objects.Playlists.Keys)
+            {
+                // Their playlist search indexes read the imported playlists again.
+                app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Playlist, playlistId);
+            }
         }
         Console.WriteLine($"{outcome.Summary} in {watch.Elapsed.TotalSeconds:0.0} s");
         return outcome.Complete ? 0 : 1;
