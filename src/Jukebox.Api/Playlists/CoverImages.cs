@@ -52,15 +52,8 @@ public sealed class CoverImages(PublicUrls urls, CoverCache cache)
     });
 
     /// <summary>An uploaded cover cropped to a centred square and scaled to <paramref name="size"/>.</summary>
-    public byte[] Uploaded(string key, byte[] jpeg, int size) => cache.Get("playlist", key, size, () =>
-    {
-        using var image = SKImage.FromEncodedData(jpeg);
-        var side = Math.Min(image.Width, image.Height);
-        var source = SKRect.Create((image.Width - side) / 2f, (image.Height - side) / 2f, side, side);
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        surface.Canvas.DrawImage(image, source, SKRect.Create(0, 0, size, size), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        return Encode(surface);
-    });
+    public byte[] Uploaded(string key, byte[] jpeg, int size) =>
+        cache.Get("playlist", key, size, () => CoverScaling.Square(jpeg, size) ?? throw new InvalidDataException("An uploaded cover that does not decode"));
 
     /// <summary>True when <paramref name="bytes"/> is a JPEG that decodes.</summary>
     public static bool IsJpeg(byte[] bytes)

@@ -36,6 +36,7 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
                 await ImportArtists.WriteAsync(run, objects.Artists.Values, ct);
                 await ImportAlbums.WriteAsync(run, objects.Albums.Values, ct);
                 await ImportTracks.WriteAsync(run, objects.Tracks.Values, ct);
+                await ImportMedia.WriteAsync(run, objects, ct);
             }
             catch (StrictStop)
             {
