@@ -5,7 +5,8 @@ namespace Jukebox.Testing;
 /// <summary>
 /// Audio files made by the tests themselves, so that no encoder has to be installed: silent MP3
 /// (MPEG-1 Layer III frames whose side information is all zero, which every decoder plays as
-/// silence) and silent WAV (PCM), tagged with TagLib# as a user's files would be.
+/// silence), silent FLAC (frames of constant subframes) and silent WAV (PCM), tagged with TagLib# as
+/// a user's files would be.
 /// </summary>
 public static class TestAudioFiles
 {
@@ -27,6 +28,70 @@ public static class TestAudioFiles
             FrameHeader.CopyTo(mp3, i * Mp3FrameBytes);
         }
         return mp3;
+    }
+
+    public const int FlacBlockSamples = 4096;
+    public const int FlacSampleRate = 8000;
+
+    /// <summary>
+    /// 8 kHz, mono, 16-bit FLAC of <paramref name="blocks"/> blocks of 4096 samples, each frame one
+    /// CONSTANT subframe of zero (FLAC format spec, "FRAME"). The two checksums a frame carries are
+    /// computed here: no library at hand writes FLAC.
+    /// </summary>
+    public static byte[] SilentFlac(int blocks)
+    {
+        using var flac = new MemoryStream();
+        flac.Write("fLaC"u8);
+        // The last metadata block (0x80), STREAMINFO (type 0), 34 bytes long.
+        flac.Write([0x80, 0, 0, 34]);
+        var info = new byte[34];
+        info[0] = info[2] = FlacBlockSamples >> 8; // minimum and maximum block size: 4096
+        // Sample rate (20 bits), channels − 1 (3 bits), bits per sample − 1 (5 bits), total samples (36 bits);
+        // frame sizes (bytes 4–9) and the MD5 signature (bytes 18–33) stay 0, "unknown".
+        var packed = ((ulong)FlacSampleRate << 44) | (0UL << 41) | (15UL << 36) | ((ulong)blocks * FlacBlockSamples);
+        for (var i = 0; i < 8; i++)
+        {
+            info[10 + i] = (byte)(packed >> (56 - 8 * i));
+        }
+        flac.Write(info);
+        for (var frame = 0; frame < blocks; frame++)
+        {
+            // Sync, fixed blocking; block size 4096 (1100) and 8 kHz (0100); mono, 16 bits; frame number (below 128: one byte).
+            byte[] header = [0xFF, 0xF8, 0xC4, 0x08, checked((byte)frame)];
+            byte[] body = [.. header, Crc8(header), 0x00, 0x00, 0x00];
+            var crc = Crc16(body);
+            flac.Write(body);
+            flac.Write([(byte)(crc >> 8), (byte)crc]);
+        }
+        return flac.ToArray();
+    }
+
+    private static byte Crc8(ReadOnlySpan<byte> bytes)
+    {
+        byte crc = 0;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (byte)((crc & 0x80) != 0 ? (crc << 1) ^ 0x07 : crc << 1);
+            }
+        }
+        return crc;
+    }
+
+    private static ushort Crc16(ReadOnlySpan<byte> bytes)
+    {
+        ushort crc = 0;
+        foreach (var b in bytes)
+        {
+            crc ^= (ushort)(b << 8);
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (ushort)((crc & 0x8000) != 0 ? (crc << 1) ^ 0x8005 : crc << 1);
+            }
+        }
+        return crc;
     }
 
     /// <summary>8 kHz, mono, 16-bit PCM silence in a RIFF WAVE file.</summary>

@@ -25,9 +25,15 @@ public static class AudioEndpoints
             throw SpotifyException.NotFound("Resource not found");
         }
         byte[] preview;
-        await using (var stream = File.OpenRead(file.Path))
+        try
         {
+            await using var stream = File.OpenRead(file.Path);
             preview = Mp3Preview.Cut(stream, file.MediaStart, file.MediaEnd);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file went, or the server may not read it: as if it had none.
+            throw SpotifyException.NotFound("Resource not found");
         }
         context.Response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.File(preview, "audio/mpeg", enableRangeProcessing: true);

@@ -4,9 +4,9 @@ using SkiaSharp;
 namespace Jukebox.Sandbox.Tests.Import;
 
 /// <summary>
-/// A folder of tagged audio files as a user's music library would be: two MP3 files of one album
-/// (with its cover, one featuring a guest) in a folder of their own, and a WAV file without an
-/// album artist elsewhere. Names are new for every folder, as the tests share a catalog.
+/// A folder of tagged audio files as a user's music library would be: two MP3 files and a FLAC file
+/// of one album (with its cover, one featuring a guest) in a folder of their own, and a WAV file
+/// without an album artist elsewhere. Names are new for every folder, as the tests share a catalog.
 /// </summary>
 public sealed class AudioFolder : IDisposable
 {
@@ -35,6 +35,14 @@ public sealed class AudioFolder : IDisposable
             tag.Performers = [ArtistName];
             tag.Track = 2;
             tag.Year = 2021;
+        });
+        TestAudioFiles.Write(File("Ada Lane/First Light/03 Coda.flac"), TestAudioFiles.SilentFlac(20), tag =>
+        {
+            tag.Title = "Coda";
+            tag.Album = AlbumName;
+            tag.AlbumArtists = [ArtistName];
+            tag.Performers = [ArtistName];
+            tag.Track = 3;
         });
         TestAudioFiles.Write(File("loose/hum.wav"), TestAudioFiles.SilentWav(TimeSpan.FromSeconds(10)), tag =>
         {

@@ -33,11 +33,12 @@ public sealed class AudioImportTests(EmptyCatalogServer server) : IClassFixture<
         Assert.Equal("2021", json.GetProperty("release_date").GetString());
         Assert.Equal("year", json.GetProperty("release_date_precision").GetString());
         var tracks = json.GetProperty("tracks").GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["Opening", "Closing"], tracks.Select(t => t.GetProperty("name").GetString()));
-        Assert.Equal([1, 2], tracks.Select(t => t.GetProperty("track_number").GetInt32()));
+        Assert.Equal(["Opening", "Closing", "Coda"], tracks.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([1, 2, 3], tracks.Select(t => t.GetProperty("track_number").GetInt32()));
         Assert.Equal([folder.ArtistName, folder.GuestName], Names(tracks[0].GetProperty("artists")));
         Assert.InRange(tracks[0].GetProperty("duration_ms").GetInt32(), 59_500, 60_500);
         Assert.InRange(tracks[1].GetProperty("duration_ms").GetInt32(), 44_500, 45_500);
+        Assert.Equal(10_240, tracks[2].GetProperty("duration_ms").GetInt32());
         var opening = await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{tracks[0].GetProperty("id").GetString()}");
         Assert.Equal(folder.Isrc, opening.GetProperty("external_ids").GetProperty("isrc").GetString());
 
@@ -62,13 +63,14 @@ public sealed class AudioImportTests(EmptyCatalogServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_MP3_track_has_a_public_30_second_preview_and_other_formats_none()
+    public async Task An_MP3_track_has_a_public_30_second_preview_and_FLAC_and_WAV_tracks_none()
     {
         using var folder = new AudioFolder();
         Assert.Equal(0, await server.ImportAsync(folder.Path));
         var catalog = await server.ReloadCatalogAsync();
         var opening = TrackNamed(catalog, folder.AlbumName, "Opening");
         var hum = TrackNamed(catalog, folder.LooseAlbumName, "Hum");
+        var coda = TrackNamed(catalog, folder.AlbumName, "Coda");
         using var api = await server.CreateAppClientAsync();
 
         var previewUrl = (await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{opening}")).GetProperty("preview_url").GetString();
@@ -85,6 +87,7 @@ public sealed class AudioImportTests(EmptyCatalogServer server) : IClassFixture<
         Assert.InRange(seconds, 30.0, 30.1);
 
         Assert.Equal(JsonValueKind.Null, (await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{hum}")).GetProperty("preview_url").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{coda}")).GetProperty("preview_url").ValueKind);
         using var none = await anonymous.GetAsync($"/audio/{hum}/preview");
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         Assert.Equal("""{"error":{"status":404,"message":"Resource not found"}}""", await none.Content.ReadAsStringAsync());
@@ -157,7 +160,7 @@ public sealed class AudioImportTests(EmptyCatalogServer server) : IClassFixture<
         Assert.Equal(1, await server.ImportAsync(folder.Path, "--strict"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal(1, await server.ImportAsync(folder.Path));
-        Assert.Equal(before.Tracks + 3, (await CountsAsync()).Tracks);
+        Assert.Equal(before.Tracks + 4, (await CountsAsync()).Tracks);
     }
 
     private static string TrackNamed(CatalogSnapshot catalog, string album, string name) =>
