@@ -37,14 +37,14 @@ public sealed class CoverImages(PublicUrls urls, CoverCache cache)
         return [.. Sizes.Select(s => new ImageObject(urls.Image("mosaic", key, s), s, s))];
     }
 
-    /// <summary>Four album covers in a 2×2 grid.</summary>
-    public byte[] Mosaic(IReadOnlyList<string> albumIds, int size) => cache.Get("mosaic", string.Concat(albumIds), size, () =>
+    /// <summary>Four album covers in a 2×2 grid: an album's imported art (640 px, by album id) where it has some, else its generated cover.</summary>
+    public byte[] Mosaic(IReadOnlyList<string> albumIds, int size, IReadOnlyDictionary<string, byte[]> imported) => cache.Get("mosaic", string.Concat(albumIds), size, () =>
     {
         using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
         var half = size / 2f;
         for (var i = 0; i < albumIds.Count; i++)
         {
-            using var cover = SKImage.FromEncodedData(cache.Get("album", albumIds[i], 640));
+            using var cover = SKImage.FromEncodedData(imported.GetValueOrDefault(albumIds[i]) ?? cache.Get("album", albumIds[i], 640));
             var target = SKRect.Create(i % 2 * half, i / 2 * half, half, half);
             surface.Canvas.DrawImage(cover, target, new SKSamplingOptions(SKCubicResampler.Mitchell));
         }
