@@ -147,6 +147,41 @@ public sealed class AudioImportTests(EmptyCatalogServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_track_unavailable_in_a_market_is_relinked_to_a_file_of_the_same_recording_and_a_CSV_update_keeps_its_preview()
+    {
+        using var folder = new AudioFolder();
+        TestAudioFiles.Write(folder.File("singles/opening.mp3"), TestAudioFiles.SilentMp3(TimeSpan.FromSeconds(60)), tag =>
+        {
+            tag.Title = "Opening";
+            tag.Album = folder.AlbumName + " (Single)";
+            tag.Performers = [folder.ArtistName];
+            tag.ISRC = folder.Isrc;
+        });
+        Assert.Equal(0, await server.ImportAsync(folder.Path));
+        var catalog = await server.ReloadCatalogAsync();
+        var album = catalog.Albums.Values.Single(a => a.Name == folder.AlbumName);
+        var opening = TrackNamed(catalog, folder.AlbumName, "Opening");
+        var single = TrackNamed(catalog, folder.AlbumName + " (Single)", "Opening");
+        var artist = album.Artists[0];
+        // The album is taken out of Germany by a CSV row that names it and the track by id.
+        using var csv = new ImportFolder();
+        Assert.Equal(0, await server.ImportAsync(csv.Write("markets.csv", $"""
+            track_id,track_name,artist_ids,artist_names,album_id,album_name,duration_ms,markets,track_number
+            {opening},Opening,{artist.Id},{artist.Name},{album.Id},{album.Name},60000,SE,1
+            """)));
+        await server.ReloadCatalogAsync();
+        using var api = await server.CreateAppClientAsync();
+
+        var inGermany = await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{opening}?market=DE");
+        Assert.Equal(single, inGermany.GetProperty("id").GetString());
+        Assert.Equal(opening, inGermany.GetProperty("linked_from").GetProperty("id").GetString());
+        Assert.EndsWith($"/audio/{single}/preview", inGermany.GetProperty("preview_url").GetString(), StringComparison.Ordinal);
+        var inSweden = await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{opening}?market=SE");
+        Assert.Equal(opening, inSweden.GetProperty("id").GetString());
+        Assert.EndsWith($"/audio/{opening}/preview", inSweden.GetProperty("preview_url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_audio_is_named_and_strict_writes_nothing()
     {
         using var folder = new AudioFolder();
