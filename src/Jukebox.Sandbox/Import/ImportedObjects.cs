@@ -1,3 +1,4 @@
+using Jukebox.Data.Entities;
 using Jukebox.Sandbox.Catalog;
 
 namespace Jukebox.Sandbox.Import;
@@ -37,6 +38,12 @@ public sealed class ImportedObjects
     public Dictionary<string, int> EpisodeNumbers { get; } = new(StringComparer.Ordinal);
 
     public List<ImportFailure> Failures { get; } = [];
+
+    /// <summary>The audio file each track was read from (the audio format), by track id.</summary>
+    public Dictionary<string, (TrackAudioFile File, ImportPosition At)> AudioFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Album covers from the art embedded in audio files: JPEG by size, by album id.</summary>
+    public Dictionary<string, Dictionary<int, byte[]>> Covers { get; } = new(StringComparer.Ordinal);
 
     public int Count => Artists.Count + Albums.Count + Tracks.Count + Shows.Count + Episodes.Count + Audiobooks.Count + Chapters.Count + Playlists.Count;
 
