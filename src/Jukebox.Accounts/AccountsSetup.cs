@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
 using Jukebox.Accounts.Apps;
 using Jukebox.Accounts.Authorization;
 using Jukebox.Accounts.Tokens;
@@ -62,7 +64,10 @@ public static class AccountsSetup
                 server.DisableRollingRefreshTokens();
                 server.Configure(o => o.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
                 // Only identity tokens would be JWTs, and Jukebox issues none; these keys sign nothing that lasts.
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // An ECDSA key and a symmetric one: making the two default RSA keys took about 0.3 s of every
+                // start (an RSA key's primes are searched for), a large share of a server started per test.
+                server.AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256)
+                    .AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
                 server.UseDataProtection();
 
                 server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
