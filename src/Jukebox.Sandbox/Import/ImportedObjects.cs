@@ -1,3 +1,4 @@
+using Jukebox.Api.Catalog;
 using Jukebox.Sandbox.Catalog;
 
 namespace Jukebox.Sandbox.Import;
@@ -27,6 +28,9 @@ public sealed class ImportedObjects
     public List<ImportFailure> Failures { get; } = [];
 
     public int Count => Artists.Count + Albums.Count + Tracks.Count;
+
+    /// <summary>The objects an import of these writes, for running nodes to patch their catalogs with.</summary>
+    public CatalogChange Change => new() { Artists = [.. Artists.Keys], Albums = [.. Albums.Keys], Tracks = [.. Tracks.Keys] };
 
     /// <param name="full">A full object (its own record), whose fields win over those of a simplified one (a reference).</param>
     public void Add(string id, ArtistFixture body, ImportPosition at, bool full) =>
