@@ -41,6 +41,27 @@ public sealed class CatalogPatchTests(JukeboxTestServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_track_added_to_an_album_after_its_artist_was_renamed_is_found()
+    {
+        var artist = await _calls.ArtistAsync("Benchfixture Artist");
+        var album = await _calls.CreateAsync("albums", new
+        {
+            name = "Benchfixture Album", artists = new[] { new { id = artist } }, release_date = "2024-05-17", available_markets = new[] { "US" },
+        });
+        for (var i = 1; i <= 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _calls.PutAsync("artists", artist, new { name = $"Benchrename{i}" })).Status);
+            var track = await _calls.CreateAsync("tracks", new
+            {
+                name = $"Benchtrack{i}", album = new { id = album }, artists = new[] { new { id = artist } }, duration_ms = 1000,
+            });
+
+            Assert.Equal([artist], await FoundAsync($"Benchrename{i}", "artist"));
+            Assert.True((await FoundAsync($"Benchtrack{i}", "track")).Contains(track), $"track {i}");
+        }
+    }
+
+    [Fact]
     public async Task A_renamed_artist_is_found_under_the_new_name_only_with_their_albums_and_tracks()
     {
         var artist = await _calls.ArtistAsync("Zorblax Quintet");
