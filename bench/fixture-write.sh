@@ -4,7 +4,7 @@
 # index, so its time is what making one change visible costs. After every write a search checks that
 # the change is found at once.
 #
-# Settings: CATALOG_SIZE=100000 DATA_DIR=bench/.fixtures-CATALOG_SIZE WRITES=10 JUKEBOX_PORT=5097
+# Settings: CATALOG_SIZE=100000 DATA_DIR=bench/.fixtures-CATALOG_SIZE WRITES=10 JUKEBOX_PORT=5097 DIGITS=1
 #           SKIP_BUILD=1 JUKEBOX_BIN=path (with SKIP_BUILD=1: measure another build, e.g. an older commit's)
 set -euo pipefail
 
@@ -52,7 +52,10 @@ done
 json() { curl -s -X "$1" -H 'Content-Type: application/json' --data "$3" "$BASE$2"; }
 timed() { curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}\n' -X "$1" -H 'Content-Type: application/json' --data "$3" "$BASE$2"; }
 id_of() { python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
-found() { curl -s -H "Authorization: Bearer $TOKEN" "$BASE/v1/search?q=$1&type=$2" | grep -c "\"id\":\"$3\"" || true; }
+found() {
+  curl -s -H "Authorization: Bearer $TOKEN" "$BASE/v1/search?q=$1&type=$2" >"$WORK/search.json"
+  grep -c "\"id\":\"$3\"" "$WORK/search.json" || { echo "search for $1 answered: $(cat "$WORK/search.json")" >&2; true; }
+}
 
 ARTIST=$(json POST /sandbox/catalog/artists '{"name":"Bench Fixture Artist"}' | id_of)
 ALBUM=$(json POST /sandbox/catalog/albums "{\"name\":\"Bench Fixture Album\",\"artists\":[{\"id\":\"$ARTIST\"}],\"release_date\":\"2024-05-17\",\"available_markets\":[\"US\"]}" | id_of)
@@ -60,8 +63,9 @@ ALBUM=$(json POST /sandbox/catalog/albums "{\"name\":\"Bench Fixture Album\",\"a
 
 : >"$WORK/times.txt"
 for i in $(seq "$WRITES"); do
-  # Letters only (the analyzer drops digits), so that each name is found alone.
-  suffix=$(echo "$i" | tr 0-9 a-j)
+  # Each round's names are new words (letters for the digits of the round, or the digits with DIGITS=1).
+  suffix=${DIGITS:+$i}
+  suffix=${suffix:-$(echo "$i" | tr 0-9 a-j)}
   name="Benchrename$suffix"
   read -r code seconds < <(timed PUT "/sandbox/catalog/artists/$ARTIST" "{\"name\":\"$name\"}")
   [[ "$code" == 200 ]] || die "PUT artist answered $code"
