@@ -32,7 +32,7 @@ PID=""
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
 trap cleanup EXIT
 curl -sf -o /dev/null "$BASE/readyz" && die "something already answers on port $JUKEBOX_PORT"
-export JUKEBOX_Sandbox__Enabled=true JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
+export JUKEBOX_Sandbox__Enabled=true JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000 JUKEBOX_RateLimits__DevelopmentModeLimit=1000000000
 "$BIN" --data-dir "$DATA_DIR" --urls "$BASE" >"$WORK/jukebox.log" 2>&1 &
 PID=$!
 until curl -sf -o /dev/null "$BASE/readyz"; do
