@@ -15,7 +15,11 @@ public sealed class CatalogChanges(JukeboxDbContext db, CatalogSync sync, Databa
 {
     public const string ConflictMessage = "Another change to the catalog got in the way of this one (e.g. the same id made at once); nothing was written";
 
-    public async Task<CatalogSnapshot> CommitAsync(CatalogChange change, Func<JukeboxDbContext, CancellationToken, Task> write, CancellationToken ct)
+    /// <summary>A change whose objects are not named: the whole catalog is loaded again afterwards.</summary>
+    public Task<CatalogSnapshot> CommitAsync(Func<JukeboxDbContext, CancellationToken, Task> write, CancellationToken ct) =>
+        CommitAsync(null, write, ct);
+
+    public async Task<CatalogSnapshot> CommitAsync(CatalogChange? change, Func<JukeboxDbContext, CancellationToken, Task> write, CancellationToken ct)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -32,6 +36,6 @@ public sealed class CatalogChanges(JukeboxDbContext db, CatalogSync sync, Databa
             }
             await transaction.CommitAsync(ct);
         }
-        return await sync.ChangedHereAsync(change);
+        return change is null ? await sync.ChangedHereAsync() : await sync.ChangedHereAsync(change);
     }
 }
