@@ -1,5 +1,6 @@
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
+using Jukebox.Api.Audio;
 using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Catalog;
@@ -62,6 +63,7 @@ public static class ApiEndpoints
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app)
     {
         app.MapImages();
+        app.MapAudio();
         app.MapUserImages();
         app.MapPlaylistCovers();
         var api = app.MapGroup("/v1").RequireAuthorization(ApiPolicy).WithRoutePolicies();

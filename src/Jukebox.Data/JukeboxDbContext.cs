@@ -13,6 +13,8 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
     public DbSet<AlbumArtist> AlbumArtists => Set<AlbumArtist>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<TrackArtist> TrackArtists => Set<TrackArtist>();
+    public DbSet<TrackAudioFile> TrackAudioFiles => Set<TrackAudioFile>();
+    public DbSet<AlbumCover> AlbumCovers => Set<AlbumCover>();
     public DbSet<Show> Shows => Set<Show>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<Audiobook> Audiobooks => Set<Audiobook>();

@@ -20,9 +20,9 @@ internal static class ImportCommand
     public static Command Create(Option[] serverOptions, Func<ParseResult, IEnumerable<KeyValuePair<string, string?>>> overrides)
     {
         var path = new Argument<string>("path") { Description = "A file, or a folder of files, to import" };
-        var format = new Option<string?>("--format") { Description = "spotify-json or csv (default: from the files' extension)" };
+        var format = new Option<string?>("--format") { Description = "spotify-json, csv or audio (default: from the files' extension)" };
         var strict = new Option<bool>("--strict") { Description = "Write nothing when any record fails (one transaction)" };
-        var command = new Command("import", "Import a catalog of your own (Web API JSON responses or CSV) into the database, then exit");
+        var command = new Command("import", "Import a catalog of your own (Web API JSON responses, CSV or audio files) into the database, then exit");
         command.Arguments.Add(path);
         command.Options.Add(format);
         command.Options.Add(strict);
@@ -79,6 +79,11 @@ internal static class ImportCommand
             // after a large import, load the catalog again as after `jukebox seed`.
             var change = objects.Change;
             app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, change.Count <= CatalogChange.MaxPatched ? change.ToMessage() : "");
+            foreach (var playlistId in objects.Playlists.Keys)
+            {
+                // Their playlist search indexes read the imported playlists again.
+                app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Playlist, playlistId);
+            }
         }
         Console.WriteLine($"{outcome.Summary} in {watch.Elapsed.TotalSeconds:0.0} s");
         return outcome.Complete ? 0 : 1;

@@ -1,3 +1,4 @@
+using Jukebox.Api.Audio;
 using Jukebox.Sandbox.Import;
 
 namespace Jukebox.Server;
@@ -5,32 +6,32 @@ namespace Jukebox.Server;
 /// <summary>A file to import and the reader of its format.</summary>
 internal sealed record ImportFile(string Path, string Name, Action<Stream, ImportedObjects> Read);
 
-/// <summary>The files a path names (a file, or a folder's files of the format, in name order) and their format.</summary>
+/// <summary>
+/// The files a path names (a file, or a folder's files of the format, read recursively, in name order) and
+/// their format: without --format, each file's from its extension (so a folder of audio files needs none).
+/// </summary>
 internal static class ImportFiles
 {
-    private static readonly Dictionary<string, (string Extension, Func<string, Action<Stream, ImportedObjects>> Reader)> Formats = new()
+    /// <summary>Each format's file extensions, and its reader of a file (by the name failures give it, and its path).</summary>
+    private static readonly Dictionary<string, (string[] Extensions, Func<string, string, Action<Stream, ImportedObjects>> Reader)> Formats = new()
     {
-        ["spotify-json"] = (".json", name => (stream, into) => SpotifyJsonReader.Read(name, stream, into)),
-        ["csv"] = (".csv", name => (stream, into) => CsvCatalogReader.Read(name, stream, into)),
+        ["spotify-json"] = ([".json"], (name, _) => (stream, into) => SpotifyJsonReader.Read(name, stream, into)),
+        ["csv"] = ([".csv"], (name, _) => (stream, into) => CsvCatalogReader.Read(name, stream, into)),
+        ["audio"] = ([.. TrackAudio.ContentTypes.Keys], (name, path) => (stream, into) => AudioFileReader.Read(name, path, stream, into)),
     };
 
     public static IReadOnlyList<ImportFile> Find(string path, string? format, out string? problem)
     {
         problem = null;
-        if (format == "audio")
-        {
-            problem = "The audio format is not implemented yet: import spotify-json or csv";
-            return [];
-        }
         if (format is not null && !Formats.ContainsKey(format))
         {
-            problem = $"Unknown format {format}: spotify-json or csv";
+            problem = $"Unknown format {format}: spotify-json, csv or audio";
             return [];
         }
         string[] paths;
         if (Directory.Exists(path))
         {
-            var extensions = format is null ? Formats.Values.Select(f => f.Extension).ToList() : [Formats[format].Extension];
+            var extensions = format is null ? Formats.Values.SelectMany(f => f.Extensions).ToList() : [.. Formats[format].Extensions];
             paths = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                 .Where(p => extensions.Contains(Path.GetExtension(p).ToLowerInvariant())).Order(StringComparer.Ordinal)];
         }
@@ -47,13 +48,13 @@ internal static class ImportFiles
         foreach (var file in paths)
         {
             var name = Path.GetRelativePath(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, file);
-            var fileFormat = format ?? Formats.FirstOrDefault(f => f.Value.Extension == Path.GetExtension(file).ToLowerInvariant()).Key;
+            var fileFormat = format ?? Formats.FirstOrDefault(f => f.Value.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant())).Key;
             if (fileFormat is null)
             {
                 problem = $"Cannot tell the format of {file} from its name: give --format";
                 return [];
             }
-            files.Add(new ImportFile(file, name, Formats[fileFormat].Reader(name)));
+            files.Add(new ImportFile(file, name, Formats[fileFormat].Reader(name, file)));
         }
         if (files.Count == 0)
         {

@@ -88,6 +88,10 @@ public static class JukeboxHost
                 connectionString, TimeProvider.System, sp.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
         builder.Services.AddScoped<CatalogSeeder>();
+        if (options.GiveBackStartupMemory)
+        {
+            builder.Services.AddHostedService<StartupMemory>();
+        }
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in
         // memory). An ephemeral run keeps it in memory: it is built once per run anyway, and nothing may outlive the run.

@@ -25,6 +25,12 @@ public sealed class JukeboxOptions
     /// <summary>A file that receives the base URL once the server answers, and is removed when it stops.</summary>
     public string ReadyFile { get; set; } = "";
 
+    /// <summary>
+    /// Whether the server gives the memory that starting used back to the system once it is warm
+    /// (<see cref="StartupMemory"/>); a process hosting many servers (a test run) may turn it off.
+    /// </summary>
+    public bool GiveBackStartupMemory { get; set; } = true;
+
     public string EffectivePublicBaseUrl =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? Urls.Split(';')[0] : PublicBaseUrl).TrimEnd('/');
 }

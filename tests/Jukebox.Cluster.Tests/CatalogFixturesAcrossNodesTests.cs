@@ -70,4 +70,24 @@ public sealed class CatalogFixturesAcrossNodesTests(TwoNodes nodes) : IClassFixt
         // B patched its index: the one built at its start still answers, with the changes on top.
         Assert.Same(built, await IndexOfAsync(nodes.B));
     }
+
+    [Fact]
+    public async Task A_category_and_its_editorial_playlist_made_on_one_node_are_served_and_searched_on_the_other()
+    {
+        var appToken = await nodes.B.NewClientTokenAsync();
+        using var sandbox = nodes.A.CreateClient();
+
+        using var playlist = await sandbox.PostAsJsonAsync("/sandbox/catalog/playlists", new { name = "Wombatacross Picks" });
+        var playlistId = (await playlist.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var category = await sandbox.PostAsJsonAsync("/sandbox/catalog/categories", new { name = "Across", playlists = new { items = new[] { new { id = playlistId } } } });
+        var categoryId = (await category.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (playlist.StatusCode, category.StatusCode));
+        await Eventually.HoldsAsync(async () => await StatusOfAsync(nodes.B, appToken, $"/v1/browse/categories/{categoryId}") == HttpStatusCode.OK, "B serves the category");
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var api = nodes.B.CreateClient(appToken);
+            return (await api.GetStringAsync("/v1/search?type=playlist&q=Wombatacross")).Contains(playlistId, StringComparison.Ordinal);
+        }, "B finds the playlist");
+    }
 }

@@ -129,6 +129,8 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             new("RateLimits:ExtendedQuotaLimit", "1000000"),
             new("RateLimits:Endpoints:PUT /playlists/{playlist_id}/images", "1000000"),
             new("Accounts:SignInAttemptsPerMinute", "1000000"),
+            // Many servers share the test process: a full blocking collection as each one warms up would stall the others.
+            new("GiveBackStartupMemory", "false"),
             new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
             .. Settings,
         ]);

@@ -77,6 +77,7 @@ public static class BrowseEndpoints
         return SpotifyResults.Catalog(new NewReleasesResponse(paging), SpotifyJsonContext.Default.NewReleasesResponse);
     }
 
-    private static CategoryObject CategoryObjectOf(CatalogCategory c, string? locale, PublicUrls urls) =>
+    /// <summary>A category as GET /v1/browse/categories/{id} answers it, in <paramref name="locale"/> when it has a name there.</summary>
+    public static CategoryObject CategoryObjectOf(CatalogCategory c, string? locale, PublicUrls urls) =>
         new(urls.Api($"browse/categories/{c.Id}"), [new ImageObject(urls.Image("category", c.Id, 274), 274, 274)], c.Id, c.NameFor(locale));
 }

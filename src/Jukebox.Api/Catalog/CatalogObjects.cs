@@ -136,7 +136,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
             LinkedFrom = from is null ? null : LinkedTrack(from),
             Restrictions = playable == false ? new RestrictionsObject("market") : null,
             Name = t.Name,
-            PreviewUrl = t.PreviewUrl,
+            PreviewUrl = urls.Absolute(t.PreviewUrl),
             TrackNumber = t.TrackNumber,
             Uri = SpotifyIds.Uri("track", t.Id),
         }, t);

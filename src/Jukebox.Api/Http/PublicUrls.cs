@@ -19,6 +19,9 @@ public sealed class PublicUrls
 
     public ExternalUrlObject External(string type, string id) => new($"{Base}/open/{type}/{id}");
 
+    /// <summary>A stored address as the API hands it out: a path from this server's root gets the base URL in front.</summary>
+    public string? Absolute(string? url) => url is not null && url.StartsWith('/') ? Base + url : url;
+
     public string Image(string kind, string id, int size) => $"{Base}/images/{kind}/{id}/{size}";
 
     /// <summary>The three sizes Spotify serves album, artist, show and audiobook art in, largest first.</summary>

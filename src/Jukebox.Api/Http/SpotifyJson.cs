@@ -30,19 +30,20 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
         var buffer = SpotifyJsonBuffers.Pool.Get();
         try
         {
+            // An app of a restricted API profile gets the objects without the fields its profile removed.
+            var profile = httpContext.Features.Get<AppProfile>();
             using (var writer = new Utf8JsonWriter(buffer, SpotifyJsonWriting.Options))
             {
-                // An app of a restricted API profile gets the objects without the fields its profile removed.
-                var profile = httpContext.Features.Get<AppProfile>();
                 JsonSerializer.Serialize(writer, value, profile is null ? typeInfo : Policies.ProfileFields.For(typeInfo, profile));
             }
             var etag = ETagOf(buffer.WrittenSpan);
             var response = httpContext.Response;
             response.Headers.ETag = etag;
-            // A response that depends on a user's token must not be shared between users by a cache.
+            // A response that depends on a user's token must not be shared between users by a cache, nor
+            // one written for a restricted profile (fields, previews) with apps of another profile.
             // The bearer handler leaves the caller it read from the token in the request's features.
             var caller = httpContext.Features.Get<Caller>() ?? Caller.FromPrincipal(httpContext.User);
-            response.Headers.CacheControl = cache == CachePolicy.Catalog && caller is not { IsUser: true }
+            response.Headers.CacheControl = cache == CachePolicy.Catalog && caller is not { IsUser: true } && profile is null
                 ? "public, max-age=120"
                 : "private, max-age=0";
             if (statusCode == StatusCodes.Status200OK && Matches(httpContext.Request, etag))

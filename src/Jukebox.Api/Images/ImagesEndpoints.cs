@@ -1,8 +1,10 @@
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
+using Jukebox.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jukebox.Api.Images;
@@ -15,14 +17,31 @@ public static class ImagesEndpoints
     public static void MapImages(this IEndpointRouteBuilder app) =>
         app.MapGet("/images/{kind}/{id}/{size:int}", GetImage);
 
-    private static async Task<IResult> GetImage(string kind, string id, int size, HttpResponse response, CatalogStore store, CoverCache cache)
+    private static async Task<IResult> GetImage(string kind, string id, int size, HttpContext context, CatalogStore store, CoverCache cache, JukeboxDbContext db)
     {
         if (!Sizes.Contains(size) || !await ExistsAsync(kind, id, store))
         {
             throw SpotifyException.NotFound("Resource not found");
         }
-        response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        if (kind == "album" && await ImportedCoverAsync(db, id, size, context.RequestAborted) is { } imported)
+        {
+            // A new import may bring other art under the same URL.
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Bytes(imported, "image/jpeg");
+        }
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return TypedResults.Bytes(cache.Get(kind, id, size), "image/jpeg");
+    }
+
+    /// <summary>
+    /// The art embedded in an album's audio files, imported at 640, 300 and 64 px; the other sizes
+    /// (of playlist covers) are scaled from the 640 one.
+    /// </summary>
+    private static async Task<byte[]?> ImportedCoverAsync(JukeboxDbContext db, string albumId, int size, CancellationToken ct)
+    {
+        var covers = await db.AlbumCovers.AsNoTracking().Where(c => c.AlbumId == albumId && (c.Size == size || c.Size == 640))
+            .ToDictionaryAsync(c => c.Size, c => c.Jpeg, ct);
+        return covers.GetValueOrDefault(size) ?? (covers.GetValueOrDefault(640) is { } large ? CoverScaling.Square(large, size) : null);
     }
 
     private static async Task<bool> ExistsAsync(string kind, string id, CatalogStore store)

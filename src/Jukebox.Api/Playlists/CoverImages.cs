@@ -37,14 +37,14 @@ public sealed class CoverImages(PublicUrls urls, CoverCache cache)
         return [.. Sizes.Select(s => new ImageObject(urls.Image("mosaic", key, s), s, s))];
     }
 
-    /// <summary>Four album covers in a 2×2 grid.</summary>
-    public byte[] Mosaic(IReadOnlyList<string> albumIds, int size) => cache.Get("mosaic", string.Concat(albumIds), size, () =>
+    /// <summary>Four album covers in a 2×2 grid: an album's imported art (640 px, by album id) where it has some, else its generated cover.</summary>
+    public byte[] Mosaic(IReadOnlyList<string> albumIds, int size, IReadOnlyDictionary<string, byte[]> imported) => cache.Get("mosaic", string.Concat(albumIds), size, () =>
     {
         using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
         var half = size / 2f;
         for (var i = 0; i < albumIds.Count; i++)
         {
-            using var cover = SKImage.FromEncodedData(cache.Get("album", albumIds[i], 640));
+            using var cover = SKImage.FromEncodedData(imported.GetValueOrDefault(albumIds[i]) ?? cache.Get("album", albumIds[i], 640));
             var target = SKRect.Create(i % 2 * half, i / 2 * half, half, half);
             surface.Canvas.DrawImage(cover, target, new SKSamplingOptions(SKCubicResampler.Mitchell));
         }
@@ -52,15 +52,8 @@ public sealed class CoverImages(PublicUrls urls, CoverCache cache)
     });
 
     /// <summary>An uploaded cover cropped to a centred square and scaled to <paramref name="size"/>.</summary>
-    public byte[] Uploaded(string key, byte[] jpeg, int size) => cache.Get("playlist", key, size, () =>
-    {
-        using var image = SKImage.FromEncodedData(jpeg);
-        var side = Math.Min(image.Width, image.Height);
-        var source = SKRect.Create((image.Width - side) / 2f, (image.Height - side) / 2f, side, side);
-        using var surface = SKSurface.Create(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        surface.Canvas.DrawImage(image, source, SKRect.Create(0, 0, size, size), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        return Encode(surface);
-    });
+    public byte[] Uploaded(string key, byte[] jpeg, int size) =>
+        cache.Get("playlist", key, size, () => CoverScaling.Square(jpeg, size) ?? throw new InvalidDataException("An uploaded cover that does not decode"));
 
     /// <summary>True when <paramref name="bytes"/> is a JPEG that decodes.</summary>
     public static bool IsJpeg(byte[] bytes)

@@ -17,7 +17,7 @@ public static class PlaylistCoverEndpoints
         app.MapGet("/images/playlist/{key}/{size:int}", GetUploaded);
     }
 
-    private static async Task<IResult> GetMosaic(string albums, int size, HttpContext context, CatalogStore store, CoverImages covers)
+    private static async Task<IResult> GetMosaic(string albums, int size, HttpContext context, CatalogStore store, CoverImages covers, JukeboxDbContext db)
     {
         var catalog = await store.GetAsync();
         var ids = albums.Length == 4 * SpotifyIds.Length ? albums.Chunk(SpotifyIds.Length).Select(c => new string(c)).ToList() : [];
@@ -25,7 +25,9 @@ public static class PlaylistCoverEndpoints
         {
             throw SpotifyException.NotFound(PlaylistErrors.NotFound);
         }
-        return Image(context, covers.Mosaic(ids, size));
+        var imported = await db.AlbumCovers.AsNoTracking().Where(c => ids.Contains(c.AlbumId) && c.Size == 640)
+            .ToDictionaryAsync(c => c.AlbumId, c => c.Jpeg, StringComparer.Ordinal, context.RequestAborted);
+        return Image(context, covers.Mosaic(ids, size, imported));
     }
 
     private static async Task<IResult> GetUploaded(string key, int size, HttpContext context, JukeboxDbContext db, CoverImages covers)

@@ -72,7 +72,12 @@ public sealed class PlaylistCovers(
     /// first item of the fourth album, or <see cref="int.MaxValue"/> while there are fewer (any
     /// change may then add one).
     /// </summary>
-    public static string AlbumsOf(IEnumerable<string?> trackIds, CatalogSnapshot catalog, out int depth)
+    public static string AlbumsOf(IEnumerable<string?> trackIds, CatalogSnapshot catalog, out int depth) =>
+        AlbumsOf(trackIds, id => catalog.Tracks.TryGetValue(id, out var track) ? track.Album.Id : null, out depth);
+
+    /// <inheritdoc cref="AlbumsOf(IEnumerable{string?}, CatalogSnapshot, out int)"/>
+    /// <param name="albumOf">The album of a track id, or null for a track not in the catalog.</param>
+    public static string AlbumsOf(IEnumerable<string?> trackIds, Func<string, string?> albumOf, out int depth)
     {
         var albums = new List<string>(CoverImages.MaxAlbums);
         depth = int.MaxValue;
@@ -80,9 +85,9 @@ public sealed class PlaylistCovers(
         foreach (var trackId in trackIds)
         {
             index++;
-            if (trackId is not null && catalog.Tracks.TryGetValue(trackId, out var track) && !albums.Contains(track.Album.Id))
+            if (trackId is not null && albumOf(trackId) is { } album && !albums.Contains(album))
             {
-                albums.Add(track.Album.Id);
+                albums.Add(album);
                 if (albums.Count == CoverImages.MaxAlbums)
                 {
                     depth = index;

@@ -109,6 +109,24 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("AlbumArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AlbumCover", b =>
+                {
+                    b.Property<string>("AlbumId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AlbumId", "Size");
+
+                    b.ToTable("AlbumCovers");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.AppRequestCount", b =>
                 {
                     b.Property<string>("ClientId")
@@ -1111,6 +1129,32 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.ToTable("TrackArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.TrackAudioFile", b =>
+                {
+                    b.Property<string>("TrackId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("MediaEnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MediaStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TrackId");
+
+                    b.ToTable("TrackAudioFiles");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.User", b =>
                 {
                     b.Property<string>("Id")
@@ -1458,6 +1502,15 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AlbumCover", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.ArtistFollow", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Artist", null)
@@ -1669,6 +1722,15 @@ namespace Jukebox.Data.Postgres.Migrations
                     b.HasOne("Jukebox.Data.Entities.Track", null)
                         .WithMany("Artists")
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.TrackAudioFile", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Track", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.TrackAudioFile", "TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

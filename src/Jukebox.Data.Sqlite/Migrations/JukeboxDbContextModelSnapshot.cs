@@ -104,6 +104,24 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("AlbumArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AlbumCover", b =>
+                {
+                    b.Property<string>("AlbumId")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AlbumId", "Size");
+
+                    b.ToTable("AlbumCovers");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.AppRequestCount", b =>
                 {
                     b.Property<string>("ClientId")
@@ -1097,6 +1115,32 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.ToTable("TrackArtists");
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.TrackAudioFile", b =>
+                {
+                    b.Property<string>("TrackId")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MediaEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MediaStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrackId");
+
+                    b.ToTable("TrackAudioFiles");
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.User", b =>
                 {
                     b.Property<string>("Id")
@@ -1442,6 +1486,15 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jukebox.Data.Entities.AlbumCover", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jukebox.Data.Entities.ArtistFollow", b =>
                 {
                     b.HasOne("Jukebox.Data.Entities.Artist", null)
@@ -1653,6 +1706,15 @@ namespace Jukebox.Data.Sqlite.Migrations
                     b.HasOne("Jukebox.Data.Entities.Track", null)
                         .WithMany("Artists")
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jukebox.Data.Entities.TrackAudioFile", b =>
+                {
+                    b.HasOne("Jukebox.Data.Entities.Track", null)
+                        .WithOne()
+                        .HasForeignKey("Jukebox.Data.Entities.TrackAudioFile", "TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -93,15 +93,7 @@ public sealed partial class DemoCatalogGenerator(DateOnly today)
             }
         }
 
-        var spotify = new User
-        {
-            Id = SpotifyUserId,
-            DisplayName = "Spotify",
-            Country = "SE",
-            Product = "premium",
-            CreatedAt = new DateTimeOffset(2008, 10, 7, 0, 0, 0, TimeSpan.Zero),
-        };
-        batch.Users.Add(spotify);
+        batch.Users.Add(SpotifyUser());
         AddEditorialPlaylists(batch, source, trackIds);
         CompletePlaylists(batch);
         AddShows(batch);
@@ -205,6 +197,16 @@ public sealed partial class DemoCatalogGenerator(DateOnly today)
         }
         return copy;
     }
+
+    /// <summary>Spotify's own user, the owner of the editorial playlists.</summary>
+    public static User SpotifyUser() => new()
+    {
+        Id = SpotifyUserId,
+        DisplayName = "Spotify",
+        Country = "SE",
+        Product = "premium",
+        CreatedAt = new DateTimeOffset(2008, 10, 7, 0, 0, 0, TimeSpan.Zero),
+    };
 
     private void AddEditorialPlaylists(CatalogBatch batch, ChinookSource source, Dictionary<int, string> trackIds)
     {

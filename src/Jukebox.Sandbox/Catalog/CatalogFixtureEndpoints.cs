@@ -2,10 +2,12 @@ using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Albums;
 using Jukebox.Api.Artists;
 using Jukebox.Api.Audiobooks;
+using Jukebox.Api.Browse;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
+using Jukebox.Api.Playlists;
 using Jukebox.Api.Shows;
 using Jukebox.Api.Tracks;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +20,8 @@ namespace Jukebox.Sandbox.Catalog;
 
 /// <summary>
 /// Catalog fixtures: artists, albums (with their tracks), tracks, shows (with their
-/// episodes), episodes, audiobooks (with their chapters) and chapters made, replaced and deleted through
+/// episodes), episodes, audiobooks (with their chapters), chapters, categories (with their playlists) and
+/// editorial playlists made, replaced and deleted through
 /// the sandbox. Each answer is the object exactly as the Web API returns it from then on (without a
 /// market), and every node serves the change at once.
 /// </summary>
@@ -62,11 +65,22 @@ public static class CatalogFixtureEndpoints
         catalog.MapPut("/chapters/{id}", ReplaceChapter).WithSummary("Replace a catalog chapter")
             .Accepts<ChapterFixture>("application/json").Produces<ChapterObject>();
         catalog.MapDelete("/chapters/{id}", DeleteChapter).WithSummary("Delete a catalog chapter");
+        catalog.MapPost("/categories", CreateCategory).WithSummary("Add a browse category with its editorial playlists (playlists.items)")
+            .Accepts<CategoryFixture>("application/json").Produces<CategoryObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/categories/{id}", ReplaceCategory).WithSummary("Replace a browse category (and its playlists when the body has playlists)")
+            .Accepts<CategoryFixture>("application/json").Produces<CategoryObject>();
+        catalog.MapDelete("/categories/{id}", DeleteCategory).WithSummary("Delete a browse category");
+        catalog.MapPost("/playlists", CreatePlaylist).WithSummary("Add an editorial playlist (owned by Spotify's user) with its items")
+            .Accepts<PlaylistFixture>("application/json").Produces<PlaylistObject>(StatusCodes.Status201Created);
+        catalog.MapPut("/playlists/{id}", ReplacePlaylist).WithSummary("Replace an editorial playlist (and its items when the body has items)")
+            .Accepts<PlaylistFixture>("application/json").Produces<PlaylistObject>();
+        catalog.MapDelete("/playlists/{id}", DeletePlaylist).WithSummary("Delete an editorial playlist that no category lists and no user follows");
     }
 
     public static IServiceCollection AddCatalogFixtures(this IServiceCollection services) => services
         .AddScoped<CatalogChanges>().AddScoped<ArtistFixtures>().AddScoped<AlbumFixtures>().AddScoped<TrackFixtures>()
-        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>().AddScoped<AudiobookFixtures>().AddScoped<ChapterFixtures>();
+        .AddScoped<ShowFixtures>().AddScoped<EpisodeFixtures>().AddScoped<AudiobookFixtures>().AddScoped<ChapterFixtures>()
+        .AddScoped<CategoryFixtures>().AddScoped<PlaylistFixtures>();
 
     private static async Task<SpotifyJson<ArtistObject>> CreateArtist(HttpContext context, ArtistFixtures artists, CatalogObjects objects)
     {
@@ -193,6 +207,51 @@ public static class CatalogFixtureEndpoints
         await chapters.DeleteAsync(id, CancellationToken.None);
         return TypedResults.NoContent();
     }
+
+    private static async Task<SpotifyJson<CategoryObject>> CreateCategory(HttpContext context, CategoryFixtures categories, CatalogObjects objects)
+    {
+        var (catalog, id) = await categories.CreateAsync(await BodyAsync(context, FixtureJson.Category), CancellationToken.None);
+        context.Response.Headers.Location = objects.Urls.Api($"browse/categories/{id}");
+        return new SpotifyJson<CategoryObject>(CategoryOf(catalog, id, objects), SpotifyJsonContext.Default.CategoryObject, CachePolicy.Private, StatusCodes.Status201Created);
+    }
+
+    private static async Task<SpotifyJson<CategoryObject>> ReplaceCategory(string id, HttpContext context, CategoryFixtures categories, CatalogObjects objects)
+    {
+        var catalog = await categories.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Category), CancellationToken.None);
+        return SpotifyResults.Private(CategoryOf(catalog, id, objects), SpotifyJsonContext.Default.CategoryObject);
+    }
+
+    private static async Task<NoContent> DeleteCategory(string id, CategoryFixtures categories)
+    {
+        await categories.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static CategoryObject CategoryOf(CatalogSnapshot catalog, string id, CatalogObjects objects) =>
+        BrowseEndpoints.CategoryObjectOf(catalog.Categories.First(c => c.Id == id), null, objects.Urls);
+
+    private static async Task<SpotifyJson<PlaylistObject>> CreatePlaylist(HttpContext context, PlaylistFixtures playlists, PlaylistsService reads, CatalogObjects objects)
+    {
+        var id = await playlists.CreateAsync(await BodyAsync(context, FixtureJson.Playlist), CancellationToken.None);
+        return Created(context, objects, "playlists", id, await PlaylistAsync(reads, id), SpotifyJsonContext.Default.PlaylistObject);
+    }
+
+    private static async Task<SpotifyJson<PlaylistObject>> ReplacePlaylist(string id, HttpContext context, PlaylistFixtures playlists, PlaylistsService reads)
+    {
+        await playlists.ReplaceAsync(id, await BodyAsync(context, FixtureJson.Playlist), CancellationToken.None);
+        return SpotifyResults.Private(await PlaylistAsync(reads, id), SpotifyJsonContext.Default.PlaylistObject);
+    }
+
+    private static async Task<NoContent> DeletePlaylist(string id, PlaylistFixtures playlists)
+    {
+        await playlists.DeleteAsync(id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The playlist as GET /v1/playlists/{id}?additional_types=episode answers it (without a market).</summary>
+    private static Task<PlaylistObject> PlaylistAsync(PlaylistsService reads, string id) => reads.GetAsync(
+        id, new Caller("sandbox", null, null, null, new HashSet<string>()), AppProfile.Full,
+        new PlaylistsService.ItemOptions(null, Episodes: true), [new("additional_types", "episode")], CancellationToken.None);
 
     private static async Task<T> BodyAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo) where T : class =>
         await JsonBody.ReadAsync(context, typeInfo) ?? throw SpotifyException.BadRequest("A JSON body is required");

@@ -81,6 +81,8 @@ internal static class FixtureJson
     public static readonly JsonTypeInfo<EpisodeFixture> Episode = Of<EpisodeFixture>();
     public static readonly JsonTypeInfo<AudiobookFixture> Audiobook = Of<AudiobookFixture>();
     public static readonly JsonTypeInfo<ChapterFixture> Chapter = Of<ChapterFixture>();
+    public static readonly JsonTypeInfo<CategoryFixture> Category = Of<CategoryFixture>();
+    public static readonly JsonTypeInfo<PlaylistFixture> Playlist = Of<PlaylistFixture>();
 
     private static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)JsonSerializerOptions.Web.GetTypeInfo(typeof(T));
 }

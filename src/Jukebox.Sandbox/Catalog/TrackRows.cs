@@ -1,3 +1,4 @@
+using Jukebox.Api.Audio;
 using Jukebox.Data.Entities;
 
 namespace Jukebox.Sandbox.Catalog;
@@ -59,7 +60,8 @@ internal sealed record TrackRows(Track Track, List<TrackArtist> Credits)
         stored.DiscNumber = Track.DiscNumber;
         stored.TrackNumber = Track.TrackNumber;
         stored.Isrc = Track.Isrc;
-        stored.PreviewUrl = Track.PreviewUrl;
+        // The preview of the track's own audio file stays until another address replaces it.
+        stored.PreviewUrl = Track.PreviewUrl ?? (TrackAudio.IsServedHere(stored.PreviewUrl) ? stored.PreviewUrl : null);
         stored.Popularity = Track.Popularity;
         stored.AvailableMarkets = Track.AvailableMarkets;
     }

@@ -89,6 +89,16 @@ internal static class UserDataReferences
         await RefusePlayerAsync(db, type, id, what, ct);
     }
 
+    /// <summary>An editorial playlist: followed by a user (other than its owner), or in a player.</summary>
+    public static async Task RefusePlaylistAsync(JukeboxDbContext db, string playlistId, string ownerId, CancellationToken ct)
+    {
+        if (await db.PlaylistFollows.AnyAsync(f => f.PlaylistId == playlistId && f.UserId != ownerId, ct))
+        {
+            throw InUse("The playlist", "is followed by a user");
+        }
+        await RefusePlayerAsync(db, "playlist", playlistId, "The playlist", ct);
+    }
+
     /// <summary>A player playing, queueing or playing from the item (its URI in any of the session's lists).</summary>
     private static async Task RefusePlayerAsync(JukeboxDbContext db, string type, string id, string what, CancellationToken ct)
     {

@@ -10,10 +10,12 @@ namespace Jukebox.Sandbox.Import;
 /// Writes what was read into the catalog, under the objects' own ids: a new id is made, a known one is
 /// changed in place (the fields a source gives replace the stored ones, the others stay), so importing
 /// the same files again updates and never duplicates. Every object passes the catalog fixtures' checks
-/// (<see cref="FixtureRules"/>). Artists, then albums, then tracks are written in chunks through one
+/// (<see cref="FixtureRules"/>). Artists, albums, tracks (with the audio files and covers of the audio
+/// format), shows, episodes, audiobooks, chapters, then playlists are written in chunks through one
 /// DbContext, all in one transaction: with <c>strict</c> the first failure rolls everything back;
 /// without, the failing records are left out (with those that need them: a track whose album failed)
-/// and the rest is committed. Nothing is deleted: an album's tracks that a source does not list stay.
+/// and the rest is committed. Nothing is deleted: an album's tracks that a source does not list stay
+/// (a playlist's items, though, become the object's).
 /// </summary>
 public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
 {
@@ -36,6 +38,12 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
                 await ImportArtists.WriteAsync(run, objects.Artists.Values, ct);
                 await ImportAlbums.WriteAsync(run, objects.Albums.Values, ct);
                 await ImportTracks.WriteAsync(run, objects.Tracks.Values, ct);
+                await ImportMedia.WriteAsync(run, objects, ct);
+                await ImportShows.WriteAsync(run, objects.Shows.Values, ct);
+                await ImportEpisodes.WriteAsync(run, objects, ct);
+                await ImportAudiobooks.WriteAsync(run, objects.Audiobooks.Values, ct);
+                await ImportChapters.WriteAsync(run, objects.Chapters.Values, ct);
+                await ImportPlaylists.WriteAsync(run, objects.Playlists.Values, ct);
             }
             catch (StrictStop)
             {
@@ -68,6 +76,23 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
             try
             {
                 step();
+            }
+            catch (Exception e) when (e is SpotifyException or ImportException)
+            {
+                outcome.Failures.Add(new ImportFailure(at, e.Message));
+                if (strict)
+                {
+                    throw new StrictStop();
+                }
+            }
+        }
+
+        /// <inheritdoc cref="Try"/>
+        public async Task TryAsync(ImportPosition at, Func<Task> step)
+        {
+            try
+            {
+                await step();
             }
             catch (Exception e) when (e is SpotifyException or ImportException)
             {

@@ -114,7 +114,7 @@ public static class CsvCatalogReader
     }
 
     /// <summary>An id made from names, the same on every import of the same row.</summary>
-    private static string Id(string kind, params string[] names) =>
+    internal static string Id(string kind, params string[] names) =>
         CatalogIds.FromSeed($"jukebox:import:{kind}:{string.Join('\u001f', names)}");
 
     private sealed class CsvRow(Dictionary<string, int> header, List<string> fields)

@@ -1,3 +1,4 @@
+using Jukebox.Api.Audio;
 using Jukebox.Data.Entities;
 using Jukebox.Sandbox.Catalog;
 
@@ -48,9 +49,12 @@ internal static class FixtureMerge
             new ExternalIdsFixture(null, stored.Upc, stored.Ean), null);
     }
 
-    /// <summary>A track without markets of its own keeps none: it follows its album's.</summary>
+    /// <summary>
+    /// A track without markets of its own keeps none: it follows its album's. The preview of its own
+    /// audio file is no address a source gives, so it is left out here and kept by <see cref="TrackRows"/>.
+    /// </summary>
     public static TrackFixture From(Track stored, IEnumerable<string> artistIds) => new(
         stored.Id, null, stored.Name, [.. artistIds.Select(id => new IdFixture(id))], new IdFixture(stored.AlbumId),
         stored.DurationMs, stored.Explicit, stored.DiscNumber, stored.TrackNumber, stored.AvailableMarkets is null ? null : [.. stored.AvailableMarkets],
-        new ExternalIdsFixture(stored.Isrc, null, null), stored.PreviewUrl, stored.Popularity);
+        new ExternalIdsFixture(stored.Isrc, null, null), TrackAudio.IsServedHere(stored.PreviewUrl) ? null : stored.PreviewUrl, stored.Popularity);
 }

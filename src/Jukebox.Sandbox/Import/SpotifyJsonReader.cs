@@ -6,15 +6,17 @@ namespace Jukebox.Sandbox.Import;
 
 /// <summary>
 /// Reads Web API responses saved as files: an artist, album (with its <c>tracks</c> paging object) or
-/// track (with its simplified album and artists), an array of them, a paging object
-/// (<c>{"items":[…]}</c>, saved tracks' and albums' items unwrapped), a search response
-/// (<c>{"tracks":{"items":[…]}}</c>) or a multi-get (<c>{"albums":[…]}</c>). Objects inside objects
-/// (an album's artists, a track's album) are imported too, as references that a full object of the
-/// same id completes. A record that cannot be read is a failure named by its JSON path.
+/// track (with its simplified album and artists), a show (with its <c>episodes</c>), episode (with its
+/// show), audiobook (with its <c>chapters</c>), chapter (with its audiobook) or playlist (with its
+/// items), an array of them, a paging object (<c>{"items":[…]}</c>, saved items unwrapped), a search
+/// response (<c>{"tracks":{"items":[…]}}</c>) or a multi-get (<c>{"albums":[…]}</c>). Objects inside
+/// objects (an album's artists, a track's album, an episode's show, a playlist's tracks) are imported
+/// too, as references that a full object of the same id completes. A record that cannot be read is a
+/// failure named by its JSON path.
 /// </summary>
-public static class SpotifyJsonReader
+public static partial class SpotifyJsonReader
 {
-    private static readonly string[] Lists = ["artists", "albums", "tracks"];
+    private static readonly string[] Lists = ["artists", "albums", "tracks", "shows", "episodes", "audiobooks", "chapters", "playlists"];
 
     public static void Read(string file, Stream json, ImportedObjects into)
     {
@@ -69,9 +71,11 @@ public static class SpotifyJsonReader
         foreach (var item in array.EnumerateArray())
         {
             var at = $"{path}[{i++}]";
-            // A saved track's or album's item ({"added_at":…,"track":{…}}), a playlist's item ({"item":{…}}).
+            // A saved item ({"added_at":…,"track":{…}}, or album, show, episode), a playlist's item ({"item":{…}}).
             if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("type", out _)
-                && (Wrapped(item, "track", at, out var inner, out var innerAt) || Wrapped(item, "album", at, out inner, out innerAt) || Wrapped(item, "item", at, out inner, out innerAt)))
+                && (Wrapped(item, "track", at, out var inner, out var innerAt) || Wrapped(item, "album", at, out inner, out innerAt)
+                    || Wrapped(item, "show", at, out inner, out innerAt) || Wrapped(item, "episode", at, out inner, out innerAt)
+                    || Wrapped(item, "item", at, out inner, out innerAt)))
             {
                 Object(file, inner, innerAt, into);
             }
@@ -99,13 +103,21 @@ public static class SpotifyJsonReader
         {
             var type = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
                 ? t.GetString()
-                : throw new ImportException("Not an artist, album or track object (no type)");
+                : throw new ImportException("Not a catalog object (no type)");
             switch (type)
             {
                 case "artist": Artist(element, at, into, full: true); break;
                 case "album": Album(element, at, into, full: true); break;
                 case "track": Track(element, at, into, null); break;
-                default: throw new ImportException($"Objects of type {type} are not imported (artists, albums and tracks are)");
+                case "show": Show(element, at, into, full: true); break;
+                // A chapter is typed episode too; its audiobook (or number) tells it apart.
+                case "episode" when element.TryGetProperty("audiobook", out _) || element.TryGetProperty("chapter_number", out _):
+                    Chapter(element, at, into, null); break;
+                case "episode": Episode(element, at, into, null); break;
+                case "audiobook": Audiobook(element, at, into, full: true); break;
+                case "playlist": Playlist(element, at, into); break;
+                default: throw new ImportException(
+                    $"Objects of type {type} are not imported (artists, albums, tracks, shows, episodes, audiobooks, chapters and playlists are)");
             }
         }
         catch (Exception e) when (e is JsonException or ImportException or SpotifyException or InvalidOperationException)

@@ -72,7 +72,7 @@ public static class UserState
     [
         typeof(Artist), typeof(Album), typeof(AlbumArtist), typeof(Track), typeof(TrackArtist),
         typeof(Show), typeof(Episode), typeof(Audiobook), typeof(Chapter),
-        typeof(Category), typeof(CategoryName), typeof(CategoryPlaylist),
+        typeof(Category), typeof(CategoryName), typeof(CategoryPlaylist), typeof(AlbumCover), typeof(TrackAudioFile),
         typeof(DataProtectionKey), typeof(OpenIddictEntityFrameworkCoreScope), typeof(ServerClockOffset),
     ];
 

@@ -33,6 +33,7 @@ public static class WebPlayerEndpoints
         player.MapGet("/events", Events);
         player.MapGet("/state", State);
         player.MapPost("/commands/{command}", Command);
+        player.MapGet("/audio/{trackId}", WebPlayerAudio.GetAsync);
     }
 
     private sealed record WebUser(string Id, string Country, string Product);
@@ -118,7 +119,8 @@ public static class WebPlayerEndpoints
 
     /// <summary>
     /// What the page shows, each part as the Web API shows it: the playback (GET /me/player; null when no
-    /// device is active), the user's devices, the queue and the last five items played, and this page's device id.
+    /// device is active), the user's devices, the queue and the last five items played, this page's device id,
+    /// and the address of the playing track's own audio file when it was imported from one (else null).
     /// </summary>
     private static async Task<string> StateJsonAsync(IServiceScopeFactory scopes, WebUser user, string deviceId, CancellationToken ct)
     {
@@ -126,15 +128,16 @@ public static class WebPlayerEndpoints
         var player = scope.ServiceProvider.GetRequiredService<PlayerService>();
         var view = scope.ServiceProvider.GetRequiredService<PlayerObjects>();
         var loaded = await player.SyncAsync(user.Id, ct);
-        var playback = loaded.ActiveDevice is { } active
-            ? JsonSerializer.Serialize(view.Playback(loaded, active, user.Country, episodesWanted: true), SpotifyJsonContext.Default.CurrentlyPlayingContextObject)
-            : "null";
+        var current = loaded.ActiveDevice is { } active ? view.Playback(loaded, active, user.Country, episodesWanted: true) : null;
+        var playback = current is null ? "null" : JsonSerializer.Serialize(current, SpotifyJsonContext.Default.CurrentlyPlayingContextObject);
+        var audio = await WebPlayerAudio.UrlOfAsync(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), (current?.Item as Jukebox.Api.Tracks.TrackObject)?.Id, ct);
         var devices = new DevicesResponse([.. loaded.Devices.Select(d => view.Device(d, loaded.ActiveDevice?.Id))]);
         var queue = loaded.ActiveDevice is null ? "null" : JsonSerializer.Serialize(view.Queue(loaded, user.Country), SpotifyJsonContext.Default.QueueObject);
         var catalog = await scope.ServiceProvider.GetRequiredService<CatalogStore>().GetAsync();
         var recent = await scope.ServiceProvider.GetRequiredService<ListeningHistory>().RecentlyPlayedAsync(
             user.Id, user.Country, catalog, new RecentlyPlayedRequest(5, null, null, "/v1/me/player/recently-played", ""), ct);
         return $"{{\"device_id\":{JsonSerializer.Serialize(deviceId, SpotifyJsonContext.Default.String)},\"playback\":{playback}," +
+            $"\"audio_url\":{(audio is null ? "null" : JsonSerializer.Serialize(audio, SpotifyJsonContext.Default.String))}," +
             $"\"devices\":{JsonSerializer.Serialize(devices, SpotifyJsonContext.Default.DevicesResponse)},\"queue\":{queue}," +
             $"\"recent\":{JsonSerializer.Serialize(recent, SpotifyJsonContext.Default.CursorPagingPlayHistoryObject)}}}";
     }

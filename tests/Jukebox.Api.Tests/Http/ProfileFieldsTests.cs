@@ -204,6 +204,20 @@ public sealed class ProfileFieldsTests(ProfileFieldsTests.PreviewServer server) 
         }
     }
 
+    [Theory]
+    [InlineData(ApiProfiles.Full, "public, max-age=120")]
+    [InlineData(ApiProfiles.Restricted2024, "private, max-age=0")]
+    [InlineData(ApiProfiles.Development2026, "private, max-age=0")]
+    public async Task A_shared_cache_may_keep_an_apps_catalog_answers_only_when_every_app_gets_the_same(string profile, string cacheControl)
+    {
+        using var client = await ClientOfAppAsync(profile, user: false);
+
+        using var response = await client.GetAsync($"/v1/tracks/{Album_.Tracks[0].Id}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(cacheControl, response.Headers.NonValidated["Cache-Control"].ToString());
+    }
+
     [Fact]
     public async Task A_playlists_tracks_carry_the_fields_of_the_readers_profile_whoever_read_them_first()
     {

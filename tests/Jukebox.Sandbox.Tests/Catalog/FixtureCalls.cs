@@ -46,6 +46,19 @@ public sealed class FixtureCalls(JukeboxTestServer server)
         return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    /// <summary>A response's JSON, failing the test unless it succeeded.</summary>
+    public static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
     /// <summary>Makes a fixture and returns its id; fails the test unless the answer is 201.</summary>
     public async Task<string> CreateAsync(string type, object body)
     {
@@ -86,6 +99,14 @@ public sealed class FixtureCalls(JukeboxTestServer server)
             publisher = "Fixture Books", description = "A book made for a test.", available_markets = markets ?? ["SE", "US"],
             chapters = new { items = chapters },
         });
+
+    /// <summary>An editorial playlist of the given entries (uris of tracks, episodes or local files), in order.</summary>
+    public Task<string> PlaylistAsync(string[] uris, string? id = null, string name = "Fixture Mix") =>
+        CreateAsync("playlists", new { id, name, description = "Picked for a test.", items = new { items = uris.Select(uri => new { item = new { uri } }) } });
+
+    /// <summary>The uris of a playlist object's first page of items.</summary>
+    public static string[] Uris(JsonElement playlist) =>
+        [.. playlist.GetProperty("items").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetProperty("uri").GetString()!)];
 
     public static object Chapter(string name = "Fixture Chapter", string? id = null, int? number = null) =>
         new { id, name, chapter_number = number, description = "A chapter.", duration_ms = 900_000, release_date = "2024-05-17" };

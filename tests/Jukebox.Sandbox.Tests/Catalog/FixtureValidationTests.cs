@@ -108,9 +108,9 @@ public sealed class FixtureValidationTests(JukeboxTestServer server) : IClassFix
     }
 
     [Fact]
-    public async Task Types_the_sandbox_does_not_make_yet_are_not_found()
+    public async Task Types_that_are_not_catalog_objects_are_not_found()
     {
-        var answer = await _calls.PostAsync("categories", new { name = "x" });
+        var answer = await _calls.PostAsync("users", new { name = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
     }
