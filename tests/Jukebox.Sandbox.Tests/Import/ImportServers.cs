@@ -26,7 +26,7 @@ public sealed class EmptyCatalogServer : JukeboxTestServer
 
     /// <summary>
     /// What a running node does when the import's catalog message reaches it: it patches its catalog
-    /// with the objects the message names (here every artist, album and track of the database).
+    /// with the objects the message names (here every catalog object of the database).
     /// </summary>
     public async Task<CatalogSnapshot> ReloadCatalogAsync()
     {
@@ -37,6 +37,10 @@ public sealed class EmptyCatalogServer : JukeboxTestServer
             Artists = await db.Artists.Select(a => a.Id).ToListAsync(),
             Albums = await db.Albums.Select(a => a.Id).ToListAsync(),
             Tracks = await db.Tracks.Select(t => t.Id).ToListAsync(),
+            Shows = await db.Shows.Select(x => x.Id).ToListAsync(),
+            Episodes = await db.Episodes.Select(x => x.Id).ToListAsync(),
+            Audiobooks = await db.Audiobooks.Select(x => x.Id).ToListAsync(),
+            Chapters = await db.Chapters.Select(x => x.Id).ToListAsync(),
         };
         return await Services.GetRequiredService<CatalogSync>().ChangedHereAsync(change);
     }
