@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Jukebox.Api.Catalog;
 using Jukebox.Cluster;
 using Jukebox.Data;
 using Jukebox.Sandbox.Import;
@@ -11,7 +12,8 @@ namespace Jukebox.Server;
 /// database the server options name (created and seeded first if new; `--no-demo-catalog` for one
 /// with only what is imported). Exit code 0 when every record was imported, 1 when some were not (or,
 /// with --strict, nothing was written), 2 when the path or format cannot be read at all. Nodes
-/// listening on the cluster bus reload the catalog; a node without Redis sees it at its next start.
+/// listening on the cluster bus patch their catalogs with what was imported (or reload them after a
+/// large import); a node without Redis sees it at its next start.
 /// </summary>
 internal static class ImportCommand
 {
@@ -73,8 +75,10 @@ internal static class ImportCommand
         }
         if (outcome.Written && outcome.Imported + outcome.Updated > 0)
         {
-            // Running nodes on the cluster bus load the catalog again, as after `jukebox seed`.
-            app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, "");
+            // Running nodes on the cluster bus patch their catalogs with the imported objects, or,
+            // after a large import, load the catalog again as after `jukebox seed`.
+            var change = objects.Change;
+            app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, change.Count <= CatalogChange.MaxPatched ? change.ToMessage() : "");
             foreach (var playlistId in objects.Playlists.Keys)
             {
                 // Their playlist search indexes read the imported playlists again.

@@ -174,10 +174,7 @@ internal static class CatalogLoader
         var (audiobooks, chapters) = await LoadAudiobooksAsync(db, intern, ct);
         var categories = await LoadCategoriesAsync(db, ct);
 
-        var newReleases = albums.Values
-            .Where(a => a.ReleaseDatePrecision == "day")
-            .OrderByDescending(a => a.ReleaseDate, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
-            .Take(NewReleaseCount).ToList();
+        var newReleases = NewReleases(albums.Values);
 
         return new CatalogSnapshot
         {
@@ -185,6 +182,14 @@ internal static class CatalogLoader
             Audiobooks = audiobooks, Chapters = chapters, Categories = categories, NewReleases = newReleases,
         };
     }
+
+    /// <summary>The most recent releases (of a known day), newest first.</summary>
+    internal static List<CatalogAlbum> NewReleases(IEnumerable<CatalogAlbum> albums) => albums
+        .Where(a => a.ReleaseDatePrecision == "day")
+        .OrderByDescending(a => a.ReleaseDate, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
+        .Take(NewReleaseCount).ToList();
+
+    internal const int NewReleaseLimit = NewReleaseCount;
 
     /// <summary>
     /// Track credits in the order the database returns them. Most tracks have one artist: those
@@ -235,14 +240,14 @@ internal static class CatalogLoader
         }
     }
 
-    private static IQueryable<AlbumRow> SelectAlbums(IQueryable<Album> albums) => albums.AsNoTracking().Select(a => new AlbumRow
+    internal static IQueryable<AlbumRow> SelectAlbums(IQueryable<Album> albums) => albums.AsNoTracking().Select(a => new AlbumRow
     {
         Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate, ReleaseDatePrecision = a.ReleaseDatePrecision,
         Label = a.Label, Upc = a.Upc, Ean = a.Ean, Popularity = a.Popularity, Genres = a.Genres,
         CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
     });
 
-    private static CatalogAlbum NewAlbum(AlbumRow a, MarketSet markets) => new()
+    internal static CatalogAlbum NewAlbum(AlbumRow a, MarketSet markets) => new()
     {
         Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate,
         ReleaseDatePrecision = a.ReleaseDatePrecision, Label = a.Label, Upc = a.Upc, Ean = a.Ean,
@@ -250,7 +255,7 @@ internal static class CatalogLoader
         CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
     };
 
-    private sealed class AlbumRow
+    internal sealed class AlbumRow
     {
         public required string Id { get; init; }
         public required string Name { get; init; }
@@ -266,7 +271,7 @@ internal static class CatalogLoader
         public required string PhonogramText { get; init; }
     }
 
-    private static int NewestFirst(CatalogAlbum a, CatalogAlbum b)
+    internal static int NewestFirst(CatalogAlbum a, CatalogAlbum b)
     {
         var byDate = string.CompareOrdinal(b.ReleaseDate, a.ReleaseDate);
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
@@ -278,24 +283,13 @@ internal static class CatalogLoader
         var shows = new Dictionary<string, CatalogShow>(StringComparer.Ordinal);
         foreach (var s in await db.Shows.AsNoTracking().ToListAsync(ct))
         {
-            shows[s.Id] = new CatalogShow
-            {
-                Id = s.Id, Name = s.Name, Publisher = s.Publisher, Description = s.Description,
-                HtmlDescription = s.HtmlDescription, Explicit = s.Explicit, Languages = s.Languages, MediaType = s.MediaType,
-                IsExternallyHosted = s.IsExternallyHosted, Markets = intern(s.AvailableMarkets), CopyrightText = s.CopyrightText,
-            };
+            shows[s.Id] = NewShow(s, intern(s.AvailableMarkets));
         }
         var episodes = new Dictionary<string, CatalogEpisode>(StringComparer.Ordinal);
         foreach (var group in (await db.Episodes.AsNoTracking().ToListAsync(ct)).GroupBy(e => e.ShowId))
         {
             var show = shows[group.Key];
-            show.Episodes = [.. group.OrderByDescending(e => e.Number).Select(e => new CatalogEpisode
-            {
-                Id = e.Id, Show = show, Name = e.Name, Description = e.Description, HtmlDescription = e.HtmlDescription,
-                DurationMs = e.DurationMs, Explicit = e.Explicit, Languages = e.Languages, ReleaseDate = e.ReleaseDate,
-                ReleaseDatePrecision = e.ReleaseDatePrecision, AudioPreviewUrl = e.AudioPreviewUrl,
-                IsExternallyHosted = e.IsExternallyHosted,
-            })];
+            show.Episodes = Episodes(show, group);
             foreach (var episode in show.Episodes)
             {
                 episodes[episode.Id] = episode;
@@ -310,23 +304,13 @@ internal static class CatalogLoader
         var books = new Dictionary<string, CatalogAudiobook>(StringComparer.Ordinal);
         foreach (var b in await db.Audiobooks.AsNoTracking().ToListAsync(ct))
         {
-            books[b.Id] = new CatalogAudiobook
-            {
-                Id = b.Id, Name = b.Name, Authors = b.Authors, Narrators = b.Narrators, Publisher = b.Publisher,
-                Description = b.Description, HtmlDescription = b.HtmlDescription, Edition = b.Edition, Explicit = b.Explicit,
-                Languages = b.Languages, MediaType = b.MediaType, Markets = intern(b.AvailableMarkets), CopyrightText = b.CopyrightText,
-            };
+            books[b.Id] = NewAudiobook(b, intern(b.AvailableMarkets));
         }
         var chapters = new Dictionary<string, CatalogChapter>(StringComparer.Ordinal);
         foreach (var group in (await db.Chapters.AsNoTracking().ToListAsync(ct)).GroupBy(c => c.AudiobookId))
         {
             var book = books[group.Key];
-            book.Chapters = [.. group.OrderBy(c => c.ChapterNumber).Select(c => new CatalogChapter
-            {
-                Id = c.Id, Audiobook = book, ChapterNumber = c.ChapterNumber, Name = c.Name, Description = c.Description,
-                HtmlDescription = c.HtmlDescription, DurationMs = c.DurationMs, Explicit = c.Explicit, Languages = c.Languages,
-                ReleaseDate = c.ReleaseDate, ReleaseDatePrecision = c.ReleaseDatePrecision, AudioPreviewUrl = c.AudioPreviewUrl,
-            })];
+            book.Chapters = Chapters(book, group);
             foreach (var chapter in book.Chapters)
             {
                 chapters[chapter.Id] = chapter;
@@ -334,6 +318,43 @@ internal static class CatalogLoader
         }
         return (books, chapters);
     }
+
+    internal static CatalogShow NewShow(Show s, MarketSet markets) => new()
+    {
+        Id = s.Id, Name = s.Name, Publisher = s.Publisher, Description = s.Description,
+        HtmlDescription = s.HtmlDescription, Explicit = s.Explicit, Languages = s.Languages, MediaType = s.MediaType,
+        IsExternallyHosted = s.IsExternallyHosted, Markets = markets, CopyrightText = s.CopyrightText,
+    };
+
+    /// <summary>A show's episodes, newest first.</summary>
+    internal static CatalogEpisode[] Episodes(CatalogShow show, IEnumerable<Episode> rows) =>
+    [
+        .. rows.OrderByDescending(e => e.Number).Select(e => new CatalogEpisode
+        {
+            Id = e.Id, Show = show, Name = e.Name, Description = e.Description, HtmlDescription = e.HtmlDescription,
+            DurationMs = e.DurationMs, Explicit = e.Explicit, Languages = e.Languages, ReleaseDate = e.ReleaseDate,
+            ReleaseDatePrecision = e.ReleaseDatePrecision, AudioPreviewUrl = e.AudioPreviewUrl,
+            IsExternallyHosted = e.IsExternallyHosted,
+        }),
+    ];
+
+    internal static CatalogAudiobook NewAudiobook(Audiobook b, MarketSet markets) => new()
+    {
+        Id = b.Id, Name = b.Name, Authors = b.Authors, Narrators = b.Narrators, Publisher = b.Publisher,
+        Description = b.Description, HtmlDescription = b.HtmlDescription, Edition = b.Edition, Explicit = b.Explicit,
+        Languages = b.Languages, MediaType = b.MediaType, Markets = markets, CopyrightText = b.CopyrightText,
+    };
+
+    /// <summary>A book's chapters in chapter order.</summary>
+    internal static CatalogChapter[] Chapters(CatalogAudiobook book, IEnumerable<Chapter> rows) =>
+    [
+        .. rows.OrderBy(c => c.ChapterNumber).Select(c => new CatalogChapter
+        {
+            Id = c.Id, Audiobook = book, ChapterNumber = c.ChapterNumber, Name = c.Name, Description = c.Description,
+            HtmlDescription = c.HtmlDescription, DurationMs = c.DurationMs, Explicit = c.Explicit, Languages = c.Languages,
+            ReleaseDate = c.ReleaseDate, ReleaseDatePrecision = c.ReleaseDatePrecision, AudioPreviewUrl = c.AudioPreviewUrl,
+        }),
+    ];
 
     private static async Task<List<CatalogCategory>> LoadCategoriesAsync(JukeboxDbContext db, CancellationToken ct)
     {

@@ -36,14 +36,18 @@ public sealed class CatalogArtist
     public long Followers { get; init; }
     public required IReadOnlyList<string> Genres { get; init; }
 
+    // The links between objects (these lists, an album's artists and tracks, a track's artists and
+    // other instances) are filled while a snapshot is built; once it is published, a change that
+    // patches the catalog (CatalogPatch) replaces a link whole and never edits one in place.
+
     /// <summary>Albums with this artist among the album artists, newest first.</summary>
-    public List<CatalogAlbum> OwnAlbums { get; } = [];
+    public List<CatalogAlbum> OwnAlbums { get; set; } = [];
 
     /// <summary>Albums by others on which this artist plays a track, newest first.</summary>
-    public List<CatalogAlbum> AppearsOn { get; } = [];
+    public List<CatalogAlbum> AppearsOn { get; set; } = [];
 
     /// <summary>The artist's tracks, most popular first.</summary>
-    public List<CatalogTrack> Tracks { get; } = [];
+    public List<CatalogTrack> Tracks { get; set; } = [];
 }
 
 public sealed class CatalogAlbum

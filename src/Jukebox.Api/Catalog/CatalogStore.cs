@@ -5,15 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Jukebox.Api.Catalog;
 
-/// <summary>Holds the current <see cref="CatalogSnapshot"/>; loads it once and on demand again.</summary>
+/// <summary>
+/// Holds the current <see cref="CatalogSnapshot"/>; loads it once, and on demand again or patched by
+/// a change. Reloads and patches take turns, each on the snapshot the one before it left.
+/// </summary>
 public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogStore> logger)
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _turns = new(1, 1);
     private Task<CatalogSnapshot>? _current;
-
-    /// <summary>Loads started so far, and the number of the one <see cref="_current"/> comes from.</summary>
-    private long _loadsStarted;
-    private long _currentLoad;
 
     public bool IsLoaded => _current is { IsCompletedSuccessfully: true };
 
@@ -29,29 +29,56 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
         {
             if (_current is null || _current.IsFaulted)
             {
-                _currentLoad = Interlocked.Increment(ref _loadsStarted);
                 _current = LoadAsync();
             }
             return _current;
         }
     }
 
-    /// <summary>
-    /// Builds a fresh snapshot and swaps it in when ready; readers keep the old one until then. Of
-    /// reloads that overlap (changes in quick succession), the one that started last wins: one that
-    /// started earlier may finish later, having read the database before the latest change.
-    /// </summary>
+    /// <summary>Builds a fresh snapshot and swaps it in when ready; readers keep the old one until then.</summary>
     public async Task ReloadAsync()
     {
-        var number = Interlocked.Increment(ref _loadsStarted);
-        var next = await LoadAsync();
+        await _turns.WaitAsync();
+        try
+        {
+            Swap(await LoadAsync());
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    /// <summary>
+    /// Makes the snapshot after <paramref name="change"/> from the current one, reading only what
+    /// changed (<see cref="CatalogPatch"/>), and swaps it in. <paramref name="derive"/> runs before the
+    /// next reload or patch may start, so that what derives from one snapshot follows them in turn.
+    /// </summary>
+    public async Task<CatalogDelta> PatchAsync(CatalogChange change, Action<CatalogDelta> derive)
+    {
+        await _turns.WaitAsync();
+        try
+        {
+            var before = await GetAsync();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using var scope = scopes.CreateAsyncScope();
+            var delta = await CatalogPatch.ApplyAsync(before, change, scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), CancellationToken.None);
+            Swap(delta.After);
+            derive(delta);
+            logger.LogInformation("Catalog patched in {Elapsed}: {Objects} objects changed.", System.Diagnostics.Stopwatch.GetElapsedTime(started), change.Count);
+            return delta;
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private void Swap(CatalogSnapshot next)
+    {
         lock (_gate)
         {
-            if (number > _currentLoad)
-            {
-                _current = Task.FromResult(next);
-                _currentLoad = number;
-            }
+            _current = Task.FromResult(next);
         }
     }
 

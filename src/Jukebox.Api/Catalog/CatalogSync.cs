@@ -11,11 +11,13 @@ namespace Jukebox.Api.Catalog;
 
 /// <summary>
 /// Keeps this node's catalog snapshot on the database's catalog when another node seeds it (e.g.
-/// `jukebox seed` against a running deployment) or changes it (the sandbox's catalog fixtures, see
-/// <see cref="ChangedHereAsync"/>). A resync compares counts rather than contents. Whatever derives
-/// from a snapshot (encoded objects, audio features, the search index) is keyed by the snapshot and
-/// follows it; the search index and the features are started right away so that the first search
-/// after the reload does not wait.
+/// `jukebox seed` against a running deployment) or changes it (the sandbox's catalog fixtures and
+/// `jukebox import`, see <see cref="ChangedHereAsync(CatalogChange)"/>). A change that names its
+/// objects is patched into the snapshot and its search index; anything else (a seed, a resync, a
+/// message this node does not understand, a very large change) loads the whole catalog again. A
+/// resync compares counts rather than contents. Whatever derives from a snapshot (encoded objects,
+/// audio features, the search index) is keyed by the snapshot and follows it; the search index and
+/// the features are started right away so that the first search after the reload does not wait.
 /// </summary>
 public sealed class CatalogSync(
     CatalogStore store, CatalogSearchIndex index, AudioFeatureStore features, IClusterBus bus,
@@ -25,7 +27,7 @@ public sealed class CatalogSync(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(bus.Subscribe(ClusterTopics.Catalog, _ => ReloadAsync()));
+        _subscriptions.Add(bus.Subscribe(ClusterTopics.Catalog, ChangedElsewhereAsync));
         _subscriptions.Add(bus.OnResync(ReloadIfChangedAsync));
         return Task.CompletedTask;
     }
@@ -49,6 +51,55 @@ public sealed class CatalogSync(
         await Task.WhenAll(index.ForAsync(catalog), features.ForAsync(catalog));
         bus.Publish(ClusterTopics.Catalog, "");
         return catalog;
+    }
+
+    /// <summary>
+    /// After this node committed a change to the objects <paramref name="change"/> names: patches the
+    /// snapshot, its search index and audio features with them alone, so that every read and search
+    /// after the return sees the change, then tells the other nodes which objects changed. A change
+    /// of more than <see cref="CatalogChange.MaxPatched"/> objects loads everything again instead.
+    /// </summary>
+    public async Task<CatalogSnapshot> ChangedHereAsync(CatalogChange change)
+    {
+        if (change.Count > CatalogChange.MaxPatched)
+        {
+            return await ChangedHereAsync();
+        }
+        var (catalog, derived) = await PatchAsync(change);
+        await derived;
+        bus.Publish(ClusterTopics.Catalog, change.ToMessage());
+        return catalog;
+    }
+
+    /// <summary>The patched snapshot and the work on what derives from it; a whole reload should the patch fail.</summary>
+    private async Task<(CatalogSnapshot Catalog, Task Derived)> PatchAsync(CatalogChange change)
+    {
+        var derived = Task.CompletedTask;
+        try
+        {
+            var delta = await store.PatchAsync(change, d => derived = Task.WhenAll(index.ForPatched(d), features.ForPatched(d)));
+            return (delta.After, derived);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Patching the catalog with a change failed; loading it again.");
+            await store.ReloadAsync();
+            var catalog = await store.GetAsync();
+            return (catalog, Task.WhenAll(index.ForAsync(catalog), features.ForAsync(catalog)));
+        }
+    }
+
+    private async Task ChangedElsewhereAsync(string message)
+    {
+        if (CatalogChange.FromMessage(message) is not { } change || change.Count > CatalogChange.MaxPatched)
+        {
+            await ReloadAsync();
+            return;
+        }
+        var (_, derived) = await PatchAsync(change);
+        _ = derived.ContinueWith(
+            patch => logger.LogError(patch.Exception, "Patching the search index with a change made on another node failed."),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private async Task ReloadIfChangedAsync()

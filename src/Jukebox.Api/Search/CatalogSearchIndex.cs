@@ -13,7 +13,8 @@ namespace Jukebox.Api.Search;
 /// It is built in the background once the snapshot is loaded, on all cores, and kept on disk under
 /// the data directory named by a hash of everything it holds: the next start whose catalog hashes
 /// the same opens it instead of building it again. Until an index for the current snapshot is ready,
-/// the previous one (if any) answers.
+/// the previous one (if any) answers. A snapshot patched from another (<see cref="ForPatched"/>) gets
+/// that one's index with the changed documents updated, not a new build.
 /// </summary>
 public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSearchIndex> logger) : IDisposable
 {
@@ -39,6 +40,43 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         }
     }
 
+    /// <summary>
+    /// The index of a patched snapshot: the index of the snapshot before with the changed documents
+    /// replaced (<see cref="CatalogIndexState.Patch"/>). Built anew instead when there is no index of
+    /// the snapshot before, or when the patches since its build reach <see cref="SearchOptions.MaxPatchedDocuments"/>.
+    /// </summary>
+    public Task<CatalogIndexState> ForPatched(CatalogDelta delta)
+    {
+        lock (_gate)
+        {
+            if (!_builds.TryGetValue(delta.Before, out var previous) || previous.IsFaulted)
+            {
+                return ForAsync(delta.After);
+            }
+            var build = Task.Run(() => PatchAsync(previous, delta));
+            _builds.AddOrUpdate(delta.After, build);
+            return build;
+        }
+    }
+
+    private async Task<CatalogIndexState> PatchAsync(Task<CatalogIndexState> previous, CatalogDelta delta)
+    {
+        var before = await previous;
+        if (before.Patched + delta.Reindexed.Values.Sum(ids => ids.Count) > Math.Max(options.MaxPatchedDocuments, before.Base.Ids.Length / 10))
+        {
+            return OpenOrBuild(delta.After);
+        }
+        var started = Stopwatch.GetTimestamp();
+        var state = before.Patch(delta, delta.Reindexed["album"].Count > 0 ? HipsterPopularity(delta.After) : before.HipsterPopularity);
+        lock (_gate)
+        {
+            _latest = state;
+        }
+        logger.LogInformation("Search index patched in {Elapsed}: {Documents} documents changed since it was built.",
+            Stopwatch.GetElapsedTime(started), state.Patched);
+        return state;
+    }
+
     /// <summary>The newest index that is ready, possibly of an older snapshot; null before the first one is.</summary>
     public CatalogIndexState? Latest => _latest;
 
@@ -50,6 +88,7 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
         var (fingerprint, order) = Prepare(sources, markets);
         var prepared = Stopwatch.GetElapsedTime(started);
         var ids = Array.ConvertAll(order, o => o.Id);
+        // The order's ids are kept by the built index; the array above is only for the checks.
         var (directory, reader) = _store.OpenStored(fingerprint, ids);
         var built = directory is null;
         if (directory is null)
@@ -61,7 +100,8 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
                 throw new InvalidOperationException("The search index does not hold its documents in the order they were added.");
             }
         }
-        var state = new CatalogIndexState(reader!, directory, markets, ids, TypeRanges(order), HipsterPopularity(catalog), options);
+        var state = new CatalogIndexState(new CatalogIndexBase(reader!, directory, markets, order, TypeRanges(order), options),
+            new Dictionary<string, Lucene.Net.Util.FixedBitSet>(), null, HipsterPopularity(catalog));
         lock (_gate)
         {
             // The previous state is not disposed: requests that took it may still be searching.

@@ -10,7 +10,7 @@ namespace Jukebox.Api.Search;
 /// documents of each simple query, read once, and the sets made from them. Their words come from
 /// the state's pool and go back to it at the end.
 /// </summary>
-internal sealed class RangeSets(CatalogIndexState state, (int From, int To) range) : IDisposable
+internal sealed class RangeSets(IndexView state, (int From, int To) range) : IDisposable
 {
     private readonly Dictionary<Query, FixedBitSet> _queries = [];
     private readonly List<long[]> _rented = [];

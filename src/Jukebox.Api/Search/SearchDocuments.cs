@@ -237,6 +237,18 @@ internal static class SearchItems
         .. catalog.Shows.Values, .. catalog.Episodes.Values, .. catalog.Audiobooks.Values,
     ];
 
+    /// <summary>The searchable object of the type with the id, or null when the snapshot has none.</summary>
+    public static object? Source(CatalogSnapshot catalog, string type, string id) => type switch
+    {
+        "track" => catalog.Tracks.GetValueOrDefault(id),
+        "album" => catalog.Albums.GetValueOrDefault(id),
+        "artist" => catalog.Artists.GetValueOrDefault(id),
+        "show" => catalog.Shows.GetValueOrDefault(id),
+        "episode" => catalog.Episodes.GetValueOrDefault(id),
+        "audiobook" => catalog.Audiobooks.GetValueOrDefault(id),
+        _ => throw new ArgumentException($"{type} is not a catalog type.", nameof(type)),
+    };
+
     public static SearchItem From(object source, MarketKeys markets) => source switch
     {
         CatalogTrack t => Track(t, markets),

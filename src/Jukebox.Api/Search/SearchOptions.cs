@@ -16,4 +16,10 @@ public sealed class SearchOptions
 
     /// <summary>Words found in fewer documents of a type are not kept: they are cheap to read again.</summary>
     internal int CachedWordMinimum { get; set; } = 4096;
+
+    /// <summary>
+    /// Documents changed since the index was built (or a tenth of the index, if more) beyond which a
+    /// change builds the index anew rather than patching it: each search also looks through them.
+    /// </summary>
+    public int MaxPatchedDocuments { get; set; } = 50_000;
 }

@@ -35,25 +35,83 @@ public sealed class AudioFeatureStore(IServiceScopeFactory scopes, ILogger<Audio
         }
     }
 
+    /// <summary>
+    /// The features of a patched snapshot: those of the snapshot before it, less the replaced tracks,
+    /// plus the added tracks' read from the database.
+    /// </summary>
+    public Task<IReadOnlyDictionary<CatalogTrack, TrackFeatures>> ForPatched(CatalogDelta delta)
+    {
+        lock (_gate)
+        {
+            if (!_loads.TryGetValue(delta.Before, out var previous) || previous.IsFaulted)
+            {
+                return ForAsync(delta.After);
+            }
+            var load = delta.Replaced.Count + delta.Added.Count == 0 ? previous : PatchAsync(previous, delta);
+            _loads.AddOrUpdate(delta.After, load);
+            return load;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<CatalogTrack, TrackFeatures>> PatchAsync(
+        Task<IReadOnlyDictionary<CatalogTrack, TrackFeatures>> previous, CatalogDelta delta)
+    {
+        var features = new Dictionary<CatalogTrack, TrackFeatures>(await previous, ReferenceEqualityComparer.Instance);
+        foreach (var track in delta.Replaced)
+        {
+            features.Remove(track);
+        }
+        var added = delta.Added.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var ids = added.Keys.ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        await foreach (var t in Select(db.Tracks.AsNoTracking().Where(t => ids.Contains(t.Id))).AsAsyncEnumerable())
+        {
+            features[added[t.Id]] = t.ToFeatures();
+        }
+        return features;
+    }
+
+    private static IQueryable<FeatureRow> Select(IQueryable<Jukebox.Data.Entities.Track> tracks) => tracks.Select(t => new FeatureRow
+    {
+        Id = t.Id, Danceability = t.Features.Danceability, Energy = t.Features.Energy, Key = t.Features.Key,
+        Loudness = t.Features.Loudness, Mode = t.Features.Mode, Speechiness = t.Features.Speechiness,
+        Acousticness = t.Features.Acousticness, Instrumentalness = t.Features.Instrumentalness, Liveness = t.Features.Liveness,
+        Valence = t.Features.Valence, Tempo = t.Features.Tempo, TimeSignature = t.Features.TimeSignature,
+    });
+
+    private sealed class FeatureRow
+    {
+        public required string Id { get; init; }
+        public double Danceability { get; init; }
+        public double Energy { get; init; }
+        public int Key { get; init; }
+        public double Loudness { get; init; }
+        public int Mode { get; init; }
+        public double Speechiness { get; init; }
+        public double Acousticness { get; init; }
+        public double Instrumentalness { get; init; }
+        public double Liveness { get; init; }
+        public double Valence { get; init; }
+        public double Tempo { get; init; }
+        public int TimeSignature { get; init; }
+
+        public TrackFeatures ToFeatures() => new(
+            (float)Danceability, (float)Energy, (byte)Key, (float)Loudness, (byte)Mode, (float)Speechiness,
+            (float)Acousticness, (float)Instrumentalness, (float)Liveness, (float)Valence, (float)Tempo, (byte)TimeSignature);
+    }
+
     private async Task<IReadOnlyDictionary<CatalogTrack, TrackFeatures>> LoadAsync(CatalogSnapshot catalog)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         var features = new Dictionary<CatalogTrack, TrackFeatures>(catalog.Tracks.Count, ReferenceEqualityComparer.Instance);
-        await foreach (var t in db.Tracks.AsNoTracking().Select(t => new
-        {
-            t.Id, t.Features.Danceability, t.Features.Energy, t.Features.Key, t.Features.Loudness, t.Features.Mode,
-            t.Features.Speechiness, t.Features.Acousticness, t.Features.Instrumentalness, t.Features.Liveness,
-            t.Features.Valence, t.Features.Tempo, t.Features.TimeSignature,
-        }).AsAsyncEnumerable())
+        await foreach (var t in Select(db.Tracks.AsNoTracking()).AsAsyncEnumerable())
         {
             if (catalog.Tracks.TryGetValue(t.Id, out var track))
             {
-                features[track] = new TrackFeatures(
-                    (float)t.Danceability, (float)t.Energy, (byte)t.Key, (float)t.Loudness, (byte)t.Mode, (float)t.Speechiness,
-                    (float)t.Acousticness, (float)t.Instrumentalness, (float)t.Liveness, (float)t.Valence, (float)t.Tempo,
-                    (byte)t.TimeSignature);
+                features[track] = t.ToFeatures();
             }
         }
         logger.LogInformation("Audio features loaded in {Elapsed}: {Tracks} tracks.", System.Diagnostics.Stopwatch.GetElapsedTime(started), features.Count);

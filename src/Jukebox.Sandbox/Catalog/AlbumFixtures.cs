@@ -19,7 +19,7 @@ public sealed class AlbumFixtures(CatalogChanges changes, TimeProvider clock)
         var rows = AlbumRows.From(body, FixtureRules.IdOrNew(body.Id), clock.GetUtcNow());
         var tracks = rows.Tracks(body.Tracks?.Items ?? [], new Dictionary<string, Track>());
         var id = rows.Album.Id;
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Albums = [id] }, async (db, token) =>
         {
             if (await db.Albums.AnyAsync(a => a.Id == id, token))
             {
@@ -38,7 +38,7 @@ public sealed class AlbumFixtures(CatalogChanges changes, TimeProvider clock)
     {
         FixtureRules.RequireId(id);
         FixtureRules.SameId(body.Id, id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Albums = [id] }, async (db, token) =>
         {
             var stored = await db.Albums.SingleOrDefaultAsync(a => a.Id == id, token) ?? throw NotFound();
             var rows = AlbumRows.From(body, id, clock.GetUtcNow(), stored);
@@ -60,7 +60,7 @@ public sealed class AlbumFixtures(CatalogChanges changes, TimeProvider clock)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Albums = [id] }, async (db, token) =>
         {
             if (!await db.Albums.AnyAsync(a => a.Id == id, token))
             {

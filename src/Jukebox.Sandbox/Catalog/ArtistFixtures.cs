@@ -16,7 +16,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
     public async Task<(CatalogSnapshot Catalog, string Id)> CreateAsync(ArtistFixture body, CancellationToken ct)
     {
         var artist = From(body, FixtureRules.IdOrNew(body.Id));
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Artists = [artist.Id] }, async (db, token) =>
         {
             if (await db.Artists.AnyAsync(a => a.Id == artist.Id, token))
             {
@@ -32,7 +32,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
         FixtureRules.RequireId(id);
         FixtureRules.SameId(body.Id, id);
         var replacement = From(body, id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Artists = [id] }, async (db, token) =>
         {
             var stored = await db.Artists.SingleOrDefaultAsync(a => a.Id == id, token) ?? throw NotFound();
             stored.Name = replacement.Name;
@@ -45,7 +45,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Artists = [id] }, async (db, token) =>
         {
             var stored = await db.Artists.SingleOrDefaultAsync(a => a.Id == id, token) ?? throw NotFound();
             var albums = await db.AlbumArtists.CountAsync(x => x.ArtistId == id, token);

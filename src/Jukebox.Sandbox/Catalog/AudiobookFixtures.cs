@@ -19,7 +19,7 @@ public sealed class AudiobookFixtures(CatalogChanges changes, TimeProvider clock
     {
         var book = AudiobookRows.From(body, FixtureRules.IdOrNew(body.Id));
         var chapters = AudiobookRows.Chapters(book, body.Chapters?.Items ?? [], clock.GetUtcNow());
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Audiobooks = [book.Id] }, async (db, token) =>
         {
             if (await db.Audiobooks.AnyAsync(b => b.Id == book.Id, token))
             {
@@ -38,7 +38,7 @@ public sealed class AudiobookFixtures(CatalogChanges changes, TimeProvider clock
         FixtureRules.SameId(body.Id, id);
         var book = AudiobookRows.From(body, id);
         var chapters = body.Chapters?.Items is { } items ? AudiobookRows.Chapters(book, items, clock.GetUtcNow()) : null;
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Audiobooks = [id] }, async (db, token) =>
         {
             var stored = await db.Audiobooks.SingleOrDefaultAsync(b => b.Id == id, token) ?? throw NotFound();
             book.CopyTo(stored);
@@ -52,7 +52,7 @@ public sealed class AudiobookFixtures(CatalogChanges changes, TimeProvider clock
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Audiobooks = [id] }, async (db, token) =>
         {
             if (!await db.Audiobooks.AnyAsync(b => b.Id == id, token))
             {

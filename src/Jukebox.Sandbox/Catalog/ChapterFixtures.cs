@@ -16,7 +16,7 @@ public sealed class ChapterFixtures(CatalogChanges changes, TimeProvider clock)
     {
         var id = FixtureRules.IdOrNew(body.Id);
         var audiobookId = AudiobookId(body);
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Chapters = [id] }, async (db, token) =>
         {
             await KnownIds.RefuseTakenChaptersAsync(db, [id], null, token);
             db.Chapters.Add(await RowAsync(db, body, id, audiobookId, token));
@@ -29,7 +29,7 @@ public sealed class ChapterFixtures(CatalogChanges changes, TimeProvider clock)
         FixtureRules.RequireId(id);
         FixtureRules.SameId(body.Id, id);
         var audiobookId = AudiobookId(body);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Chapters = [id] }, async (db, token) =>
         {
             var stored = await db.Chapters.SingleOrDefaultAsync(c => c.Id == id, token) ?? throw NotFound();
             (await RowAsync(db, body, id, audiobookId, token)).CopyTo(stored);
@@ -39,7 +39,7 @@ public sealed class ChapterFixtures(CatalogChanges changes, TimeProvider clock)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Chapters = [id] }, async (db, token) =>
         {
             if (!await db.Chapters.AnyAsync(c => c.Id == id, token))
             {

@@ -16,7 +16,7 @@ public sealed class EpisodeFixtures(CatalogChanges changes, TimeProvider clock)
     {
         var id = FixtureRules.IdOrNew(body.Id);
         var showId = ShowId(body);
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Episodes = [id] }, async (db, token) =>
         {
             await KnownIds.RefuseTakenEpisodesAsync(db, [id], null, token);
             db.Episodes.Add(await RowAsync(db, body, id, showId, null, token));
@@ -29,7 +29,7 @@ public sealed class EpisodeFixtures(CatalogChanges changes, TimeProvider clock)
         FixtureRules.RequireId(id);
         FixtureRules.SameId(body.Id, id);
         var showId = ShowId(body);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Episodes = [id] }, async (db, token) =>
         {
             var stored = await db.Episodes.SingleOrDefaultAsync(e => e.Id == id, token) ?? throw NotFound();
             (await RowAsync(db, body, id, showId, stored, token)).CopyTo(stored);
@@ -39,7 +39,7 @@ public sealed class EpisodeFixtures(CatalogChanges changes, TimeProvider clock)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Episodes = [id] }, async (db, token) =>
         {
             if (!await db.Episodes.AnyAsync(e => e.Id == id, token))
             {

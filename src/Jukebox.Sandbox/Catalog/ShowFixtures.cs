@@ -19,7 +19,7 @@ public sealed class ShowFixtures(CatalogChanges changes, TimeProvider clock)
     {
         var show = ShowRows.From(body, FixtureRules.IdOrNew(body.Id));
         var episodes = ShowRows.Episodes(show, body.Episodes?.Items ?? [], clock.GetUtcNow());
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Shows = [show.Id] }, async (db, token) =>
         {
             if (await db.Shows.AnyAsync(s => s.Id == show.Id, token))
             {
@@ -38,7 +38,7 @@ public sealed class ShowFixtures(CatalogChanges changes, TimeProvider clock)
         FixtureRules.SameId(body.Id, id);
         var show = ShowRows.From(body, id);
         var episodes = body.Episodes?.Items is { } items ? ShowRows.Episodes(show, items, clock.GetUtcNow()) : null;
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Shows = [id] }, async (db, token) =>
         {
             var stored = await db.Shows.SingleOrDefaultAsync(s => s.Id == id, token) ?? throw NotFound();
             show.CopyTo(stored);
@@ -52,7 +52,7 @@ public sealed class ShowFixtures(CatalogChanges changes, TimeProvider clock)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Shows = [id] }, async (db, token) =>
         {
             if (!await db.Shows.AnyAsync(s => s.Id == id, token))
             {

@@ -18,7 +18,7 @@ public sealed class TrackFixtures(CatalogChanges changes)
     {
         var id = FixtureRules.IdOrNew(body.Id);
         var albumId = AlbumId(body);
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(new CatalogChange { Tracks = [id] }, async (db, token) =>
         {
             await KnownIds.RefuseTakenTracksAsync(db, [id], null, token);
             var track = await RowsAsync(db, body, id, albumId, null, token);
@@ -33,7 +33,7 @@ public sealed class TrackFixtures(CatalogChanges changes)
         FixtureRules.RequireId(id);
         FixtureRules.SameId(body.Id, id);
         var albumId = AlbumId(body);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Tracks = [id] }, async (db, token) =>
         {
             var stored = await db.Tracks.SingleOrDefaultAsync(t => t.Id == id, token) ?? throw NotFound();
             var track = await RowsAsync(db, body, id, albumId, stored, token);
@@ -46,7 +46,7 @@ public sealed class TrackFixtures(CatalogChanges changes)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(new CatalogChange { Tracks = [id] }, async (db, token) =>
         {
             if (!await db.Tracks.AnyAsync(t => t.Id == id, token))
             {

@@ -1,3 +1,4 @@
+using Jukebox.Api.Catalog;
 using Jukebox.Data.Entities;
 using Jukebox.Sandbox.Catalog;
 
@@ -46,6 +47,13 @@ public sealed class ImportedObjects
     public Dictionary<string, Dictionary<int, byte[]>> Covers { get; } = new(StringComparer.Ordinal);
 
     public int Count => Artists.Count + Albums.Count + Tracks.Count + Shows.Count + Episodes.Count + Audiobooks.Count + Chapters.Count + Playlists.Count;
+
+    /// <summary>The objects an import of these writes, for running nodes to patch their catalogs with.</summary>
+    public CatalogChange Change => new()
+    {
+        Artists = [.. Artists.Keys], Albums = [.. Albums.Keys], Tracks = [.. Tracks.Keys], Shows = [.. Shows.Keys],
+        Episodes = [.. Episodes.Keys], Audiobooks = [.. Audiobooks.Keys], Chapters = [.. Chapters.Keys],
+    };
 
     /// <param name="full">A full object (its own record), whose fields win over those of a simplified one (a reference).</param>
     public void Add(string id, ArtistFixture body, ImportPosition at, bool full) =>

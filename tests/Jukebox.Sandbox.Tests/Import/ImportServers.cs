@@ -1,6 +1,8 @@
 using Jukebox.Api.Catalog;
+using Jukebox.Data;
 using Jukebox.Server;
 using Jukebox.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jukebox.Sandbox.Tests.Import;
@@ -22,8 +24,26 @@ public sealed class EmptyCatalogServer : JukeboxTestServer
         return JukeboxCommandLine.Create().Parse(args).InvokeAsync();
     }
 
-    /// <summary>What a running node does when the import's catalog message reaches it: it loads the catalog again.</summary>
-    public Task<CatalogSnapshot> ReloadCatalogAsync() => Services.GetRequiredService<CatalogSync>().ChangedHereAsync();
+    /// <summary>
+    /// What a running node does when the import's catalog message reaches it: it patches its catalog
+    /// with the objects the message names (here every catalog object of the database).
+    /// </summary>
+    public async Task<CatalogSnapshot> ReloadCatalogAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        var change = new CatalogChange
+        {
+            Artists = await db.Artists.Select(a => a.Id).ToListAsync(),
+            Albums = await db.Albums.Select(a => a.Id).ToListAsync(),
+            Tracks = await db.Tracks.Select(t => t.Id).ToListAsync(),
+            Shows = await db.Shows.Select(x => x.Id).ToListAsync(),
+            Episodes = await db.Episodes.Select(x => x.Id).ToListAsync(),
+            Audiobooks = await db.Audiobooks.Select(x => x.Id).ToListAsync(),
+            Chapters = await db.Chapters.Select(x => x.Id).ToListAsync(),
+        };
+        return await Services.GetRequiredService<CatalogSync>().ChangedHereAsync(change);
+    }
 }
 
 /// <summary>A server with the demo catalog, whose responses are saved and imported into an <see cref="EmptyCatalogServer"/>.</summary>
