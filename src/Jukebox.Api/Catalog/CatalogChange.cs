@@ -22,8 +22,15 @@ public sealed record CatalogChange
     public IReadOnlyList<string> Audiobooks { get; init; } = [];
     public IReadOnlyList<string> Chapters { get; init; } = [];
 
+    /// <summary>Whether the browse categories (their names and order) changed.</summary>
+    public bool Categories { get; init; }
+
     [JsonIgnore]
     public int Count => Artists.Count + Albums.Count + Tracks.Count + Shows.Count + Episodes.Count + Audiobooks.Count + Chapters.Count;
+
+    /// <summary>Nothing the snapshot holds changed (e.g. an editorial playlist, which is read from the database).</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Count == 0 && !Categories;
 
     public string ToMessage() => JsonSerializer.Serialize(this, CatalogChangeJsonContext.Default.CatalogChange);
 

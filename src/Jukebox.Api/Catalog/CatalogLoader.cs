@@ -356,7 +356,7 @@ internal static class CatalogLoader
         }),
     ];
 
-    private static async Task<List<CatalogCategory>> LoadCategoriesAsync(JukeboxDbContext db, CancellationToken ct)
+    internal static async Task<List<CatalogCategory>> LoadCategoriesAsync(JukeboxDbContext db, CancellationToken ct)
     {
         var names = (await db.CategoryNames.AsNoTracking().ToListAsync(ct)).ToLookup(n => n.CategoryId);
         return (await db.Categories.AsNoTracking().OrderBy(c => c.Position).ToListAsync(ct))

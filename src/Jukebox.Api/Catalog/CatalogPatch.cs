@@ -54,7 +54,7 @@ internal static partial class CatalogPatch
         {
             Artists = patch.Artists, Albums = patch.Albums, Tracks = patch.Tracks,
             Shows = showMap, Episodes = episodeMap, Audiobooks = bookMap, Chapters = chapterMap,
-            Categories = before.Categories, NewReleases = patch.NewReleases(),
+            Categories = change.Categories ? await CatalogLoader.LoadCategoriesAsync(db, ct) : before.Categories, NewReleases = patch.NewReleases(),
         };
         var reindexed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {

@@ -61,6 +61,10 @@ public sealed class CatalogSync(
     /// </summary>
     public async Task<CatalogSnapshot> ChangedHereAsync(CatalogChange change)
     {
+        if (change.IsEmpty)
+        {
+            return await store.GetAsync();
+        }
         if (change.Count > CatalogChange.MaxPatched)
         {
             return await ChangedHereAsync();

@@ -17,6 +17,9 @@ namespace Jukebox.Sandbox.Catalog;
 /// </summary>
 public sealed partial class CategoryFixtures(CatalogChanges changes)
 {
+    /// <summary>The snapshot holds the categories' names and order; their playlists are read from the database.</summary>
+    private static readonly CatalogChange CategoriesChanged = new() { Categories = true };
+
     /// <summary>As long as the database keeps a category id.</summary>
     private const int MaxIdLength = 64;
 
@@ -25,7 +28,7 @@ public sealed partial class CategoryFixtures(CatalogChanges changes)
         var id = body.Id is null ? Base62.RandomId() : RequireId(body.Id);
         var name = FixtureRules.Name(body.Name);
         var playlistIds = PlaylistIds(body);
-        var catalog = await changes.CommitAsync(async (db, token) =>
+        var catalog = await changes.CommitAsync(CategoriesChanged, async (db, token) =>
         {
             if (await db.Categories.AnyAsync(c => c.Id == id, token))
             {
@@ -44,7 +47,7 @@ public sealed partial class CategoryFixtures(CatalogChanges changes)
         FixtureRules.SameId(body.Id, id);
         var name = FixtureRules.Name(body.Name);
         var playlistIds = PlaylistIds(body);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(CategoriesChanged, async (db, token) =>
         {
             var stored = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, token) ?? throw NotFound();
             stored.Name = name;
@@ -60,7 +63,7 @@ public sealed partial class CategoryFixtures(CatalogChanges changes)
     public Task DeleteAsync(string id, CancellationToken ct)
     {
         RequireId(id);
-        return changes.CommitAsync(async (db, token) =>
+        return changes.CommitAsync(CategoriesChanged, async (db, token) =>
         {
             if (!await db.Categories.AnyAsync(c => c.Id == id, token))
             {

@@ -1,3 +1,4 @@
+using Jukebox.Api.Catalog;
 using Jukebox.Api.Http;
 using Jukebox.Api.Playlists;
 using Jukebox.Data;
@@ -19,13 +20,19 @@ namespace Jukebox.Sandbox.Catalog;
 public sealed class PlaylistFixtures(
     CatalogChanges changes, TimeProvider clock, IEnumerable<IPlaylistChangeListener> listeners, ILogger<PlaylistFixtures> logger)
 {
+    /// <summary>
+    /// Playlists are read from the database, not the catalog snapshot, which stays as it is; the playlist
+    /// search index follows through the listeners.
+    /// </summary>
+    private static readonly CatalogChange NothingInTheSnapshot = new();
+
     public async Task<string> CreateAsync(PlaylistFixture body, CancellationToken ct)
     {
         var id = FixtureRules.IdOrNew(body.Id);
         var playlist = PlaylistRows.From(body, id);
         var now = clock.GetUtcNow();
         var rows = PlaylistRows.Entries(id, PlaylistRows.EntriesOf(body) ?? [], 0, now);
-        await changes.CommitAsync(async (db, token) =>
+        await changes.CommitAsync(NothingInTheSnapshot, async (db, token) =>
         {
             if (await db.Playlists.AnyAsync(p => p.Id == id, token))
             {
@@ -55,7 +62,7 @@ public sealed class PlaylistFixtures(
         var playlist = PlaylistRows.From(body, id);
         var entries = PlaylistRows.EntriesOf(body);
         var now = clock.GetUtcNow();
-        await changes.CommitAsync(async (db, token) =>
+        await changes.CommitAsync(NothingInTheSnapshot, async (db, token) =>
         {
             var stored = await db.Playlists.SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == PlaylistRows.Owner, token) ?? throw NotFound();
             await WriteAsync(db, stored, playlist, entries, now, token);
@@ -66,7 +73,7 @@ public sealed class PlaylistFixtures(
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         FixtureRules.RequireId(id);
-        await changes.CommitAsync(async (db, token) =>
+        await changes.CommitAsync(NothingInTheSnapshot, async (db, token) =>
         {
             if (!await db.Playlists.AnyAsync(p => p.Id == id && p.OwnerId == PlaylistRows.Owner, token))
             {
