@@ -41,6 +41,30 @@ public sealed class CatalogPatchTests(JukeboxTestServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_change_naming_more_objects_than_a_patch_takes_loads_the_whole_catalog_again()
+    {
+        // An artist the database holds but no change names: only a whole load finds it.
+        var unnamed = Jukebox.Data.Base62.RandomId();
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jukebox.Data.JukeboxDbContext>();
+            db.Artists.Add(new Jukebox.Data.Entities.Artist { Id = unnamed, Name = "Unnamed Glockenspiel" });
+            await db.SaveChangesAsync();
+        }
+        var sync = server.Services.GetRequiredService<CatalogSync>();
+
+        var patched = await sync.ChangedHereAsync(new CatalogChange { Artists = [Jukebox.Data.Base62.RandomId()] });
+        var reloaded = await sync.ChangedHereAsync(new CatalogChange
+        {
+            Artists = [.. Enumerable.Range(0, CatalogChange.MaxPatched + 1).Select(_ => Jukebox.Data.Base62.RandomId())],
+        });
+
+        Assert.False(patched.Artists.ContainsKey(unnamed));
+        Assert.True(reloaded.Artists.ContainsKey(unnamed));
+        Assert.Equal([unnamed], await FoundAsync("unnamed glockenspiel", "artist"));
+    }
+
+    [Fact]
     public async Task A_track_added_to_an_album_after_its_artist_was_renamed_is_found()
     {
         var artist = await _calls.ArtistAsync("Benchfixture Artist");
