@@ -12,7 +12,7 @@ namespace Jukebox.Server;
 /// database the server options name (created and seeded first if new; `--no-demo-catalog` for one
 /// with only what is imported; `--images keep` to serve the images Web API JSON gives instead of
 /// generated covers). Exit code 0 when every record was imported, 1 when some were not (or,
-/// with --strict, nothing was written), 2 when the path or format cannot be read at all. Nodes
+/// with --strict, nothing was written), 2 when the path, format or options cannot be used at all. Nodes
 /// listening on the cluster bus patch their catalogs with what was imported (or reload them after a
 /// large import); a node without Redis sees it at its next start.
 /// </summary>
@@ -28,7 +28,6 @@ internal static class ImportCommand
             Description = "generate: serve the server's own covers (default); keep: serve the images the JSON objects give, as URLs",
             DefaultValueFactory = _ => "generate",
         };
-        images.AcceptOnlyFromAmong("generate", "keep");
         var command = new Command("import", "Import a catalog of your own (Web API JSON responses, CSV or audio files) into the database, then exit");
         command.Arguments.Add(path);
         command.Options.Add(format);
@@ -41,6 +40,10 @@ internal static class ImportCommand
         command.SetAction(async (parsed, ct) =>
         {
             var files = ImportFiles.Find(parsed.GetValue(path)!, parsed.GetValue(format), out var problem);
+            if (parsed.GetValue(images) is not ("generate" or "keep"))
+            {
+                problem = $"Unknown --images {parsed.GetValue(images)}: generate or keep";
+            }
             if (problem is not null)
             {
                 Console.Error.WriteLine(problem);
