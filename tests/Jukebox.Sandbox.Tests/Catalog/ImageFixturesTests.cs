@@ -109,6 +109,7 @@ public sealed class ImageFixturesTests(JukeboxTestServer server) : IClassFixture
         var answer = await _calls.PostAsync("artists", """{"name":"Bad","images":[{"url":"https://i.scdn.co/a","height":"tall"}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("Malformed json", answer.Message);
     }
 
     private static string Images(JsonElement item) => item.GetProperty("images").GetRawText();
