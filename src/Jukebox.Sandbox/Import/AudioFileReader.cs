@@ -82,6 +82,11 @@ public static class AudioFileReader
         into.Add(albumId, album, at, full: true);
         into.Add(trackId, track, at, full: true);
         var contentType = TrackAudio.ContentTypes.GetValueOrDefault(Path.GetExtension(name)) ?? "application/octet-stream";
+        if (contentType == "audio/ogg" && file.Properties.MediaTypes.HasFlag(TagLib.MediaTypes.Video))
+        {
+            // Ogg with a video stream (Theora) besides the audio, which is not cut into a preview.
+            contentType = "video/ogg";
+        }
         into.AudioFiles[trackId] = (new TrackAudioFile
         {
             TrackId = trackId, Path = path, ContentType = contentType, MediaStart = file.InvariantStartPosition, MediaEnd = file.InvariantEndPosition,

@@ -1,0 +1,208 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jukebox.Api.Audio;
+using Jukebox.Testing;
+using SkiaSharp;
+
+namespace Jukebox.Sandbox.Tests.Import;
+
+/// <summary>
+/// The previews of tracks imported from FLAC, Ogg Opus and WAV files: the first 30 seconds in the
+/// file's own format, cut on its frames, pages or blocks, read back here by TagLib# and by their headers.
+/// </summary>
+public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture<EmptyCatalogServer>
+{
+    private const int FlacFrameBytes = 11;
+
+    [Theory]
+    [InlineData("long.flac", "audio/flac", 30.512)]
+    [InlineData("long.opus", "audio/ogg", 30.0)]
+    [InlineData("long.wav", "audio/wav", 30.0)]
+    public async Task A_track_from_a_longer_file_has_a_30_second_preview_in_the_file_s_format_answered_with_ranges(string name, string contentType, double longest)
+    {
+        using var folder = new ImportFolder();
+        var album = $"Previews {Guid.NewGuid():N}";
+        var audio = Path.GetExtension(name) switch
+        {
+            ".flac" => TestAudioFiles.SilentFlac(80),
+            ".opus" => TestAudioFiles.SilentOpus(TimeSpan.FromSeconds(40)),
+            _ => TestAudioFiles.SilentWav(TimeSpan.FromSeconds(40)),
+        };
+        TestAudioFiles.Write(Path.Combine(folder.Path, name), audio, tag =>
+        {
+            tag.Title = "Long";
+            tag.Album = album;
+            tag.Performers = ["Preview Artist"];
+        }, TestAudioFiles.Picture(800, 600, SKColors.Blue));
+        Assert.Equal(0, await server.ImportAsync(folder.Path, "--format", "audio"));
+        var track = (await server.ReloadCatalogAsync()).Albums.Values.Single(a => a.Name == album).Tracks.Single().Id;
+        using var api = await server.CreateAppClientAsync();
+        var json = await api.GetFromJsonAsync<JsonElement>($"/v1/tracks/{track}");
+        Assert.InRange(json.GetProperty("duration_ms").GetInt32(), 39_900, 41_000);
+        var previewUrl = json.GetProperty("preview_url").GetString();
+        Assert.Equal(new Uri(server.BaseAddress, $"/audio/{track}/preview").ToString(), previewUrl);
+
+        using var anonymous = server.CreateClient();
+        using var answer = await anonymous.GetAsync(previewUrl);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(contentType, answer.Content.Headers.ContentType?.MediaType);
+        var preview = await answer.Content.ReadAsByteArrayAsync();
+        // TagLib# reads an Opus stream 6.5 ms short (its pre-skip taken off twice), hence the 20 ms (a packet) allowed below 30 s.
+        Assert.InRange(Duration(preview, name).TotalSeconds, 29.98, longest + 0.001);
+        Assert.InRange(HeaderSeconds(preview, name), 30.0, longest + 0.001);
+        // The cover art and tags embedded in the file are left out: 30 seconds of audio, and little else.
+        Assert.True(preview.Length < 500_000, $"{preview.Length} bytes");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, previewUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
+        using var part = await anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal($"bytes 0-99/{preview.Length}", part.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(preview[..100], await part.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_track_from_a_file_shorter_than_30_seconds_has_the_whole_file_as_its_preview()
+    {
+        using var folder = new AudioFolder();
+        TestAudioFiles.Write(folder.File("loose/short.opus"), TestAudioFiles.SilentOpus(TimeSpan.FromSeconds(12)), tag =>
+        {
+            tag.Title = "Short";
+            tag.Album = folder.LooseAlbumName;
+            tag.Performers = [folder.LooseArtistName];
+        });
+        Assert.Equal(0, await server.ImportAsync(folder.Path));
+        var catalog = await server.ReloadCatalogAsync();
+        using var anonymous = server.CreateClient();
+        foreach (var (album, title, name, seconds) in new[]
+        {
+            (folder.AlbumName, "Coda", "coda.flac", 10.24), (folder.LooseAlbumName, "Hum", "hum.wav", 10.0), (folder.LooseAlbumName, "Short", "short.opus", 12.0),
+        })
+        {
+            var track = catalog.Albums.Values.Single(a => a.Name == album).Tracks.Single(t => t.Name == title);
+            Assert.Equal($"/audio/{track.Id}/preview", track.PreviewUrl);
+            var preview = await anonymous.GetByteArrayAsync(track.PreviewUrl);
+            Assert.Equal(seconds, Duration(preview, name).TotalSeconds, 0.02);
+            Assert.Equal(seconds, HeaderSeconds(preview, name), 0.001);
+        }
+    }
+
+    [Fact]
+    public void A_FLAC_file_whose_audio_holds_the_sync_code_is_cut_on_its_frames()
+    {
+        // Every frame's audio is 0xFFF8, the sync code of a frame header.
+        var flac = TestAudioFiles.SilentFlac(80, level: -8);
+        using var file = new MemoryStream(flac);
+        var preview = FlacPreview.Cut(file, 0, flac.Length);
+
+        Assert.NotNull(preview);
+        // 30 s at 8 kHz end in frame 58 (of 4096 samples): frames 0 to 58, whole, follow the metadata.
+        Assert.Equal(59 * 4096, FlacTotalSamples(preview));
+        Assert.Equal(flac.AsSpan(4 + 4 + 34, 59 * FlacFrameBytes), preview.AsSpan(FlacFramesStart(preview)));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_what_its_name_says_has_no_preview()
+    {
+        using var folder = new AudioFolder();
+        Assert.Equal(0, await server.ImportAsync(folder.Path));
+        var coda = (await server.ReloadCatalogAsync()).Albums.Values.Single(a => a.Name == folder.AlbumName).Tracks.Single(t => t.Name == "Coda");
+        // The file is replaced, after the import, by one of another format.
+        await File.WriteAllBytesAsync(folder.File("Ada Lane/First Light/03 Coda.flac"), TestAudioFiles.SilentWav(TimeSpan.FromSeconds(5)));
+
+        using var anonymous = server.CreateClient();
+        using var answer = await anonymous.GetAsync(coda.PreviewUrl);
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("""{"error":{"status":404,"message":"Resource not found"}}""", await answer.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The duration TagLib# reads from the preview, as a player would.</summary>
+    private static TimeSpan Duration(byte[] preview, string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"jukebox-preview-{Guid.NewGuid():N}{Path.GetExtension(name)}");
+        File.WriteAllBytes(path, preview);
+        try
+        {
+            using var file = TagLib.File.Create(path);
+            return file.Properties.Duration;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The length the preview's own headers give, each read as its format describes it.</summary>
+    private static double HeaderSeconds(byte[] preview, string name) => Path.GetExtension(name) switch
+    {
+        ".flac" => FlacSeconds(preview),
+        ".opus" => OpusSeconds(preview),
+        _ => WavSeconds(preview),
+    };
+
+    /// <summary>The samples in whole 11-byte frames after the metadata, which must agree with STREAMINFO's total.</summary>
+    private static double FlacSeconds(byte[] flac)
+    {
+        Assert.Equal("fLaC"u8.ToArray(), flac[..4]);
+        var frames = flac.Length - FlacFramesStart(flac);
+        Assert.Equal(0, frames % FlacFrameBytes);
+        var last = flac[^FlacFrameBytes..];
+        Assert.Equal([0xFF, 0xF8], last[..2]);
+        // Frames are numbered from 0, and all of 4096 samples.
+        Assert.Equal(frames / FlacFrameBytes - 1, last[4]);
+        Assert.Equal(frames / FlacFrameBytes * 4096, FlacTotalSamples(flac));
+        return FlacTotalSamples(flac) / (double)TestAudioFiles.FlacSampleRate;
+    }
+
+    /// <summary>Where the frames start: after "fLaC" and the metadata blocks, of which none is a picture (type 6).</summary>
+    private static int FlacFramesStart(byte[] flac)
+    {
+        var at = 4;
+        for (var last = false; !last; at += 4 + ((flac[at + 1] << 16) | (flac[at + 2] << 8) | flac[at + 3]))
+        {
+            last = (flac[at] & 0x80) != 0;
+            Assert.NotEqual(6, flac[at] & 0x7F);
+        }
+        return at;
+    }
+
+    private static long FlacTotalSamples(byte[] flac) => ((long)(flac[8 + 13] & 0x0F) << 32) | BinaryPrimitives.ReadUInt32BigEndian(flac.AsSpan(8 + 14));
+
+    /// <summary>Every page whole and with its checksum, the last one ending the stream: its granule position less the pre-skip.</summary>
+    private static double OpusSeconds(byte[] ogg)
+    {
+        var at = 0;
+        var granule = 0L;
+        var flags = 0;
+        while (at < ogg.Length)
+        {
+            Assert.Equal("OggS"u8.ToArray(), ogg[at..(at + 4)]);
+            var segments = ogg[at + 26];
+            var length = 27 + segments + ogg.AsSpan(at + 27, segments).ToArray().Sum(b => b);
+            var page = ogg[at..(at + length)];
+            var crc = BinaryPrimitives.ReadUInt32LittleEndian(page.AsSpan(22));
+            page.AsSpan(22, 4).Clear();
+            Assert.Equal(TestAudioFiles.OggCrc(page), crc);
+            Assert.Equal(0, flags & 0x04);
+            flags = page[5];
+            granule = BinaryPrimitives.ReadInt64LittleEndian(page.AsSpan(6));
+            at += length;
+        }
+        Assert.Equal(0x04, flags & 0x04);
+        return (granule - TestAudioFiles.OpusPreSkip) / 48_000.0;
+    }
+
+    /// <summary>The data chunk's size over the byte rate of the format chunk.</summary>
+    private static double WavSeconds(byte[] wav)
+    {
+        Assert.Equal("RIFF"u8.ToArray(), wav[..4]);
+        Assert.Equal(wav.Length - 8, BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(4)));
+        var data = wav.AsSpan().IndexOf("data"u8);
+        var fmt = wav.AsSpan().IndexOf("fmt "u8);
+        var size = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(data + 4));
+        Assert.Equal(wav.Length, data + 8 + size);
+        return size / (double)BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(fmt + 16));
+    }
+}
