@@ -9,7 +9,7 @@ namespace Jukebox.Testing;
 /// silence), silent FLAC (frames of constant subframes), silent Ogg Opus and silent WAV (PCM), tagged with TagLib# as
 /// a user's files would be.
 /// </summary>
-public static class TestAudioFiles
+public static partial class TestAudioFiles
 {
     /// <summary>An MPEG-1 Layer III frame header: 128 kbit/s, 44.1 kHz, mono, no CRC, no padding.</summary>
     private static readonly byte[] FrameHeader = [0xFF, 0xFB, 0x90, 0xC0];

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jukebox.Api.Audio;
 
 /// <summary>
-/// The previews of tracks imported from MP3, FLAC, Ogg Vorbis/Opus and WAV files (their
+/// The previews of tracks imported from MP3, FLAC, Ogg Vorbis/Opus, WAV and M4A files (their
 /// <c>preview_url</c>, see <see cref="AudioPreview"/>): public, like Spotify's preview URLs were, in
 /// the file's own format and answered with range requests. The full files are only for the signed-in
 /// user's web player (Jukebox.Web's WebPlayer).

@@ -10,7 +10,7 @@ using SkiaSharp;
 namespace Jukebox.Sandbox.Tests.Import;
 
 /// <summary>
-/// The previews of tracks imported from FLAC, Ogg Opus and WAV files: the first 30 seconds in the
+/// The previews of tracks imported from FLAC, Ogg Opus, WAV and M4A files: the first 30 seconds in the
 /// file's own format, cut on its frames, pages or blocks, read back here by TagLib# and by their headers.
 /// </summary>
 public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture<EmptyCatalogServer>
@@ -21,6 +21,7 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
     [InlineData("long.flac", "audio/flac", 30.512)]
     [InlineData("long.opus", "audio/ogg", 30.0)]
     [InlineData("long.wav", "audio/wav", 30.0)]
+    [InlineData("long.m4a", "audio/mp4", 30.024)]
     public async Task A_track_from_a_longer_file_has_a_30_second_preview_in_the_file_s_format_answered_with_ranges(string name, string contentType, double longest)
     {
         using var folder = new ImportFolder();
@@ -29,6 +30,7 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
         {
             ".flac" => TestAudioFiles.SilentFlac(80),
             ".opus" => TestAudioFiles.SilentOpus(TimeSpan.FromSeconds(40)),
+            ".m4a" => TestAudioFiles.SilentM4a(TimeSpan.FromSeconds(40)),
             _ => TestAudioFiles.SilentWav(TimeSpan.FromSeconds(40)),
         };
         TestAudioFiles.Write(Path.Combine(folder.Path, name), audio, tag =>
@@ -73,12 +75,21 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
             tag.Album = folder.LooseAlbumName;
             tag.Performers = [folder.LooseArtistName];
         });
+        TestAudioFiles.Write(folder.File("loose/short.m4a"), TestAudioFiles.SilentM4a(TimeSpan.FromSeconds(12)), tag =>
+        {
+            tag.Title = "Shorter";
+            tag.Album = folder.LooseAlbumName;
+            tag.Performers = [folder.LooseArtistName];
+        });
+        // 26 chunks of 20 frames of 1024 samples at 44.1 kHz.
+        const double m4aSeconds = 26 * 20 * 1024 / 44_100.0;
         Assert.Equal(0, await server.ImportAsync(folder.Path));
         var catalog = await server.ReloadCatalogAsync();
         using var anonymous = server.CreateClient();
         foreach (var (album, title, name, seconds) in new[]
         {
             (folder.AlbumName, "Coda", "coda.flac", 10.24), (folder.LooseAlbumName, "Hum", "hum.wav", 10.0), (folder.LooseAlbumName, "Short", "short.opus", 12.0),
+            (folder.LooseAlbumName, "Shorter", "short.m4a", m4aSeconds),
         })
         {
             var track = catalog.Albums.Values.Single(a => a.Name == album).Tracks.Single(t => t.Name == title);
@@ -139,8 +150,44 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
     {
         ".flac" => FlacSeconds(preview),
         ".opus" => OpusSeconds(preview),
+        ".m4a" => M4aSeconds(preview),
         _ => WavSeconds(preview),
     };
+
+    /// <summary>
+    /// ftyp, moov and mdat, in that order: mdat holds exactly the samples stsz lists, the first chunk
+    /// at its start, and the chunks hold them all; the length is what stts adds up to over mdhd's timescale.
+    /// </summary>
+    private static double M4aSeconds(byte[] m4a)
+    {
+        var boxes = new List<(string Type, int At, int Length)>();
+        for (var at = 0; at < m4a.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(m4a.AsSpan(at));
+            boxes.Add((System.Text.Encoding.Latin1.GetString(m4a, at + 4, 4), at, length));
+            at += length;
+        }
+        Assert.Equal(["ftyp", "moov", "mdat"], boxes.Select(b => b.Type));
+        var moov = m4a[boxes[1].At..(boxes[1].At + boxes[1].Length)];
+        int Field(string box, int offset) => BinaryPrimitives.ReadInt32BigEndian(moov.AsSpan(moov.AsSpan().IndexOf(System.Text.Encoding.Latin1.GetBytes(box)) + 4 + offset));
+        // The files made here have samples of one size, which stsz gives once.
+        Assert.Equal(boxes[2].Length - 8, Field("stsz", 8) * Field("stsz", 4));
+        Assert.Equal(boxes[2].At + 8, Field("stco", 8));
+        // The chunks stsc describes (runs of chunks of as many samples) hold every sample once.
+        var (runs, chunks, inChunks) = (Field("stsc", 4), Field("stco", 4), 0);
+        for (var i = 0; i < runs; i++)
+        {
+            var next = i + 1 < runs ? Field("stsc", 8 + (i + 1) * 12) : chunks + 1;
+            inChunks += (next - Field("stsc", 8 + i * 12)) * Field("stsc", 12 + i * 12);
+        }
+        Assert.Equal(Field("stsz", 8), inChunks);
+        var duration = 0L;
+        for (var i = 0; i < Field("stts", 4); i++)
+        {
+            duration += (long)Field("stts", 8 + i * 8) * Field("stts", 12 + i * 8);
+        }
+        return duration / (double)Field("mdhd", 12);
+    }
 
     /// <summary>The samples in whole 11-byte frames after the metadata, which must agree with STREAMINFO's total.</summary>
     private static double FlacSeconds(byte[] flac)
