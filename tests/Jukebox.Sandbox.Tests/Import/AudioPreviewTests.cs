@@ -115,15 +115,58 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
     }
 
     [Fact]
-    public async Task A_file_that_is_not_what_its_name_says_has_no_preview()
+    public void An_Ogg_Vorbis_stream_ends_at_30_seconds_of_its_own_rate_without_the_packet_it_leaves_unfinished()
+    {
+        // 8 kHz Vorbis (the identification header gives the rate; the cut reads no other header), then
+        // pages of one second: the rest of a packet begun on the page before, two packets of 10 bytes,
+        // and the first 255 bytes of a packet that goes on on the next page.
+        byte[] identification = [1, .. "vorbis"u8, 0, 0, 0, 0, 1, 8000 & 0xFF, 8000 >> 8, 0, 0, .. new byte[12], 0xB8, 1];
+        using var ogg = new MemoryStream();
+        ogg.Write(OggPage(OggBeginsStream, 0, 0, [30], identification));
+        ogg.Write(OggPage(0, 0, 1, [12, 20], new byte[32]));
+        for (var second = 1; second <= 40; second++)
+        {
+            byte[] lacing = second == 1 ? [10, 10, 255] : [45, 10, 10, 255];
+            ogg.Write(OggPage(second == 1 ? (byte)0 : OggContinued, second * 8000L, (uint)second + 1, lacing, new byte[lacing.Sum(l => l)]));
+        }
+
+        var preview = OggPreview.Cut(new MemoryStream(ogg.ToArray()));
+
+        Assert.NotNull(preview);
+        // Each page is whole with its checksum, the last ends the stream: 30 seconds at 8 kHz.
+        Assert.Equal(30.0, OggSeconds(preview, 0, 8000));
+        var last = preview.AsSpan().LastIndexOf("OggS"u8);
+        Assert.Equal(31u, BinaryPrimitives.ReadUInt32LittleEndian(preview.AsSpan(last + 18)));
+        Assert.Equal([45, 10, 10], preview.AsSpan(last + 27, preview[last + 26]).ToArray());
+        Assert.Equal(last + 27 + 3 + 65, preview.Length);
+    }
+
+    private const byte OggContinued = 0x01;
+    private const byte OggBeginsStream = 0x02;
+
+    private static byte[] OggPage(byte flags, long granule, uint sequence, byte[] lacing, byte[] body)
+    {
+        byte[] page = [.. "OggS"u8, 0, flags, .. new byte[8], 0x78, 0x56, 0x34, 0x12, .. new byte[8], (byte)lacing.Length, .. lacing, .. body];
+        BinaryPrimitives.WriteInt64LittleEndian(page.AsSpan(6), granule);
+        BinaryPrimitives.WriteUInt32LittleEndian(page.AsSpan(18), sequence);
+        BinaryPrimitives.WriteUInt32LittleEndian(page.AsSpan(22), TestAudioFiles.OggCrc(page));
+        return page;
+    }
+
+    [Fact]
+    public async Task A_file_replaced_by_one_that_is_not_what_its_name_says_has_no_preview_any_more()
     {
         using var folder = new AudioFolder();
         Assert.Equal(0, await server.ImportAsync(folder.Path));
         var coda = (await server.ReloadCatalogAsync()).Albums.Values.Single(a => a.Name == folder.AlbumName).Tracks.Single(t => t.Name == "Coda");
-        // The file is replaced, after the import, by one of another format.
+        using var anonymous = server.CreateClient();
+        using (var before = await anonymous.GetAsync(coda.PreviewUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+        // The file is replaced, after the import, by one of another format: the preview cut before is not served.
         await File.WriteAllBytesAsync(folder.File("Ada Lane/First Light/03 Coda.flac"), TestAudioFiles.SilentWav(TimeSpan.FromSeconds(5)));
 
-        using var anonymous = server.CreateClient();
         using var answer = await anonymous.GetAsync(coda.PreviewUrl);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
         Assert.Equal("""{"error":{"status":404,"message":"Resource not found"}}""", await answer.Content.ReadAsStringAsync());
@@ -217,8 +260,10 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
 
     private static long FlacTotalSamples(byte[] flac) => ((long)(flac[8 + 13] & 0x0F) << 32) | BinaryPrimitives.ReadUInt32BigEndian(flac.AsSpan(8 + 14));
 
-    /// <summary>Every page whole and with its checksum, the last one ending the stream: its granule position less the pre-skip.</summary>
-    private static double OpusSeconds(byte[] ogg)
+    private static double OpusSeconds(byte[] ogg) => OggSeconds(ogg, TestAudioFiles.OpusPreSkip, 48_000);
+
+    /// <summary>Every page whole and with its checksum, the last one ending the stream: its granule position less the pre-skip, over the rate.</summary>
+    private static double OggSeconds(byte[] ogg, int preSkip, int rate)
     {
         var at = 0;
         var granule = 0L;
@@ -238,7 +283,7 @@ public sealed class AudioPreviewTests(EmptyCatalogServer server) : IClassFixture
             at += length;
         }
         Assert.Equal(0x04, flags & 0x04);
-        return (granule - TestAudioFiles.OpusPreSkip) / 48_000.0;
+        return (granule - preSkip) / (double)rate;
     }
 
     /// <summary>The data chunk's size over the byte rate of the format chunk.</summary>
