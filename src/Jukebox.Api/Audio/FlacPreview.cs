@@ -13,6 +13,12 @@ namespace Jukebox.Api.Audio;
 /// </summary>
 public static class FlacPreview
 {
+    /// <summary>
+    /// Farther than any frame reaches (65535 samples of 8 channels of 32 bits, stored verbatim, are 2 MiB):
+    /// a file without the next frame within it is damaged, and is not read to its end looking for one.
+    /// </summary>
+    private const int MaxFrameBytes = 4 * 1024 * 1024;
+
     private const int StreamInfo = 0;
     private const int VorbisComment = 4;
 
@@ -79,7 +85,8 @@ public static class FlacPreview
 
     /// <summary>
     /// Where the preview's frames end (the first frame starting at <paramref name="limit"/> or later,
-    /// or the end of the frames), and how many samples they hold; null when no frame starts at <paramref name="first"/>.
+    /// or the end of the frames), and how many samples they hold; null when no frame starts at <paramref name="first"/>
+    /// or one is not followed by another within <see cref="MaxFrameBytes"/>.
     /// </summary>
     private static (int End, long Samples)? Frames(StreamPrefix flac, int first, long limit)
     {
@@ -98,6 +105,10 @@ public static class FlacPreview
             var found = false;
             for (var candidate = at + frame.Length + 1; flac.Has(candidate + 2); candidate++)
             {
+                if (candidate - at > MaxFrameBytes)
+                {
+                    return null;
+                }
                 if (flac[candidate] != 0xFF || (flac[candidate + 1] & 0xFE) != 0xF8)
                 {
                     continue;
