@@ -44,10 +44,7 @@ public static class AccountsSetup
             .PersistKeysToDbContext<JukeboxDbContext>();
 
         services.AddOpenIddict()
-            .AddCore(core =>
-            {
-                core.UseEntityFrameworkCore().UseDbContext<JukeboxDbContext>();
-            })
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<JukeboxDbContext>())
             .AddServer(server =>
             {
                 server.SetIssuer(new Uri(publicBaseUrl.TrimEnd('/') + "/"));
@@ -136,6 +133,8 @@ public static class AccountsSetup
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<VerifiedSecrets>();
         services.AddSingleton<KnownClients>();
+        // OpenIddict's application cache for its application type (this closed registration takes
+        // precedence over the library's open generic one), with the library's own cache inside it.
         services.AddScoped<OpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>>();
         services.AddScoped<TokenEndpointApplications>();
         services.AddScoped<IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>>(sp => sp.GetRequiredService<TokenEndpointApplications>());
