@@ -11,6 +11,7 @@
 #   JUKEBOX_PORT=5098 BARE_PORT=5099
 #   SKIP_BUILD=1           use the existing Release build
 #   JUKEBOX_BIN=path       measure another build of the server (e.g. an older commit's), with SKIP_BUILD=1
+#   SKIP_MIXED=1           leave out the mixed read/write load (bench/mixed.sh, 5 minutes; MIXED_DURATION shortens it)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -246,6 +247,14 @@ MEM_GB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
   echo "| CPU time of one token validation (from the two runs above) | $VALIDATION_US µs | |"
   echo "| Seeding the database (when it was created) | $SEED_SECONDS s | |"
 } >"$RESULTS/latest.md"
+
+# --- mixed read/write load (bench/mixed.sh: its own server on a fresh demo data folder) ---------
+if [[ "${SKIP_MIXED:-}" != 1 ]]; then
+  say "Mixed read/write load"
+  SKIP_BUILD=1 JUKEBOX_BIN="$JUKEBOX_BIN" "$BENCH_DIR/mixed.sh" >"$WORK/mixed.log" 2>&1 \
+    || { tail -30 "$WORK/mixed.log"; die "the mixed load failed (see $WORK/mixed.log)"; }
+  { echo; sed '1s/^# /## /' "$RESULTS/mixed.md"; } >>"$RESULTS/latest.md"
+fi
 
 echo
 cat "$RESULTS/latest.md"

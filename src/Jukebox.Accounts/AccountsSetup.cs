@@ -15,6 +15,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Validation;
 
@@ -81,6 +84,8 @@ public static class AccountsSetup
                 server.AddEventHandler(SpotifyOpenIddictHandlers.WholeExpiresIn.TokenDescriptor);
                 server.AddEventHandler(SpotifyOpenIddictHandlers.WholeExpiresIn.AuthorizationDescriptor);
                 server.AddEventHandler(RevokeReplayedFamilies.Descriptor);
+                server.AddEventHandler(FamilylessAccessTokens.Descriptor);
+                server.AddEventHandler(TokenEndpointApplications.Mark.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
 
@@ -127,6 +132,12 @@ public static class AccountsSetup
         services.AddSingleton<DemoPasswordHash>();
         services.AddScoped<DeveloperApps>();
         services.AddSingleton<VerifiedSecrets>();
+        services.AddSingleton<KnownClients>();
+        // OpenIddict's application cache for its application type (this closed registration takes
+        // precedence over the library's open generic one), with the library's own cache inside it.
+        services.AddScoped<OpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>>();
+        services.AddScoped<TokenEndpointApplications>();
+        services.AddScoped<IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>>(sp => sp.GetRequiredService<TokenEndpointApplications>());
         services.AddSingleton<AppRequestCounter>();
         services.AddHostedService<AppRequestCountFlusher>();
         return services;

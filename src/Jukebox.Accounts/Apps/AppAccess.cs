@@ -41,16 +41,18 @@ public sealed class AppAccess : IDisposable
     private readonly TimeProvider _clock;
     private readonly IValidatedTokens _tokens;
     private readonly VerifiedSecrets _secrets;
+    private readonly KnownClients _clients;
     private readonly IClusterBus _bus;
     private readonly IDisposable[] _subscriptions;
     private readonly ConcurrentDictionary<string, Cached> _policies = new(StringComparer.Ordinal);
 
-    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, IValidatedTokens tokens, VerifiedSecrets secrets, IClusterBus bus)
+    public AppAccess(IServiceScopeFactory scopes, TimeProvider clock, IValidatedTokens tokens, VerifiedSecrets secrets, KnownClients clients, IClusterBus bus)
     {
         _scopes = scopes;
         _clock = clock;
         _tokens = tokens;
         _secrets = secrets;
+        _clients = clients;
         _bus = bus;
         _subscriptions =
         [
@@ -65,6 +67,7 @@ public sealed class AppAccess : IDisposable
                 _policies.Clear();
                 _tokens.EvictAll();
                 _secrets.ForgetAll();
+                _clients.ForgetAll();
                 return Task.CompletedTask;
             }),
         ];
@@ -140,6 +143,7 @@ public sealed class AppAccess : IDisposable
         _policies.TryRemove(clientId, out _);
         _tokens.Evict(clientId);
         _secrets.Forget(clientId);
+        _clients.Forget(clientId);
     }
 
     public void Dispose()

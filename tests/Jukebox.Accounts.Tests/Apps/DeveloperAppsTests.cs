@@ -33,6 +33,37 @@ public sealed class DeveloperAppsTests(JukeboxTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Rotating_the_secret_of_an_app_in_use_makes_the_old_one_stop_working_at_once()
+    {
+        var app = await CreateAppAsync();
+        var (usedStatus, _) = await new OAuthClient(server, app.ClientId, app.ClientSecret).TokenAsync([("grant_type", "client_credentials")]);
+        var newSecret = await WithAppsAsync(apps => apps.RotateSecretAsync(JukeboxTestServer.DemoUserId, app.ClientId, CancellationToken.None));
+
+        var (oldStatus, oldBody) = await new OAuthClient(server, app.ClientId, app.ClientSecret).TokenAsync([("grant_type", "client_credentials")]);
+        var (newStatus, _) = await new OAuthClient(server, app.ClientId, newSecret).TokenAsync([("grant_type", "client_credentials")]);
+
+        Assert.Equal(200, usedStatus);
+        Assert.Equal(400, oldStatus);
+        Assert.Equal("Invalid client secret", oldBody.GetProperty("error_description").GetString());
+        Assert.Equal(200, newStatus);
+    }
+
+    [Fact]
+    public async Task An_app_deleted_while_in_use_can_no_longer_get_tokens()
+    {
+        var app = await CreateAppAsync();
+        var client = new OAuthClient(server, app.ClientId, app.ClientSecret);
+        var (usedStatus, _) = await client.TokenAsync([("grant_type", "client_credentials")]);
+        await WithAppsAsync(async apps => { await apps.DeleteAsync(JukeboxTestServer.DemoUserId, app.ClientId, CancellationToken.None); return 0; });
+
+        var (status, body) = await client.TokenAsync([("grant_type", "client_credentials")]);
+
+        Assert.Equal(200, usedStatus);
+        Assert.Equal(400, status);
+        Assert.Equal("Invalid client", body.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
     public async Task Localhost_redirect_uris_cannot_be_registered()
     {
         var error = await Assert.ThrowsAsync<AppRuleException>(() => CreateAppAsync("http://localhost:8888/callback"));

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Jukebox.Data;
 using Jukebox.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Jukebox.Accounts.Tests.Tokens;
 
@@ -63,6 +67,28 @@ public sealed class ClientCredentialsTests(JukeboxTestServer server) : IClassFix
         var a = first.GetProperty("access_token").GetString()!;
         Assert.NotEqual(a, second.GetProperty("access_token").GetString());
         Assert.DoesNotContain('.', a); // not a JWT: clients cannot read anything out of it
+    }
+
+    [Fact]
+    public async Task Client_credentials_tokens_do_not_grow_the_database()
+    {
+        var auth = Basic(JukeboxTestServer.DemoClientId, JukeboxTestServer.DemoClientSecret);
+        var before = await CountTokenEntriesAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (status, _) = await PostAsync([new("grant_type", "client_credentials")], auth);
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+
+        Assert.Equal(before, await CountTokenEntriesAsync());
+    }
+
+    private async Task<int> CountTokenEntriesAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        return await db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync();
     }
 
     [Fact]
