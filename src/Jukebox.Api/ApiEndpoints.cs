@@ -51,6 +51,7 @@ public static class ApiEndpoints
         services.AddSingleton<PlaylistSummaries>();
         services.AddLibrary();
         services.AddSingleton<CoverCache>();
+        services.AddSingleton<PreviewCache>();
         services.AddPlayer();
         services.AddSearch();
         services.AddPlaylists();

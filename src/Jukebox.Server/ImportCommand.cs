@@ -10,8 +10,9 @@ namespace Jukebox.Server;
 /// <summary>
 /// `jukebox import PATH`: loads artists, albums and tracks of one's own into the catalog of the
 /// database the server options name (created and seeded first if new; `--no-demo-catalog` for one
-/// with only what is imported). Exit code 0 when every record was imported, 1 when some were not (or,
-/// with --strict, nothing was written), 2 when the path or format cannot be read at all. Nodes
+/// with only what is imported; `--images keep` to serve the images Web API JSON gives instead of
+/// generated covers). Exit code 0 when every record was imported, 1 when some were not (or,
+/// with --strict, nothing was written), 2 when the path, format or options cannot be used at all. Nodes
 /// listening on the cluster bus patch their catalogs with what was imported (or reload them after a
 /// large import); a node without Redis sees it at its next start.
 /// </summary>
@@ -22,10 +23,16 @@ internal static class ImportCommand
         var path = new Argument<string>("path") { Description = "A file, or a folder of files, to import" };
         var format = new Option<string?>("--format") { Description = "spotify-json, csv or audio (default: from the files' extension)" };
         var strict = new Option<bool>("--strict") { Description = "Write nothing when any record fails (one transaction)" };
+        var images = new Option<string>("--images")
+        {
+            Description = "generate: serve the server's own covers (default); keep: serve the images the JSON objects give, as URLs",
+            DefaultValueFactory = _ => "generate",
+        };
         var command = new Command("import", "Import a catalog of your own (Web API JSON responses, CSV or audio files) into the database, then exit");
         command.Arguments.Add(path);
         command.Options.Add(format);
         command.Options.Add(strict);
+        command.Options.Add(images);
         foreach (var option in serverOptions)
         {
             command.Options.Add(option);
@@ -33,6 +40,10 @@ internal static class ImportCommand
         command.SetAction(async (parsed, ct) =>
         {
             var files = ImportFiles.Find(parsed.GetValue(path)!, parsed.GetValue(format), out var problem);
+            if (parsed.GetValue(images) is not ("generate" or "keep"))
+            {
+                problem = $"Unknown --images {parsed.GetValue(images)}: generate or keep";
+            }
             if (problem is not null)
             {
                 Console.Error.WriteLine(problem);
@@ -43,7 +54,8 @@ internal static class ImportCommand
             try
             {
                 await JukeboxHost.InitializeAsync(app, ct);
-                return await ImportAsync(app, files, parsed.GetValue(strict), ct);
+                var mode = parsed.GetValue(images) == "keep" ? ImportImages.Keep : ImportImages.Generate;
+                return await ImportAsync(app, files, parsed.GetValue(strict), mode, ct);
             }
             finally
             {
@@ -54,7 +66,7 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> ImportAsync(WebApplication app, IReadOnlyList<ImportFile> files, bool strict, CancellationToken ct)
+    private static async Task<int> ImportAsync(WebApplication app, IReadOnlyList<ImportFile> files, bool strict, ImportImages images, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var progress = new ImportProgress(watch);
@@ -66,7 +78,7 @@ internal static class ImportCommand
             progress.Report($"read {file.Name}: {objects.Count} objects so far");
         }
         await using var scope = app.Services.CreateAsyncScope();
-        var importer = new CatalogImporter(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), TimeProvider.System);
+        var importer = new CatalogImporter(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), TimeProvider.System) { Images = images };
         var outcome = await importer.ImportAsync(objects, strict, progress.Report, ct);
         // With --strict the first failure ended the import: it is the one to fix.
         foreach (var failure in strict ? outcome.Failures.Take(1) : outcome.Failures)

@@ -5,9 +5,8 @@ namespace Jukebox.Api.Audio;
 
 /// <summary>
 /// The first 30 seconds of an MP3 file, cut on frame boundaries so that every player decodes it as a
-/// shorter MP3 (NAudio reads the frames). Only MP3 is cut: other formats would have to be re-encoded
-/// (or their containers rewritten), so tracks from FLAC, Ogg, M4A or WAV files have no preview, as
-/// Spotify tracks without one had <c>preview_url</c> null; the web player still plays their whole file.
+/// shorter MP3 (NAudio reads the frames). The other formats have cutters of their own (see
+/// <see cref="AudioPreview"/>).
 /// </summary>
 public static class Mp3Preview
 {

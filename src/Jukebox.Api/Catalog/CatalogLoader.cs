@@ -29,9 +29,12 @@ internal static class CatalogLoader
 
         var artists = new Dictionary<string, CatalogArtist>(StringComparer.Ordinal);
         await foreach (var a in db.Artists.AsNoTracking()
-            .Select(a => new { a.Id, a.Name, a.Popularity, a.Followers, a.Genres }).AsAsyncEnumerable().WithCancellation(ct))
+            .Select(a => new { a.Id, a.Name, a.Popularity, a.Followers, a.Genres, a.Images }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            artists[a.Id] = new CatalogArtist { Id = a.Id, Name = a.Name, Popularity = a.Popularity, Followers = a.Followers, Genres = a.Genres };
+            artists[a.Id] = new CatalogArtist
+            {
+                Id = a.Id, Name = a.Name, Popularity = a.Popularity, Followers = a.Followers, Genres = a.Genres, Images = CatalogImages.Of(a.Images),
+            };
         }
         var creditsTask = Task.Run(() => ReadCreditsAsync(creditsDb, artists, ct), ct);
         try
@@ -244,7 +247,7 @@ internal static class CatalogLoader
     {
         Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate, ReleaseDatePrecision = a.ReleaseDatePrecision,
         Label = a.Label, Upc = a.Upc, Ean = a.Ean, Popularity = a.Popularity, Genres = a.Genres,
-        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
+        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText, Images = a.Images,
     });
 
     internal static CatalogAlbum NewAlbum(AlbumRow a, MarketSet markets) => new()
@@ -252,7 +255,7 @@ internal static class CatalogLoader
         Id = a.Id, Name = a.Name, AlbumType = a.AlbumType, ReleaseDate = a.ReleaseDate,
         ReleaseDatePrecision = a.ReleaseDatePrecision, Label = a.Label, Upc = a.Upc, Ean = a.Ean,
         Popularity = a.Popularity, Genres = a.Genres, Markets = markets,
-        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText,
+        CopyrightText = a.CopyrightText, PhonogramText = a.PhonogramText, Images = CatalogImages.Of(a.Images),
     };
 
     internal sealed class AlbumRow
@@ -269,6 +272,7 @@ internal static class CatalogLoader
         public required IReadOnlyList<string> Genres { get; init; }
         public required string CopyrightText { get; init; }
         public required string PhonogramText { get; init; }
+        public List<StoredImage>? Images { get; init; }
     }
 
     internal static int NewestFirst(CatalogAlbum a, CatalogAlbum b)
@@ -323,7 +327,7 @@ internal static class CatalogLoader
     {
         Id = s.Id, Name = s.Name, Publisher = s.Publisher, Description = s.Description,
         HtmlDescription = s.HtmlDescription, Explicit = s.Explicit, Languages = s.Languages, MediaType = s.MediaType,
-        IsExternallyHosted = s.IsExternallyHosted, Markets = markets, CopyrightText = s.CopyrightText,
+        IsExternallyHosted = s.IsExternallyHosted, Markets = markets, CopyrightText = s.CopyrightText, Images = CatalogImages.Of(s.Images),
     };
 
     /// <summary>A show's episodes, newest first.</summary>
@@ -334,7 +338,7 @@ internal static class CatalogLoader
             Id = e.Id, Show = show, Name = e.Name, Description = e.Description, HtmlDescription = e.HtmlDescription,
             DurationMs = e.DurationMs, Explicit = e.Explicit, Languages = e.Languages, ReleaseDate = e.ReleaseDate,
             ReleaseDatePrecision = e.ReleaseDatePrecision, AudioPreviewUrl = e.AudioPreviewUrl,
-            IsExternallyHosted = e.IsExternallyHosted,
+            IsExternallyHosted = e.IsExternallyHosted, Images = CatalogImages.Of(e.Images),
         }),
     ];
 
@@ -343,6 +347,7 @@ internal static class CatalogLoader
         Id = b.Id, Name = b.Name, Authors = b.Authors, Narrators = b.Narrators, Publisher = b.Publisher,
         Description = b.Description, HtmlDescription = b.HtmlDescription, Edition = b.Edition, Explicit = b.Explicit,
         Languages = b.Languages, MediaType = b.MediaType, Markets = markets, CopyrightText = b.CopyrightText,
+        Images = CatalogImages.Of(b.Images),
     };
 
     /// <summary>A book's chapters in chapter order.</summary>
@@ -353,6 +358,7 @@ internal static class CatalogLoader
             Id = c.Id, Audiobook = book, ChapterNumber = c.ChapterNumber, Name = c.Name, Description = c.Description,
             HtmlDescription = c.HtmlDescription, DurationMs = c.DurationMs, Explicit = c.Explicit, Languages = c.Languages,
             ReleaseDate = c.ReleaseDate, ReleaseDatePrecision = c.ReleaseDatePrecision, AudioPreviewUrl = c.AudioPreviewUrl,
+            Images = CatalogImages.Of(c.Images),
         }),
     ];
 

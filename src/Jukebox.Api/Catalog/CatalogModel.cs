@@ -36,6 +36,9 @@ public sealed class CatalogArtist
     public long Followers { get; init; }
     public required IReadOnlyList<string> Genres { get; init; }
 
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
+
     // The links between objects (these lists, an album's artists and tracks, a track's artists and
     // other instances) are filled while a snapshot is built; once it is published, a change that
     // patches the catalog (CatalogPatch) replaces a link whole and never edits one in place.
@@ -65,6 +68,9 @@ public sealed class CatalogAlbum
     public required MarketSet Markets { get; init; }
     public required string CopyrightText { get; init; }
     public required string PhonogramText { get; init; }
+
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
     public CatalogArtist[] Artists { get; set; } = [];
 
     /// <summary>In disc and track order.</summary>
@@ -104,6 +110,9 @@ public sealed class CatalogShow
     public required MarketSet Markets { get; init; }
     public required string CopyrightText { get; init; }
 
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
+
     /// <summary>Newest first, as Spotify lists a show's episodes.</summary>
     public CatalogEpisode[] Episodes { get; set; } = [];
 }
@@ -122,6 +131,9 @@ public sealed class CatalogEpisode
     public required string ReleaseDatePrecision { get; init; }
     public string? AudioPreviewUrl { get; init; }
     public bool IsExternallyHosted { get; init; }
+
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
 }
 
 public sealed class CatalogAudiobook
@@ -139,6 +151,9 @@ public sealed class CatalogAudiobook
     public required string MediaType { get; init; }
     public required MarketSet Markets { get; init; }
     public required string CopyrightText { get; init; }
+
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
 
     /// <summary>In chapter order.</summary>
     public CatalogChapter[] Chapters { get; set; } = [];
@@ -158,6 +173,9 @@ public sealed class CatalogChapter
     public required string ReleaseDate { get; init; }
     public required string ReleaseDatePrecision { get; init; }
     public string? AudioPreviewUrl { get; init; }
+
+    /// <summary>Images of its own, served as they are; null for the generated ones (see <see cref="CatalogImages"/>).</summary>
+    public IReadOnlyList<Http.ImageObject>? Images { get; init; }
 }
 
 public sealed class CatalogCategory

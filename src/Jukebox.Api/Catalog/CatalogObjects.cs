@@ -27,7 +27,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
     /// <summary>An artist; its followers are the catalog's figure plus this server's users who follow it.</summary>
     public ArtistObject Artist(CatalogArtist a) => new(
         urls.External("artist", a.Id), new FollowersObject(null, a.Followers + follows.Of(a.Id)), a.Genres, urls.Resource("artists", a.Id), a.Id,
-        urls.Images("artist", a.Id), a.Name, a.Popularity, "artist", SpotifyIds.Uri("artist", a.Id));
+        urls.Of(a), a.Name, a.Popularity, "artist", SpotifyIds.Uri("artist", a.Id));
 
     private IReadOnlyList<SimplifiedArtistObject> Artists(CatalogArtist[] artists)
     {
@@ -70,7 +70,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ExternalUrls = urls.External("album", a.Id),
         Href = urls.Resource("albums", a.Id),
         Id = a.Id,
-        Images = urls.Images("album", a.Id),
+        Images = urls.Of(a),
         Name = a.Name,
         ReleaseDate = a.ReleaseDate,
         ReleaseDatePrecision = a.ReleaseDatePrecision,
@@ -165,7 +165,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ExternalUrls = urls.External("show", s.Id),
         Href = urls.Resource("shows", s.Id),
         Id = s.Id,
-        Images = urls.Images("show", s.Id),
+        Images = urls.Of(s),
         IsExternallyHosted = s.IsExternallyHosted,
         Languages = s.Languages,
         MediaType = s.MediaType,
@@ -194,7 +194,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ExternalUrls = urls.External("episode", e.Id),
         Href = urls.Resource("episodes", e.Id),
         Id = e.Id,
-        Images = urls.Images("show", e.Show.Id),
+        Images = urls.Of(e),
         IsExternallyHosted = e.IsExternallyHosted,
         IsPlayable = market is null || e.Show.Markets.Contains(market),
         Language = e.Languages.Count > 0 ? e.Languages[0] : "en",
@@ -228,7 +228,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ExternalUrls = urls.External("audiobook", b.Id),
         Href = urls.Resource("audiobooks", b.Id),
         Id = b.Id,
-        Images = urls.Images("audiobook", b.Id),
+        Images = urls.Of(b),
         Languages = b.Languages,
         MediaType = b.MediaType,
         Name = b.Name,
@@ -259,7 +259,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ExternalUrls = urls.External("episode", c.Id),
         Href = urls.Resource("chapters", c.Id),
         Id = c.Id,
-        Images = urls.Images("audiobook", c.Audiobook.Id),
+        Images = urls.Of(c),
         IsPlayable = market is null || c.Audiobook.Markets.Contains(market),
         Languages = c.Languages,
         Name = c.Name,

@@ -45,7 +45,11 @@ internal static partial class CatalogPatch
                     Artists.Remove(id);
                     continue;
                 }
-                var artist = new CatalogArtist { Id = row.Id, Name = row.Name, Popularity = row.Popularity, Followers = row.Followers, Genres = row.Genres };
+                var artist = new CatalogArtist
+                {
+                    Id = row.Id, Name = row.Name, Popularity = row.Popularity, Followers = row.Followers, Genres = row.Genres,
+                    Images = CatalogImages.Of(row.Images),
+                };
                 if (old is not null)
                 {
                     (artist.OwnAlbums, artist.AppearsOn, artist.Tracks) = (old.OwnAlbums, old.AppearsOn, old.Tracks);

@@ -50,6 +50,9 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Images")
+                        .HasColumnType("text");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -166,6 +169,9 @@ namespace Jukebox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Images")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -230,6 +236,9 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Images")
                         .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("Languages")
@@ -341,6 +350,9 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Images")
                         .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("Languages")
@@ -458,6 +470,9 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Images")
                         .HasColumnType("text");
 
                     b.Property<bool>("IsExternallyHosted")
@@ -993,6 +1008,9 @@ namespace Jukebox.Data.Postgres.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Images")
                         .HasColumnType("text");
 
                     b.Property<bool>("IsExternallyHosted")

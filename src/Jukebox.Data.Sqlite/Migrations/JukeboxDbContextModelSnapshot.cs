@@ -45,6 +45,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Images")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -161,6 +164,9 @@ namespace Jukebox.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Images")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -224,6 +230,9 @@ namespace Jukebox.Data.Sqlite.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Images")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Languages")
@@ -335,6 +344,9 @@ namespace Jukebox.Data.Sqlite.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Images")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Languages")
@@ -452,6 +464,9 @@ namespace Jukebox.Data.Sqlite.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Images")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsExternallyHosted")
@@ -979,6 +994,9 @@ namespace Jukebox.Data.Sqlite.Migrations
 
                     b.Property<string>("HtmlDescription")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Images")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsExternallyHosted")

@@ -15,6 +15,7 @@ internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
 {
     public void Configure(EntityTypeBuilder<Artist> builder)
     {
+        builder.HasImages();
         builder.Property(a => a.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(a => a.Name).HasMaxLength(Lengths.Name);
     }
@@ -24,6 +25,7 @@ internal sealed class AlbumConfiguration : IEntityTypeConfiguration<Album>
 {
     public void Configure(EntityTypeBuilder<Album> builder)
     {
+        builder.HasImages();
         builder.Property(a => a.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(a => a.Name).HasMaxLength(Lengths.Name);
         builder.Property(a => a.AlbumType).HasMaxLength(16);
@@ -77,6 +79,7 @@ internal sealed class ShowConfiguration : IEntityTypeConfiguration<Show>
 {
     public void Configure(EntityTypeBuilder<Show> builder)
     {
+        builder.HasImages();
         builder.Property(s => s.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(s => s.Name).HasMaxLength(Lengths.Name);
         builder.HasMany(s => s.Episodes).WithOne().HasForeignKey(e => e.ShowId);
@@ -87,6 +90,7 @@ internal sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
 {
     public void Configure(EntityTypeBuilder<Episode> builder)
     {
+        builder.HasImages();
         builder.Property(e => e.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(e => e.Name).HasMaxLength(Lengths.Name);
         builder.HasIndex(e => new { e.ShowId, e.Number });
@@ -97,6 +101,7 @@ internal sealed class AudiobookConfiguration : IEntityTypeConfiguration<Audioboo
 {
     public void Configure(EntityTypeBuilder<Audiobook> builder)
     {
+        builder.HasImages();
         builder.Property(a => a.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(a => a.Name).HasMaxLength(Lengths.Name);
         builder.HasMany(a => a.Chapters).WithOne().HasForeignKey(c => c.AudiobookId);
@@ -107,6 +112,7 @@ internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
 {
     public void Configure(EntityTypeBuilder<Chapter> builder)
     {
+        builder.HasImages();
         builder.Property(c => c.Id).HasMaxLength(Lengths.SpotifyId);
         builder.Property(c => c.Name).HasMaxLength(Lengths.Name);
         builder.HasIndex(c => new { c.AudiobookId, c.ChapterNumber });

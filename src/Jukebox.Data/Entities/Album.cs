@@ -1,6 +1,6 @@
 namespace Jukebox.Data.Entities;
 
-public sealed class Album
+public sealed class Album : IHasImages
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
@@ -22,6 +22,9 @@ public sealed class Album
 
     public List<AlbumArtist> Artists { get; set; } = [];
     public List<Track> Tracks { get; set; } = [];
+
+    /// <inheritdoc/>
+    public List<StoredImage>? Images { get; set; }
 }
 
 public sealed class AlbumArtist

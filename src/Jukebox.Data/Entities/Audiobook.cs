@@ -1,6 +1,6 @@
 namespace Jukebox.Data.Entities;
 
-public sealed class Audiobook
+public sealed class Audiobook : IHasImages
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
@@ -16,9 +16,12 @@ public sealed class Audiobook
     public List<string> AvailableMarkets { get; set; } = [];
     public required string CopyrightText { get; set; }
     public List<Chapter> Chapters { get; set; } = [];
+
+    /// <inheritdoc/>
+    public List<StoredImage>? Images { get; set; }
 }
 
-public sealed class Chapter
+public sealed class Chapter : IHasImages
 {
     public required string Id { get; set; }
     public required string AudiobookId { get; set; }
@@ -32,4 +35,7 @@ public sealed class Chapter
     public required string ReleaseDate { get; set; }
     public required string ReleaseDatePrecision { get; set; }
     public string? AudioPreviewUrl { get; set; }
+
+    /// <inheritdoc/>
+    public List<StoredImage>? Images { get; set; }
 }

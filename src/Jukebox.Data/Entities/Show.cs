@@ -1,6 +1,6 @@
 namespace Jukebox.Data.Entities;
 
-public sealed class Show
+public sealed class Show : IHasImages
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
@@ -14,9 +14,12 @@ public sealed class Show
     public List<string> AvailableMarkets { get; set; } = [];
     public required string CopyrightText { get; set; }
     public List<Episode> Episodes { get; set; } = [];
+
+    /// <inheritdoc/>
+    public List<StoredImage>? Images { get; set; }
 }
 
-public sealed class Episode
+public sealed class Episode : IHasImages
 {
     public required string Id { get; set; }
     public required string ShowId { get; set; }
@@ -33,4 +36,7 @@ public sealed class Episode
     public required string ReleaseDatePrecision { get; set; }
     public string? AudioPreviewUrl { get; set; }
     public bool IsExternallyHosted { get; set; }
+
+    /// <inheritdoc/>
+    public List<StoredImage>? Images { get; set; }
 }

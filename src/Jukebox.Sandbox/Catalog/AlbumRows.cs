@@ -35,6 +35,7 @@ internal sealed record AlbumRows(Album Album, List<AlbumArtist> Credits)
             AvailableMarkets = FixtureRules.Markets(body.AvailableMarkets),
             CopyrightText = copyright,
             PhonogramText = phonogram,
+            Images = ImageRules.Images(body.Images),
         };
         return new AlbumRows(album, [.. artists.Select((artist, i) => new AlbumArtist { AlbumId = id, ArtistId = artist, Position = i })]);
     }
@@ -79,6 +80,7 @@ internal sealed record AlbumRows(Album Album, List<AlbumArtist> Credits)
         target.AvailableMarkets = Album.AvailableMarkets;
         target.CopyrightText = Album.CopyrightText;
         target.PhonogramText = Album.PhonogramText;
+        target.Images = Album.Images;
     }
 
     /// <summary>The texts of the copyright (C) and the phonogram copyright (P), the two an album object lists.</summary>

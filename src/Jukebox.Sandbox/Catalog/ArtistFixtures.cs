@@ -39,6 +39,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
             stored.Genres = replacement.Genres;
             stored.Popularity = replacement.Popularity;
             stored.Followers = replacement.Followers;
+            stored.Images = replacement.Images;
         }, ct);
     }
 
@@ -71,6 +72,7 @@ public sealed class ArtistFixtures(CatalogChanges changes)
             Genres = FixtureRules.Genres(body.Genres),
             Popularity = FixtureRules.Popularity(body.Popularity),
             Followers = followers >= 0 ? followers : throw FixtureRules.Invalid("followers.total must be 0 or more"),
+            Images = ImageRules.Images(body.Images),
         };
     }
 

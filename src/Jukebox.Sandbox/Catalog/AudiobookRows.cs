@@ -30,6 +30,7 @@ internal static class AudiobookRows
             MediaType = SpokenRules.MediaType(body.MediaType),
             AvailableMarkets = FixtureRules.Markets(body.AvailableMarkets),
             CopyrightText = SpokenRules.Copyright(body.Copyrights),
+            Images = ImageRules.Images(body.Images),
         };
     }
 
@@ -70,5 +71,6 @@ internal static class AudiobookRows
         stored.MediaType = source.MediaType;
         stored.AvailableMarkets = source.AvailableMarkets;
         stored.CopyrightText = source.CopyrightText;
+        stored.Images = source.Images;
     }
 }

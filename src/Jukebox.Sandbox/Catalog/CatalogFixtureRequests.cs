@@ -6,8 +6,8 @@ namespace Jukebox.Sandbox.Catalog;
 
 /// <summary>
 /// The bodies of <c>POST</c> and <c>PUT /sandbox/catalog/{type}</c>: the Web API's objects, of which the
-/// fields the catalog keeps are read and the others (href, uri, external_urls, images, total_tracks,
-/// is_playable, …) ignored, so an object as GET returns it is a valid body. Related objects are named by
+/// fields the catalog keeps are read (an artist's and an album's <c>images</c> among them, see
+/// <see cref="ImageRules"/>) and the others (href, uri, external_urls, total_tracks, is_playable, …) ignored, so an object as GET returns it is a valid body. Related objects are named by
 /// their <c>id</c>. A field left out takes its default (see <see cref="FixtureRules"/>).
 /// </summary>
 public sealed record ArtistFixture(
@@ -16,7 +16,12 @@ public sealed record ArtistFixture(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("genres")] IReadOnlyList<string?>? Genres,
     [property: JsonPropertyName("popularity")] int? Popularity,
-    [property: JsonPropertyName("followers")] FollowersFixture? Followers);
+    [property: JsonPropertyName("followers")] FollowersFixture? Followers)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}
 
 public sealed record FollowersFixture([property: JsonPropertyName("total")] long? Total);
 
@@ -35,7 +40,12 @@ public sealed record AlbumFixture(
     [property: JsonPropertyName("popularity")] int? Popularity,
     [property: JsonPropertyName("copyrights")] IReadOnlyList<CopyrightFixture?>? Copyrights,
     [property: JsonPropertyName("external_ids")] ExternalIdsFixture? ExternalIds,
-    [property: JsonPropertyName("tracks")] AlbumTracksFixture? Tracks);
+    [property: JsonPropertyName("tracks")] AlbumTracksFixture? Tracks)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}
 
 public sealed record AlbumTracksFixture([property: JsonPropertyName("items")] IReadOnlyList<TrackFixture?>? Items);
 
@@ -67,6 +77,12 @@ public sealed record ExternalIdsFixture(
     [property: JsonPropertyName("isrc")] string? Isrc,
     [property: JsonPropertyName("upc")] string? Upc,
     [property: JsonPropertyName("ean")] string? Ean);
+
+/// <summary>An image as the Web API's image object has it: its URL, and its size in pixels (null when unknown).</summary>
+public sealed record ImageFixture(
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("height")] int? Height,
+    [property: JsonPropertyName("width")] int? Width);
 
 /// <summary>A related object, named by its id (the rest of a simplified object is ignored).</summary>
 public sealed record IdFixture([property: JsonPropertyName("id")] string? Id);

@@ -27,6 +27,7 @@ internal static class ChapterRows
             ReleaseDate = date,
             ReleaseDatePrecision = precision,
             AudioPreviewUrl = FixtureRules.Url(body.AudioPreviewUrl, "audio_preview_url"),
+            Images = ImageRules.Images(body.Images),
         };
     }
 
@@ -44,5 +45,6 @@ internal static class ChapterRows
         stored.ReleaseDate = source.ReleaseDate;
         stored.ReleaseDatePrecision = source.ReleaseDatePrecision;
         stored.AudioPreviewUrl = source.AudioPreviewUrl;
+        stored.Images = source.Images;
     }
 }

@@ -29,6 +29,7 @@ internal static class EpisodeRows
             ReleaseDatePrecision = precision,
             AudioPreviewUrl = FixtureRules.Url(body.AudioPreviewUrl, "audio_preview_url"),
             IsExternallyHosted = body.IsExternallyHosted ?? false,
+            Images = ImageRules.Images(body.Images),
         };
     }
 
@@ -47,5 +48,6 @@ internal static class EpisodeRows
         stored.ReleaseDatePrecision = source.ReleaseDatePrecision;
         stored.AudioPreviewUrl = source.AudioPreviewUrl;
         stored.IsExternallyHosted = source.IsExternallyHosted;
+        stored.Images = source.Images;
     }
 }

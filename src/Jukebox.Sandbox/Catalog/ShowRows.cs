@@ -23,6 +23,7 @@ internal static class ShowRows
             IsExternallyHosted = body.IsExternallyHosted ?? false,
             AvailableMarkets = FixtureRules.Markets(body.AvailableMarkets),
             CopyrightText = SpokenRules.Copyright(body.Copyrights),
+            Images = ImageRules.Images(body.Images),
         };
     }
 
@@ -55,5 +56,6 @@ internal static class ShowRows
         stored.IsExternallyHosted = source.IsExternallyHosted;
         stored.AvailableMarkets = source.AvailableMarkets;
         stored.CopyrightText = source.CopyrightText;
+        stored.Images = source.Images;
     }
 }

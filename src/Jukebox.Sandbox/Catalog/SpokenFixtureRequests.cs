@@ -5,7 +5,8 @@ namespace Jukebox.Sandbox.Catalog;
 /// <summary>
 /// The bodies of the spoken-word fixtures, read like <see cref="AlbumFixture"/>: the Web API's show,
 /// episode, audiobook and chapter objects, of which the fields the catalog keeps are read and the
-/// others (href, uri, images, total_episodes, is_playable, resume_point, …) ignored.
+/// others (href, uri, total_episodes, is_playable, resume_point, …) ignored; their <c>images</c> are
+/// kept (see <see cref="ImageRules"/>).
 /// </summary>
 public sealed record ShowFixture(
     [property: JsonPropertyName("id")] string? Id,
@@ -20,7 +21,12 @@ public sealed record ShowFixture(
     [property: JsonPropertyName("is_externally_hosted")] bool? IsExternallyHosted,
     [property: JsonPropertyName("available_markets")] IReadOnlyList<string?>? AvailableMarkets,
     [property: JsonPropertyName("copyrights")] IReadOnlyList<CopyrightFixture?>? Copyrights,
-    [property: JsonPropertyName("episodes")] ShowEpisodesFixture? Episodes);
+    [property: JsonPropertyName("episodes")] ShowEpisodesFixture? Episodes)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}
 
 /// <summary>A show's episodes, newest first as the Web API lists them.</summary>
 public sealed record ShowEpisodesFixture([property: JsonPropertyName("items")] IReadOnlyList<EpisodeFixture?>? Items);
@@ -40,7 +46,12 @@ public sealed record EpisodeFixture(
     [property: JsonPropertyName("release_date")] string? ReleaseDate,
     [property: JsonPropertyName("release_date_precision")] string? ReleaseDatePrecision,
     [property: JsonPropertyName("audio_preview_url")] string? AudioPreviewUrl,
-    [property: JsonPropertyName("is_externally_hosted")] bool? IsExternallyHosted);
+    [property: JsonPropertyName("is_externally_hosted")] bool? IsExternallyHosted)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}
 
 public sealed record AudiobookFixture(
     [property: JsonPropertyName("id")] string? Id,
@@ -57,7 +68,12 @@ public sealed record AudiobookFixture(
     [property: JsonPropertyName("media_type")] string? MediaType,
     [property: JsonPropertyName("available_markets")] IReadOnlyList<string?>? AvailableMarkets,
     [property: JsonPropertyName("copyrights")] IReadOnlyList<CopyrightFixture?>? Copyrights,
-    [property: JsonPropertyName("chapters")] AudiobookChaptersFixture? Chapters);
+    [property: JsonPropertyName("chapters")] AudiobookChaptersFixture? Chapters)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}
 
 /// <summary>An audiobook's chapters, in chapter order.</summary>
 public sealed record AudiobookChaptersFixture([property: JsonPropertyName("items")] IReadOnlyList<ChapterFixture?>? Items);
@@ -82,4 +98,9 @@ public sealed record ChapterFixture(
     [property: JsonPropertyName("languages")] IReadOnlyList<string?>? Languages,
     [property: JsonPropertyName("release_date")] string? ReleaseDate,
     [property: JsonPropertyName("release_date_precision")] string? ReleaseDatePrecision,
-    [property: JsonPropertyName("audio_preview_url")] string? AudioPreviewUrl);
+    [property: JsonPropertyName("audio_preview_url")] string? AudioPreviewUrl)
+{
+    /// <summary>The object's own images (see <see cref="ImageRules"/>); left out, the generated covers.</summary>
+    [JsonPropertyName("images")]
+    public IReadOnlyList<ImageFixture?>? Images { get; init; }
+}

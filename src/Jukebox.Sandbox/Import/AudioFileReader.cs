@@ -82,6 +82,11 @@ public static class AudioFileReader
         into.Add(albumId, album, at, full: true);
         into.Add(trackId, track, at, full: true);
         var contentType = TrackAudio.ContentTypes.GetValueOrDefault(Path.GetExtension(name)) ?? "application/octet-stream";
+        if (contentType is "audio/ogg" or "audio/mp4" && file.Properties.MediaTypes.HasFlag(TagLib.MediaTypes.Video))
+        {
+            // An Ogg or MP4 file with a video stream besides the audio: not cut into a preview.
+            contentType = contentType.Replace("audio/", "video/", StringComparison.Ordinal);
+        }
         into.AudioFiles[trackId] = (new TrackAudioFile
         {
             TrackId = trackId, Path = path, ContentType = contentType, MediaStart = file.InvariantStartPosition, MediaEnd = file.InvariantEndPosition,

@@ -19,6 +19,14 @@ namespace Jukebox.Sandbox.Import;
 /// </summary>
 public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// What becomes of the images the sources give: with <see cref="ImportImages.Generate"/> (the
+    /// default) they are ignored and every object written serves the generated covers again; with
+    /// <see cref="ImportImages.Keep"/> an object's <c>images</c> are stored and served as given, and an
+    /// object read without any keeps those it has.
+    /// </summary>
+    public ImportImages Images { get; init; } = ImportImages.Generate;
+
     public async Task<ImportOutcome> ImportAsync(ImportedObjects objects, bool strict, Action<string>? progress, CancellationToken ct)
     {
         var outcome = new ImportOutcome();
@@ -27,7 +35,11 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
         {
             return outcome;
         }
-        var run = new Run(db, clock.GetUtcNow(), strict, outcome, progress, objects.Count);
+        if (Images == ImportImages.Generate)
+        {
+            objects.ForgetImages();
+        }
+        var run = new Run(db, clock.GetUtcNow(), strict, outcome, progress, objects.Count) { KeepImages = Images == ImportImages.Keep };
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -69,6 +81,17 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
         public JukeboxDbContext Db => db;
         public DateTimeOffset Now => now;
         public ImportOutcome Outcome => outcome;
+        public bool KeepImages { get; init; }
+
+        /// <summary>The row to write, without images of its own unless they are kept.</summary>
+        public T Imaged<T>(T row) where T : IHasImages
+        {
+            if (!KeepImages)
+            {
+                row.Images = null;
+            }
+            return row;
+        }
 
         /// <summary>Runs one record's step; a refusal is its failure (and with strict, the end of the import).</summary>
         public void Try(ImportPosition at, Action step)
@@ -134,4 +157,11 @@ public sealed class CatalogImporter(JukeboxDbContext db, TimeProvider clock)
     }
 
     internal sealed class StrictStop : Exception;
+}
+
+/// <summary>The images of imported objects: the generated covers, or those the sources give, kept as URLs.</summary>
+public enum ImportImages
+{
+    Generate,
+    Keep,
 }

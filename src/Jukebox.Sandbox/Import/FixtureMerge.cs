@@ -12,7 +12,10 @@ namespace Jukebox.Sandbox.Import;
 internal static class FixtureMerge
 {
     public static ArtistFixture Artist(ArtistFixture a, ArtistFixture b) => new(
-        a.Id ?? b.Id, a.Type ?? b.Type, a.Name ?? b.Name, a.Genres ?? b.Genres, a.Popularity ?? b.Popularity, a.Followers ?? b.Followers);
+        a.Id ?? b.Id, a.Type ?? b.Type, a.Name ?? b.Name, a.Genres ?? b.Genres, a.Popularity ?? b.Popularity, a.Followers ?? b.Followers)
+    {
+        Images = a.Images ?? b.Images,
+    };
 
     public static AlbumFixture Album(AlbumFixture a, AlbumFixture b) => new(
         a.Id ?? b.Id, a.Type ?? b.Type, a.Name ?? b.Name, a.AlbumType ?? b.AlbumType, a.Artists ?? b.Artists,
@@ -20,7 +23,10 @@ internal static class FixtureMerge
         a.ReleaseDate ?? b.ReleaseDate, a.ReleaseDate is null ? b.ReleaseDatePrecision : a.ReleaseDatePrecision,
         a.Label ?? b.Label, a.Genres ?? b.Genres, a.Popularity ?? b.Popularity, a.Copyrights ?? b.Copyrights,
         new ExternalIdsFixture(null, a.ExternalIds?.Upc ?? b.ExternalIds?.Upc, a.ExternalIds?.Ean ?? b.ExternalIds?.Ean),
-        null);
+        null)
+    {
+        Images = a.Images ?? b.Images,
+    };
 
     public static TrackFixture Track(TrackFixture a, TrackFixture b) => new(
         a.Id ?? b.Id, a.Type ?? b.Type, a.Name ?? b.Name, a.Artists ?? b.Artists, a.Album ?? b.Album,
@@ -30,7 +36,10 @@ internal static class FixtureMerge
         a.PreviewUrl ?? b.PreviewUrl, a.Popularity ?? b.Popularity);
 
     public static ArtistFixture From(Artist stored) =>
-        new(stored.Id, null, stored.Name, [.. stored.Genres], stored.Popularity, new FollowersFixture(stored.Followers));
+        new(stored.Id, null, stored.Name, [.. stored.Genres], stored.Popularity, new FollowersFixture(stored.Followers))
+        {
+            Images = ImageRules.Fixtures(stored.Images),
+        };
 
     public static AlbumFixture From(Album stored, IEnumerable<string> artistIds)
     {
@@ -46,7 +55,10 @@ internal static class FixtureMerge
         return new AlbumFixture(
             stored.Id, null, stored.Name, stored.AlbumType, [.. artistIds.Select(id => new IdFixture(id))], [.. stored.AvailableMarkets],
             stored.ReleaseDate, stored.ReleaseDatePrecision, stored.Label, [.. stored.Genres], stored.Popularity, copyrights,
-            new ExternalIdsFixture(null, stored.Upc, stored.Ean), null);
+            new ExternalIdsFixture(null, stored.Upc, stored.Ean), null)
+        {
+            Images = ImageRules.Fixtures(stored.Images),
+        };
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ internal static class ImportAlbums
                     var existing = stored.GetValueOrDefault(id);
                     var merged = existing is null ? body : FixtureMerge.Album(body, FixtureMerge.From(existing, credits.GetValueOrDefault(id) ?? []));
                     var rows = AlbumRows.From(merged, id, run.Now, existing);
+                    run.Imaged(rows.Album);
                     CatalogImporter.Run.RequireKnown(rows.Credits.Select(c => c.ArtistId), known);
                     if (existing is null)
                     {

@@ -19,11 +19,12 @@ internal static class ImportArtists
                     var id = body.Id!;
                     if (stored.TryGetValue(id, out var existing))
                     {
-                        var artist = ArtistFixtures.From(FixtureMerge.Artist(body, FixtureMerge.From(existing)), id);
+                        var artist = run.Imaged(ArtistFixtures.From(FixtureMerge.Artist(body, FixtureMerge.From(existing)), id));
                         existing.Name = artist.Name;
                         existing.Genres = artist.Genres;
                         existing.Popularity = artist.Popularity;
                         existing.Followers = artist.Followers;
+                        existing.Images = artist.Images;
                         run.Outcome.Artists.Updated++;
                     }
                     else
@@ -32,7 +33,7 @@ internal static class ImportArtists
                         {
                             throw new ImportException($"Unknown artist id {id}: a reference without a name, and no artist object of that id");
                         }
-                        run.Db.Artists.Add(ArtistFixtures.From(body, id));
+                        run.Db.Artists.Add(run.Imaged(ArtistFixtures.From(body, id)));
                         run.Outcome.Artists.Imported++;
                     }
                 });

@@ -19,7 +19,7 @@ internal static class ImportAudiobooks
                     var id = body.Id!;
                     if (stored.TryGetValue(id, out var existing))
                     {
-                        AudiobookRows.From(SpokenMerge.Audiobook(body, SpokenMerge.From(existing)), id).CopyTo(existing);
+                        run.Imaged(AudiobookRows.From(SpokenMerge.Audiobook(body, SpokenMerge.From(existing)), id)).CopyTo(existing);
                         run.Outcome.Audiobooks.Updated++;
                     }
                     else
@@ -28,7 +28,7 @@ internal static class ImportAudiobooks
                         {
                             throw new ImportException($"Unknown audiobook id {id}: a reference without a name, and no audiobook object of that id");
                         }
-                        run.Db.Audiobooks.Add(AudiobookRows.From(body, id));
+                        run.Db.Audiobooks.Add(run.Imaged(AudiobookRows.From(body, id)));
                         run.Outcome.Audiobooks.Imported++;
                     }
                 });

@@ -42,7 +42,7 @@ internal static class ImportChapters
                     var languages = books.GetValueOrDefault(bookId)
                         ?? throw new ImportException($"Unknown audiobook id {bookId} (not in the catalog, and not imported)");
                     var next = existing is not null && existing.AudiobookId == bookId ? existing.ChapterNumber : last.GetValueOrDefault(bookId, -1) + 1;
-                    var row = ChapterRows.From(merged, id, bookId, languages, next, run.Now);
+                    var row = run.Imaged(ChapterRows.From(merged, id, bookId, languages, next, run.Now));
                     last[bookId] = Math.Max(last.GetValueOrDefault(bookId, -1), row.ChapterNumber);
                     if (existing is null)
                     {

@@ -45,7 +45,7 @@ internal static class ImportEpisodes
                         : existing is not null && existing.ShowId == showId ? existing.Number
                         : newest.GetValueOrDefault(showId) + 1;
                     newest[showId] = Math.Max(newest.GetValueOrDefault(showId), number);
-                    var row = EpisodeRows.From(merged, id, showId, languages, number, run.Now);
+                    var row = run.Imaged(EpisodeRows.From(merged, id, showId, languages, number, run.Now));
                     if (existing is null)
                     {
                         run.Db.Episodes.Add(row);

@@ -6,8 +6,8 @@ namespace Jukebox.Sandbox.Import;
 
 /// <summary>
 /// What an import of audio files adds to their tracks and albums, after both are written: each
-/// track's file (where the server finds it again), the preview address of a track from an MP3 file
-/// (see <see cref="Mp3Preview"/>), and each album's cover from its files' art. A track or album whose
+/// track's file (where the server finds it again), the preview address of a track from a file that is
+/// cut into one (see <see cref="AudioPreview"/>), and each album's cover from its files' art. A track or album whose
 /// own record failed has nothing added.
 /// </summary>
 internal static class ImportMedia
@@ -36,7 +36,7 @@ internal static class ImportMedia
                 {
                     run.Db.TrackAudioFiles.Add(file);
                 }
-                if (file.ContentType == "audio/mpeg")
+                if (AudioPreview.IsCut(file.ContentType))
                 {
                     track.PreviewUrl = TrackAudio.PreviewPath(track.Id);
                 }

@@ -19,7 +19,7 @@ internal static class ImportShows
                     var id = body.Id!;
                     if (stored.TryGetValue(id, out var existing))
                     {
-                        ShowRows.From(SpokenMerge.Show(body, SpokenMerge.From(existing)), id).CopyTo(existing);
+                        run.Imaged(ShowRows.From(SpokenMerge.Show(body, SpokenMerge.From(existing)), id)).CopyTo(existing);
                         run.Outcome.Shows.Updated++;
                     }
                     else
@@ -28,7 +28,7 @@ internal static class ImportShows
                         {
                             throw new ImportException($"Unknown show id {id}: a reference without a name, and no show object of that id");
                         }
-                        run.Db.Shows.Add(ShowRows.From(body, id));
+                        run.Db.Shows.Add(run.Imaged(ShowRows.From(body, id)));
                         run.Outcome.Shows.Imported++;
                     }
                 });

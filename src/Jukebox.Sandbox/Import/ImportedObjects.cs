@@ -80,6 +80,26 @@ public sealed class ImportedObjects
     /// <summary>A playlist is read whole (its items with it): one read later in the sources replaces an earlier one.</summary>
     public void Add(string id, PlaylistFixture body, ImportPosition at) => Playlists[id] = (body, at);
 
+    /// <summary>Drops the images read, for an import that serves generated covers (nor are they checked then).</summary>
+    public void ForgetImages()
+    {
+        Forget(Artists, b => b with { Images = null });
+        Forget(Albums, b => b with { Images = null });
+        Forget(Shows, b => b with { Images = null });
+        Forget(Episodes, b => b with { Images = null });
+        Forget(Audiobooks, b => b with { Images = null });
+        Forget(Chapters, b => b with { Images = null });
+    }
+
+    private static void Forget<T>(Dictionary<string, (T Body, ImportPosition At)> objects, Func<T, T> without)
+    {
+        foreach (var id in objects.Keys.ToList())
+        {
+            var (body, at) = objects[id];
+            objects[id] = (without(body), at);
+        }
+    }
+
     public void Fail(ImportPosition at, string message) => Failures.Add(new ImportFailure(at, message));
 
     private static void Put<T>(Dictionary<string, (T Body, ImportPosition At)> objects, string id, T body, ImportPosition at, bool full, Func<T, T, T> merge)
