@@ -12,7 +12,7 @@ namespace Jukebox.Data.Postgres.CompiledModel
     public partial class JukeboxDbContextModel
     {
         private JukeboxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fb665a67-fba4-4991-a72e-58355fe6c812"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("d1647636-08cb-4575-9ca9-34e69c55ff1a"), entityTypeCount: 38)
         {
         }
 

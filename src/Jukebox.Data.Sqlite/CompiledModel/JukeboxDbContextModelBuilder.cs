@@ -11,7 +11,7 @@ namespace Jukebox.Data.Sqlite.CompiledModel
     public partial class JukeboxDbContextModel
     {
         private JukeboxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ea86ee7-f804-48a0-80b4-c0860e46b067"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("a8547da2-6ac4-4cd9-9ebf-148925f4d2e6"), entityTypeCount: 38)
         {
         }
 
