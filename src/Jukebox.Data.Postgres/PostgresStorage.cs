@@ -8,9 +8,19 @@ public static class PostgresStorage
     /// <summary>How many statements each connection keeps prepared unless the connection string says otherwise.</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    /// <param name="compiledModel">
+    /// Whether the model is the generated one in CompiledModel/ (written by tools/Jukebox.Migrations) instead of
+    /// one built from the entity configurations at the first use, which takes a large part of a start.
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true)
+    {
         options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+        if (compiledModel)
+        {
+            options.UseModel(CompiledModel.JukeboxDbContextModel.Instance);
+        }
+    }
 
     /// <summary>The advisory lock key of initialization (any constant that nothing else uses; "jukebox" in ASCII).</summary>
     private const long InitializationLock = 0x6a756b65626f78;

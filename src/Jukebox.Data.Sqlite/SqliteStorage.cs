@@ -7,9 +7,19 @@ namespace Jukebox.Data.Sqlite;
 
 public static class SqliteStorage
 {
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    /// <param name="compiledModel">
+    /// Whether the model is the generated one in CompiledModel/ (written by tools/Jukebox.Migrations) instead of
+    /// one built from the entity configurations at the first use, which takes a large part of a start.
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true)
+    {
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
             .AddInterceptors(ConnectionSettingsInterceptor.Instance);
+        if (compiledModel)
+        {
+            options.UseModel(CompiledModel.JukeboxDbContextModel.Instance);
+        }
+    }
 
     public static string ConnectionStringFor(string databasePath) => new SqliteConnectionStringBuilder
     {

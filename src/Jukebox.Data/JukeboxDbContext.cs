@@ -65,7 +65,8 @@ public sealed class JukeboxDbContext(DbContextOptions<JukeboxDbContext> options)
         }
     }
 
-    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>Public because the SQLite compiled model (generated code in Jukebox.Data.Sqlite) names it.</summary>
+    public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeMilliseconds(),
         value => DateTimeOffset.FromUnixTimeMilliseconds(value));
 }

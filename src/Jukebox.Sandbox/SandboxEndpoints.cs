@@ -23,7 +23,7 @@ namespace Jukebox.Sandbox;
 /// <summary>
 /// The opt-in administrative API for client developers' test suites: create users without a
 /// browser. (Tokens for them come from /api/token with the sandbox grant type.) Every route is
-/// behind <see cref="SandboxGuard"/>: off unless Sandbox:Enabled is true, never for browser pages of
+/// behind <see cref="SandboxGuard"/> (applied by <see cref="SandboxGuardMiddleware"/>): off unless Sandbox:Enabled is true, never for browser pages of
 /// other origins, and only with Sandbox:AdminKey when one is set.
 /// </summary>
 public static class SandboxEndpoints
@@ -33,7 +33,7 @@ public static class SandboxEndpoints
 
     public static void MapSandbox(this IEndpointRouteBuilder app)
     {
-        var sandbox = app.MapGroup(PathPrefix).AddEndpointFilter(RequireSandbox).DisableAntiforgery();
+        var sandbox = app.MapGroup(PathPrefix).WithMetadata(SandboxRoute.Instance).DisableAntiforgery();
         sandbox.MapPost("/users", CreateUser).WithSummary("Create a user").Produces<SandboxUser>(StatusCodes.Status201Created);
         sandbox.MapSandboxPlayer();
         sandbox.MapClock();
@@ -144,18 +144,5 @@ public static class SandboxEndpoints
         {
             throw SpotifyException.NotFound("No such user");
         }
-    }
-
-    private static async ValueTask<object?> RequireSandbox(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var guard = context.HttpContext.RequestServices.GetRequiredService<SandboxGuard>();
-        return guard.Check(context.HttpContext.Request) switch
-        {
-            null => await next(context),
-            SandboxRefusal.Disabled => throw SpotifyException.NotFound(SpotifyErrors.ServiceNotFound),
-            SandboxRefusal.CrossOrigin => throw SpotifyException.Forbidden(SandboxGuard.CrossOriginMessage),
-            SandboxRefusal.InvalidAdminKey => throw SpotifyException.Unauthorized(SandboxGuard.InvalidAdminKeyMessage),
-            _ => throw new ArgumentOutOfRangeException(nameof(context)),
-        };
     }
 }

@@ -133,6 +133,8 @@ public static class JukeboxHost
         // directly). Not the sandbox: no browser page may drive it (see SandboxGuard).
         app.UseWhen(context => !SandboxSetup.IsSandboxPath(context.Request.Path),
             api => api.UseCors(SpotifyCors.Configure));
+        // The sandbox API's guard, before anything of a sandbox request is read or counted.
+        app.UseSandboxGuard();
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
         // Endpoint rate-limit policies (the login page's attempts per client), before any work is done for them.

@@ -1,6 +1,7 @@
 using Jukebox.Data;
 using Jukebox.Data.Postgres;
 using Jukebox.Data.Sqlite;
+using Jukebox.Migrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jukebox.Data.Tests;
@@ -16,15 +17,52 @@ public sealed class SchemaTests
         var options = new DbContextOptionsBuilder<JukeboxDbContext>();
         if (provider == "sqlite")
         {
-            SqliteStorage.Configure(options, "Data Source=:memory:");
+            SqliteStorage.Configure(options, "Data Source=:memory:", compiledModel: false);
         }
         else
         {
-            PostgresStorage.Configure(options, "Host=127.0.0.1;Database=unused");
+            PostgresStorage.Configure(options, "Host=127.0.0.1;Database=unused", compiledModel: false);
         }
         using var db = new JukeboxDbContext(options.Options);
 
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The model differs from the {provider} migrations: run `dotnet run --project tools/Jukebox.Migrations -- add <Name>`.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_compiled_model_is_what_the_entity_configurations_give_today(string provider)
+    {
+        var (project, configure) = DesignTime.Providers.Single(p => p.Project.EndsWith(provider, StringComparison.OrdinalIgnoreCase));
+        var written = Directory.CreateTempSubdirectory("jukebox-model-");
+        try
+        {
+            using var design = new DesignTime(project, configure);
+            var files = design.WriteCompiledModel(written.FullName);
+
+            var committed = Path.Combine(RepositoryRoot(), "src", project, "CompiledModel");
+            Assert.True(
+                files.Select(Path.GetFileName).Order().SequenceEqual(Directory.GetFiles(committed).Select(Path.GetFileName).Order())
+                && files.All(file => Code(file) == Code(Path.Combine(committed, Path.GetFileName(file)))),
+                $"The {provider} compiled model is out of date: run `dotnet run --project tools/Jukebox.Migrations -- optimize`.");
+        }
+        finally
+        {
+            written.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A generated file without the model's id, a new random one each time it is written.</summary>
+    private static string Code(string file) =>
+        System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), @"modelId: new Guid\(""[0-9a-f-]+""\)", "modelId");
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "Jukebox.slnx")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException("Jukebox.slnx not found above the test's folder.");
+        }
+        return folder.FullName;
     }
 }

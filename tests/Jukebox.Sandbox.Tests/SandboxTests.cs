@@ -120,6 +120,28 @@ public sealed class SandboxSwitchTests
     }
 
     [Fact]
+    public async Task A_refused_sandbox_call_is_refused_whatever_its_body()
+    {
+        await using var off = new SandboxOffServer();
+        await off.InitializeAsync();
+        await using var keyed = new AdminKeyServer();
+        await keyed.InitializeAsync();
+
+        foreach (var (server, status) in new (JukeboxTestServer, HttpStatusCode)[] { (off, HttpStatusCode.NotFound), (keyed, HttpStatusCode.Unauthorized) })
+        {
+            using var client = server.CreateClient();
+            foreach (var path in new[] { "/sandbox/users", "/sandbox/catalog/tracks", "/sandbox/clock/advance" })
+            {
+                using var response = await client.PostAsync(path, new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+                using var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+                Assert.Equal(status, response.StatusCode);
+                Assert.Equal((int)status, error.RootElement.GetProperty("error").GetProperty("status").GetInt32());
+            }
+        }
+    }
+
+    [Fact]
     public async Task With_an_admin_key_the_sandbox_grant_needs_it_too()
     {
         await using var server = new AdminKeyServer();

@@ -1,39 +1,37 @@
-// Adds a schema migration for every storage provider at once, so the two never drift apart.
-// It drives EF Core's own design-time scaffolder (what `dotnet ef migrations add` runs), because the
-// dotnet-ef tool package is not always available to install. Usage, from the repository root:
-//   dotnet run --project tools/Jukebox.Migrations -- add <MigrationName>
-using Jukebox.Data;
-using Jukebox.Data.Postgres;
-using Jukebox.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Design.Internal;
-using Microsoft.EntityFrameworkCore.Migrations.Design;
-using Microsoft.Extensions.DependencyInjection;
+// Adds a schema migration for every storage provider at once, so the two never drift apart, and
+// writes each provider's compiled model (the EF Core model as generated code, which spares every start
+// of the server building it). It drives EF Core's own design-time scaffolders (what `dotnet ef
+// migrations add` and `dotnet ef dbcontext optimize` run), because the dotnet-ef tool package is not
+// always available to install. Usage, from the repository root:
+//   dotnet run --project tools/Jukebox.Migrations -- add <MigrationName>   (a migration, then the compiled models)
+//   dotnet run --project tools/Jukebox.Migrations -- optimize             (the compiled models only)
+using Jukebox.Migrations;
 
-if (args is not ["add", var name])
+string? migration = args switch
 {
-    Console.Error.WriteLine("usage: add <MigrationName>");
+    ["add", var name] => name,
+    ["optimize"] => null,
+    _ => "",
+};
+if (migration == "")
+{
+    Console.Error.WriteLine("usage: add <MigrationName> | optimize");
     return 2;
 }
 
-var root = Directory.GetCurrentDirectory();
-Scaffold("Jukebox.Data.Sqlite", o => SqliteStorage.Configure(o, "Data Source=design.db"));
-Scaffold("Jukebox.Data.Postgres", o => PostgresStorage.Configure(o, "Host=127.0.0.1;Database=design"));
-return 0;
-
-void Scaffold(string project, Action<DbContextOptionsBuilder> configure)
+foreach (var (project, configure) in DesignTime.Providers)
 {
-    var builder = new DbContextOptionsBuilder<JukeboxDbContext>();
-    configure(builder);
-    using var context = new JukeboxDbContext(builder.Options);
-    var assembly = System.Reflection.Assembly.Load(project);
-    var reporter = new OperationReporter(handler: null);
-    var services = new DesignTimeServicesBuilder(assembly, typeof(Program).Assembly, reporter, [])
-        .Build(context);
-    var scaffolder = services.GetRequiredService<IMigrationsScaffolder>();
-    var migration = scaffolder.ScaffoldMigration(name, project, "Migrations", "C#");
-    var projectDir = Path.Combine(root, "src", project);
-    var files = scaffolder.Save(projectDir, migration, Path.Combine(projectDir, "Migrations"));
-    Console.WriteLine($"{project}: {files.MigrationFile}");
+    using var design = new DesignTime(project, configure);
+    var projectDir = Path.Combine(Directory.GetCurrentDirectory(), "src", project);
+    if (migration is not null)
+    {
+        Console.WriteLine($"{project}: {design.AddMigration(migration, projectDir)}");
+    }
+    var modelDir = Path.Combine(projectDir, "CompiledModel");
+    if (Directory.Exists(modelDir))
+    {
+        Directory.Delete(modelDir, recursive: true);
+    }
+    Console.WriteLine($"{project}: {design.WriteCompiledModel(modelDir).Count} files of the compiled model in {modelDir}");
 }
+return 0;

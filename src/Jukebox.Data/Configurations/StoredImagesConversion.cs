@@ -28,6 +28,7 @@ internal static class StoredImagesConversion
         builder.Property<List<StoredImage>>(nameof(IHasImages.Images)).HasConversion(Converter, Comparer).IsRequired(false);
 }
 
+/// <remarks>Public because the compiled models (generated code in the storage projects) name it.</remarks>
 [JsonSerializable(typeof(List<StoredImage>))]
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-internal sealed partial class StoredImageJsonContext : JsonSerializerContext;
+public sealed partial class StoredImageJsonContext : JsonSerializerContext;
