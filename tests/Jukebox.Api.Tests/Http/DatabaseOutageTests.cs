@@ -128,9 +128,17 @@ public sealed class DatabaseOutageTests(PostgresOutageServer server) : IClassFix
     public async Task The_token_endpoint_answers_temporarily_unavailable_while_PostgreSQL_is_down()
     {
         var oauth = OAuthClient.Demo(server);
+        var (before, _) = await oauth.TokenAsync([("grant_type", "client_credentials")]);
+        Assert.Equal(200, before);
 
         await server.WithoutDatabaseAsync(async () =>
         {
+            // An app this node read for a token request moments ago needs no database for its next token...
+            var (known, knownBody) = await oauth.TokenAsync([("grant_type", "client_credentials")]);
+            Assert.True(known == 200, $"Expected 200 for an app read moments ago, got {known}: {knownBody}");
+
+            // ...but once that copy has aged, the app must be read again, and the database is gone.
+            server.Clock.Advance(AppAccess.CacheFor + TimeSpan.FromSeconds(1));
             var (status, body) = await oauth.TokenAsync([("grant_type", "client_credentials")]);
             Assert.True(status == 503, $"Expected 503, got {status}: {body}");
             Assert.Equal("temporarily_unavailable", body.Str("error"));
@@ -141,6 +149,12 @@ public sealed class DatabaseOutageTests(PostgresOutageServer server) : IClassFix
         var (after, token) = await oauth.TokenAsync([("grant_type", "client_credentials")]);
         Assert.True(after == 200, $"Expected 200 once PostgreSQL is back, got {after}: {token}");
         Assert.False(server.IsStopping);
+
+        // The clock moved during the outage, so the database watch saw it; it sees the end of it too.
+        server.Log.Clear();
+        server.Clock.Advance(DatabaseWatchEvery);
+        await EventuallyAsync(() => Task.FromResult(server.Log.GetSnapshot().Any(r =>
+            r.Level == LogLevel.Warning && r.Message == "The database is reachable again.")));
     }
 
     [Fact]
