@@ -37,6 +37,8 @@ public static class SandboxGuardMiddleware
                     throw SpotifyException.Forbidden(SandboxGuard.CrossOriginMessage);
                 case SandboxRefusal.InvalidAdminKey:
                     throw SpotifyException.Unauthorized(SandboxGuard.InvalidAdminKeyMessage);
+                case var refusal:
+                    throw new InvalidOperationException($"No answer for the sandbox refusal {refusal}.");
             }
         }
         await next(context);
