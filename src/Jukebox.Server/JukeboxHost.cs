@@ -93,9 +93,12 @@ public static class JukeboxHost
             builder.Services.AddHostedService<StartupMemory>();
         }
 
+        builder.Services.AddSingleton<DemoTemplate>();
+        builder.Services.AddHostedService<DemoTemplateWriter>();
+
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in
-        // memory). An ephemeral run keeps it in memory: it is built once per run anyway, and nothing may outlive the run.
-        var searchIndex = options.Ephemeral ? "" : builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
+        // memory). An ephemeral run keeps it in its temporary folder, removed with it.
+        var searchIndex = options.Ephemeral ? Path.Combine(options.DataDirectory, "search") : builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
         builder.Services.PostConfigure<SearchOptions>(search => search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex));
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
@@ -172,6 +175,8 @@ public static class JukeboxHost
     public static async Task InitializeAsync(WebApplication app, CancellationToken ct)
     {
         var options = app.Services.GetRequiredService<JukeboxOptions>();
+        var template = app.Services.GetRequiredService<DemoTemplate>();
+        template.TryRestore();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
         await using var turn = db.Database.IsNpgsql()
@@ -184,6 +189,10 @@ public static class JukeboxHost
         }
         var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, options.DemoCatalog, ct);
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
+        if (seeded && db.Database.IsSqlite())
+        {
+            template.StageDatabase(db.Database.GetConnectionString()!);
+        }
         EnsureDataProtectionKey(app.Services);
         if (seeded)
         {

@@ -31,6 +31,12 @@ public sealed class JukeboxOptions
     /// </summary>
     public bool GiveBackStartupMemory { get; set; } = true;
 
+    /// <summary>
+    /// Where the state of a fresh demo data folder is kept for the next fresh start to copy
+    /// (<see cref="DemoTemplate"/>); unset: the user's cache folder; empty: none is kept.
+    /// </summary>
+    public string? DemoTemplateDirectory { get; set; }
+
     public string EffectivePublicBaseUrl =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? Urls.Split(';')[0] : PublicBaseUrl).TrimEnd('/');
 }
