@@ -188,6 +188,7 @@ public static class JukeboxHost
             await SqliteStorage.PrepareAsync(db, ct);
         }
         var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, options.DemoCatalog, ct);
+        LoadCatalogAlongside(app.Services);
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
         if (seeded && db.Database.IsSqlite())
         {
@@ -199,6 +200,29 @@ public static class JukeboxHost
             // Nodes already running (this may be `jukebox seed` beside them) load the new catalog.
             app.Services.GetRequiredService<IClusterBus>().Publish(ClusterTopics.Catalog, "");
         }
+    }
+
+    /// <summary>
+    /// The catalog is final once seeded (what follows writes accounts, not the catalog): its load and its
+    /// search index start now and run beside the rest of the start, instead of after the server started.
+    /// The warm-ups (<see cref="CatalogWarmup"/>, <see cref="SearchWarmup"/>) wait for the same tasks, and
+    /// report and retry what fails.
+    /// </summary>
+    private static void LoadCatalogAlongside(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<CatalogStore>();
+        var index = services.GetRequiredService<CatalogSearchIndex>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await index.ForAsync(await store.GetAsync());
+            }
+            catch (Exception)
+            {
+                // Reported by the warm-ups, which try again.
+            }
+        });
     }
 
     /// <summary>

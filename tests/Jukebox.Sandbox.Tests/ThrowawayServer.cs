@@ -40,12 +40,19 @@ public sealed class ThrowawayServer : IAsyncDisposable
         }
     }
 
-    public static Task<ThrowawayServer> StartAsync()
+    /// <param name="environment">More environment variables for the server, e.g. where it keeps its demo templates.</param>
+    public static Task<ThrowawayServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var folder = Directory.CreateTempSubdirectory("jukebox-throwaway-test-");
         var readyFile = Path.Combine(folder.FullName, "ready");
-        return LaunchAsync("dotnet", [ServerAssembly(), "--ephemeral", "--urls", "http://127.0.0.1:0", "--ready-file", readyFile], folder, readyFile);
+        return LaunchAsync("dotnet", [ServerAssembly(), "--ephemeral", "--urls", "http://127.0.0.1:0", "--ready-file", readyFile], folder, readyFile, environment);
     }
+
+    /// <summary>
+    /// Where the servers of this test run keep their demo templates unless a test says otherwise: shared
+    /// by the run, as a user's cache folder is by their runs, and never the user's own.
+    /// </summary>
+    public static readonly string TestRunTemplates = Path.Combine(Path.GetTempPath(), $"jukebox-test-templates-{Environment.ProcessId}");
 
     /// <summary>
     /// Starts a server program other than the built assembly (an installed tool, a published file) as a
@@ -73,6 +80,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
         }
         start.Environment["TMPDIR"] = folder.FullName;
         start.Environment["JUKEBOX_SANDBOX__ENABLED"] = "true";
+        start.Environment["JUKEBOX_DemoTemplateDirectory"] = TestRunTemplates;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
