@@ -14,6 +14,10 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
     {
         if (await db.Artists.AnyAsync(cancellationToken))
         {
+            if (catalogSize <= 0)
+            {
+                return false;
+            }
             var existing = await db.Tracks.CountAsync(cancellationToken);
             if (catalogSize > existing)
             {
