@@ -49,10 +49,10 @@ public sealed class ThrowawayServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where the servers of this test run keep their demo templates unless a test says otherwise: shared
-    /// by the run, as a user's cache folder is by their runs, and never the user's own.
+    /// Where the servers started by the tests keep their demo templates unless a test says otherwise: shared
+    /// by the runs, as a user's cache folder is by theirs (the server keeps the last few), but never the user's own.
     /// </summary>
-    public static readonly string TestRunTemplates = Path.Combine(Path.GetTempPath(), $"jukebox-test-templates-{Environment.ProcessId}");
+    public static readonly string TestRunTemplates = Path.Combine(Path.GetTempPath(), "jukebox-test-demo-templates");
 
     /// <summary>
     /// Starts a server program other than the built assembly (an installed tool, a published file) as a
