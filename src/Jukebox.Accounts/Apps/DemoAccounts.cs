@@ -33,7 +33,7 @@ public sealed class DemoAccounts(
         await EnsureUserAsync(demo, ct);
         await EnsureListeningAsync(demo, ct);
         await EnsureAppAsync(demo, ct);
-        if (await db.DeveloperApps.FindAsync([demo.ClientId], ct) is null)
+        if (!await db.DeveloperApps.AnyAsync(d => d.ClientId == demo.ClientId, ct))
         {
             var now = clock.GetUtcNow();
             db.DeveloperApps.Add(new DeveloperApp
@@ -92,6 +92,14 @@ public sealed class DemoAccounts(
 
     private async Task EnsureUserAsync(DemoOptions demo, CancellationToken ct)
     {
+        // Read without tracking: at almost every start the user is there with the configured password, and
+        // tracking the first entity of a type costs a start more than the query does.
+        var stored = await db.Users.AsNoTracking().Where(u => u.Id == demo.UserId).ToListAsync(ct);
+        if (stored is [{ PasswordHash: { } hash } found] && hasher.VerifyHashedPassword(found, hash, demo.UserPassword) != PasswordVerificationResult.Failed)
+        {
+            passwordHash.Remember(demo.UserPassword, hash);
+            return;
+        }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == demo.UserId, ct);
         if (user is null)
         {
@@ -110,13 +118,9 @@ public sealed class DemoAccounts(
             await db.SaveChangesAsync(ct);
             await DemoLibrary.SeedAsync(db, user.Id, clock.GetUtcNow(), ct);
         }
-        else if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, demo.UserPassword) == PasswordVerificationResult.Failed)
-        {
-            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
-        }
         else
         {
-            passwordHash.Remember(demo.UserPassword, user.PasswordHash);
+            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
         }
         await db.SaveChangesAsync(ct);
     }
