@@ -2,13 +2,16 @@
 # Measures how long Jukebox takes to become usable, and how much memory it then holds, against the bare
 # ASP.NET Core app (Jukebox.Bench.Bare) started the same way in the same run. See bench/README.md.
 #
-# Four kinds of start, each RUNS times, taken in turn (bare, fresh, restart, ephemeral, bare, ...) so
-# that a change in the machine's load falls on all of them alike; the median of each is reported.
+# Five kinds of start, each RUNS times, taken in turn (bare, seeding, fresh, restart, ephemeral, bare, ...)
+# so that a change in the machine's load falls on all of them alike; the median of each is reported.
 #   bare       the bare app, until GET /readyz answers 200
-#   fresh      Jukebox on an empty data folder (demo catalog), until a client-credentials token is
-#              issued AND a search with it answers 200
+#   seeding    Jukebox on an empty data folder without a demo template (the first fresh start of a day
+#              on a machine: it seeds the demo catalog and builds the search index), until a
+#              client-credentials token is issued AND a search with it answers 200
+#   fresh      Jukebox on an empty data folder (demo catalog) with the template a first start left in
+#              the script's own template folder, same readiness
 #   restart    Jukebox again on the data folder the fresh start left, same readiness
-#   ephemeral  Jukebox with --ephemeral, same readiness
+#   ephemeral  Jukebox with --ephemeral (and the template), same readiness
 # Idle RSS is VmRSS from /proc, IDLE_SECONDS after the process became ready.
 #
 # Settings (environment variables):
@@ -72,6 +75,8 @@ start() {
   local kind="$1" started check
   started="$(now)"
   case "$kind" in
+    seeding) rm -rf "$WORK/data"
+      env "${JUKEBOX_ENV_ARGS[@]}" JUKEBOX_DemoTemplateDirectory= "$JUKEBOX_BIN" --data-dir "$WORK/data" --urls "$base" >"$WORK/$kind.log" 2>&1 & check=jukebox_ready ;;
     bare) "$BARE_BIN" --body "$WORK/body.json" --urls "$base" >"$WORK/$kind.log" 2>&1 & check=bare_ready ;;
     fresh) rm -rf "$WORK/data"
       env "${JUKEBOX_ENV_ARGS[@]}" "$JUKEBOX_BIN" --data-dir "$WORK/data" --urls "$base" >"$WORK/$kind.log" 2>&1 & check=jukebox_ready ;;
@@ -91,7 +96,22 @@ start() {
   PID=""
 }
 
-kinds=(bare fresh restart ephemeral)
+# The template every fresh and ephemeral start copies, as the first fresh start of the day leaves it in
+# a user's cache folder; here in the script's own folder, so that the user's is not touched.
+export JUKEBOX_DemoTemplateDirectory="$WORK/templates"
+say "Making the demo template"
+env "${JUKEBOX_ENV_ARGS[@]}" "$JUKEBOX_BIN" --data-dir "$WORK/first" --urls "$base" >"$WORK/first.log" 2>&1 &
+PID=$!
+waited=0
+until compgen -G "$WORK/templates/[0-9a-f]*" >/dev/null; do
+  kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/first.log" >&2; die "the first start exited"; }
+  (( waited++ < 3000 )) || die "no demo template after 300 s"
+  sleep 0.1
+done
+kill "$PID"; wait "$PID" 2>/dev/null || true
+PID=""
+
+kinds=(bare seeding fresh restart ephemeral)
 declare -A times rss
 say "Load average before: $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores"
 for run in $(seq "$RUNS"); do
