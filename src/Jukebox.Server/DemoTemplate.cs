@@ -65,18 +65,25 @@ internal sealed class DemoTemplate(
         {
             return false;
         }
+        string[] indexes = [];
         try
         {
+            indexes = [.. Directory.EnumerateDirectories(Path.Combine(template, IndexFolder)).Select(d => Path.GetFileName(d))];
             CopyInto(Path.Combine(template, IndexFolder), target.IndexDirectory);
             var partial = target.DatabasePath + ".partial";
             File.Copy(Path.Combine(template, DatabaseFile), partial, overwrite: true);
             File.Move(partial, target.DatabasePath);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Another process removing an old template, or a full disk: seed as without a template.
+            // Another process removing an old template, or a full disk: seed as without a template, and
+            // leave no part of the copy behind (a half-copied index would be taken for a whole one).
             logger.LogWarning("Could not copy the demo template {Template} ({Reason}); seeding instead.", template, e.Message);
             File.Delete(target.DatabasePath + ".partial");
+            foreach (var index in indexes)
+            {
+                TryDelete(Path.Combine(target.IndexDirectory, index));
+            }
             return false;
         }
         Restored = true;
