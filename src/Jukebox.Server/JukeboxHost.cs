@@ -179,9 +179,10 @@ public static class JukeboxHost
         template.TryRestore();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
-        await using var turn = db.Database.IsNpgsql()
-            ? await PostgresStorage.LockInitializationAsync(db.Database.GetConnectionString()!, ct)
-            : null;
+        // Asked of SQLite's provider: asking Npgsql's would load it (and its assemblies) on SQLite too.
+        await using var turn = db.Database.IsSqlite()
+            ? null
+            : await PostgresStorage.LockInitializationAsync(db.Database.GetConnectionString()!, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
