@@ -165,6 +165,7 @@ MEM_SETTLED="$(memory "$PID")"
 awk '
   {
     status = $1; file = $2; body = ""
+    if (status == "000") next  # no answer: counted apart (see below)
     while ((getline line < file) > 0) body = body line
     close(file)
     answers++; count[status]++
