@@ -47,6 +47,20 @@ public sealed class BodyLimitTests(JukeboxTestServer server)
     }
 
     [Fact]
+    public async Task A_5_mb_body_sent_without_asking_first_still_gets_its_413()
+    {
+        using var user = await PlaylistUser.CreateAsync(server, Scopes);
+        var id = await user.CreatePlaylistAsync();
+
+        using var response = await user.Client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/v1/playlists/{id}")
+        {
+            Content = new GeneratedContent(FiveMegabytes, knownLength: true),
+        });
+
+        await ErrorAssert.IsAsync(response, 413, "Request Entity Too Large");
+    }
+
+    [Fact]
     public async Task A_body_without_a_length_is_cut_off_once_it_passes_the_limit()
     {
         using var user = await PlaylistUser.CreateAsync(server, Scopes);
