@@ -5,10 +5,10 @@ namespace Jukebox.Api.Http.Policies;
 /// <summary>
 /// The largest request body each Web API operation takes, keyed "METHOD /route" like the scope table.
 /// <see cref="RoutePolicies.WithRoutePolicies"/> gives every route its limit as endpoint metadata
-/// (ASP.NET Core's <c>IRequestSizeLimitMetadata</c>), which routing hands to the server before the
-/// endpoint runs: a body whose Content-Length is over it is refused before a byte of it is read, and
-/// one sent without a length is refused as soon as it goes past it, in both cases 413 with Spotify's
-/// error object (<see cref="SpotifyErrorHandler"/>). Spotify publishes one such limit, the cover
+/// (ASP.NET Core's <c>IRequestSizeLimitMetadata</c>): a body whose Content-Length is over it is refused
+/// before a byte of it is read (<see cref="BodyLimitRefusal"/>), and one sent without a length is cut
+/// off by the server, to which routing hands the limit, as soon as it goes past it; in both cases 413
+/// with Spotify's error object (<see cref="SpotifyErrorHandler"/>). Spotify publishes one such limit, the cover
 /// upload's 256 KB; the others are Jukebox's.
 /// </summary>
 public static class BodyLimits
