@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -143,7 +144,11 @@ public static class AccountsSetup
         return services;
     }
 
-    /// <summary>Maps the token endpoint (the authorize, login and consent pages are Jukebox.Web's).</summary>
+    /// <summary>
+    /// Maps the token endpoint (the authorize, login and consent pages are Jukebox.Web's). Its body
+    /// limit is handed to the server by routing, before OpenIddict reads the form.
+    /// </summary>
     public static IEndpointConventionBuilder MapJukeboxAccounts(this IEndpointRouteBuilder app) =>
-        app.MapPost(TokenQueryParameters.TokenPath, TokenEndpoint.Exchange).DisableAntiforgery();
+        app.MapPost(TokenQueryParameters.TokenPath, TokenEndpoint.Exchange).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(TokenEndpoint.MaxBodyBytes));
 }

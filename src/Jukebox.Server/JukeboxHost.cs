@@ -132,6 +132,8 @@ public static class JukeboxHost
         app.UseSandboxRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages(SpotifyStatusPages.WriteAsync);
+        // A body over its endpoint's limit is refused (413) before anything reads it.
+        app.UseBodyLimits();
         // Spotify answers cross-origin requests from any site (browser apps call the API and /api/token
         // directly). Not the sandbox: no browser page may drive it (see SandboxGuard).
         app.UseWhen(context => !SandboxSetup.IsSandboxPath(context.Request.Path),

@@ -17,6 +17,12 @@ namespace Jukebox.Accounts.Tokens;
 /// </summary>
 public static class TokenEndpoint
 {
+    /// <summary>
+    /// The largest token request body: many times a real one (a code or refresh token, a code verifier
+    /// and a redirect URI are a few KB), so a larger one is refused (413) before it is read.
+    /// </summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     public static async Task<IResult> Exchange(
         HttpContext context, JukeboxDbContext db, IOpenIddictTokenManager tokens, IEnumerable<IExtensionGrant> extensions)
     {

@@ -58,19 +58,14 @@ public static class RequestIds
     /// <summary>The JSON body, or null when there is none (or, when <paramref name="tolerant"/>, when it is not JSON).</summary>
     private static async Task<JsonElement?> ReadBodyAsync(HttpRequest request, bool tolerant)
     {
-        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        if (buffer.Length == 0)
+        if ((request.ContentLength is null && !request.Headers.TransferEncoding.Any()) || await JsonBody.IsEmptyAsync(request, request.HttpContext.RequestAborted))
         {
             return null;
         }
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            // Parsed as it arrives: the body is never copied whole first (see JsonBody).
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
             return document.RootElement.Clone();
         }
         catch (JsonException) when (tolerant)

@@ -16,6 +16,30 @@ public sealed class ErrorShape
     private ErrorShape()
     {
     }
+
+    /// <summary>The shape the request's endpoint asks for; null for Spotify's error object.</summary>
+    public static ErrorShape? Of(HttpContext context)
+    {
+        // The exception handler has already cleared the endpoint; its feature still names it.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        return endpoint?.Metadata.GetMetadata<ErrorShape>();
+    }
+}
+
+/// <summary>OAuth 2.0's error object, <c>{"error":…,"error_description":…}</c> (RFC 6749 §5.2), with the headers a token response carries.</summary>
+public static class OAuthErrors
+{
+    public static Task WriteAsync(HttpContext context, int status, string error, string description)
+    {
+        ErrorMessageFeature.Set(context, description);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        return JsonSerializer.SerializeAsync(response.Body, new OAuthErrorResponse(error, description),
+            SpotifyJsonContext.Default.OAuthErrorResponse, context.RequestAborted);
+    }
 }
 
 /// <summary>The 503 a request answers while the database is unreachable, in the shape its caller reads.</summary>
@@ -27,19 +51,12 @@ public static class ServiceUnavailable
 
     public static Task WriteAsync(HttpContext context)
     {
-        // The exception handler has already cleared the endpoint; its feature still names it.
-        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-        var shape = endpoint?.Metadata.GetMetadata<ErrorShape>();
+        var shape = ErrorShape.Of(context);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         if (shape == ErrorShape.OAuth)
         {
-            ErrorMessageFeature.Set(context, OAuthDescription);
-            response.ContentType = "application/json; charset=utf-8";
-            response.Headers.CacheControl = "no-store";
-            response.Headers.Pragma = "no-cache";
-            return JsonSerializer.SerializeAsync(response.Body, new OAuthErrorResponse(OAuthError, OAuthDescription),
-                SpotifyJsonContext.Default.OAuthErrorResponse, context.RequestAborted);
+            return OAuthErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, OAuthError, OAuthDescription);
         }
         if (shape == ErrorShape.Page)
         {

@@ -36,6 +36,8 @@ public static class SpotifyErrors
     public const string InsufficientScope = "Insufficient client scope";
     public const string ServiceNotFound = "Service not found";
     public const string ServiceUnavailable = "Service unavailable";
+    public const string TooLarge = "Request Entity Too Large";
+    public const string MalformedBody = "Malformed request body";
 
     /// <summary>What a development-mode app gets under the 2026 rules while its owner has no Premium (as reported by its users since March 2026).</summary>
     public const string OwnerNotPremium =
@@ -59,13 +61,18 @@ public static class SpotifyErrors
 /// <summary>The single place where exceptions become responses; nothing else writes error bodies for the API.</summary>
 public sealed class SpotifyErrorHandler(DatabaseOutages outages, ILogger<SpotifyErrorHandler> logger) : IExceptionHandler
 {
+    private static readonly string? FormReaderAssembly = typeof(Microsoft.AspNetCore.WebUtilities.FormPipeReader).Assembly.GetName().Name;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, message, reason) = exception switch
         {
             SpotifyException e => (e.Status, e.Message, e.Reason),
             BadHttpRequestException e when e.InnerException is JsonException => (400, "Malformed json", null),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, SpotifyErrors.TooLarge, null),
             BadHttpRequestException e => (e.StatusCode, "Bad request", null),
+            // A form over ASP.NET Core's limits (FormOptions: a key, a value or the number of fields).
+            InvalidDataException e when e.Source == FormReaderAssembly => (400, SpotifyErrors.MalformedBody, null),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (499, "Client closed request", null),
             _ when NulTextException.IsCause(exception) => (400, NulTextException.Description, null),
             _ when outages.Recognize(exception) => (503, SpotifyErrors.ServiceUnavailable, null),
@@ -89,6 +96,12 @@ public sealed class SpotifyErrorHandler(DatabaseOutages outages, ILogger<Spotify
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             await ServiceUnavailable.WriteAsync(httpContext);
+            return true;
+        }
+        if (ErrorShape.Of(httpContext) == ErrorShape.OAuth)
+        {
+            // The token endpoint's clients read OAuth's error object (RFC 6749 §5.2).
+            await OAuthErrors.WriteAsync(httpContext, status, status >= 500 ? "server_error" : "invalid_request", message);
             return true;
         }
         await SpotifyErrors.WriteAsync(httpContext, status, message, reason);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Jukebox.Api.Catalog;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
@@ -68,7 +66,7 @@ public static class PlayerEndpoints
 
     private static async Task<IResult> TransferPlayback(HttpRequest request, Caller caller, PlayerCommands commands, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, SpotifyJsonContext.Default.TransferRequest, ct);
+        var body = await JsonBody.ReadOptionalAsync(request, SpotifyJsonContext.Default.TransferRequest, ct);
         var result = await commands.TransferAsync(caller.UserId!, caller.Product, body, ct);
         return Done(result);
     }
@@ -97,7 +95,7 @@ public static class PlayerEndpoints
     private static async Task<IResult> StartPlayback(
         string? device_id, HttpRequest request, Caller caller, Market market, PlayerCommands commands, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, SpotifyJsonContext.Default.PlayRequest, ct);
+        var body = await JsonBody.ReadOptionalAsync(request, SpotifyJsonContext.Default.PlayRequest, ct);
         var result = await commands.PlayAsync(Target(caller, market, device_id), body, ct);
         return Done(result);
     }
@@ -230,24 +228,5 @@ public static class PlayerEndpoints
         var tracks = await history.TopTracksAsync(caller.UserId!, loaded.Now, range, loaded.Catalog, ct);
         var paging = page.ToPaging(objects.Urls, link, tracks, t => objects.Track(t, code));
         return SpotifyResults.Private(paging, SpotifyJsonContext.Default.PagingObjectTrackObject);
-    }
-
-    /// <summary>An optional JSON body: none (or only whitespace-free emptiness) is null; anything that is not JSON is 400 Malformed json.</summary>
-    private static async Task<T?> ReadBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken ct) where T : class
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize(text, type);
-        }
-        catch (JsonException)
-        {
-            throw SpotifyException.BadRequest("Malformed json");
-        }
     }
 }

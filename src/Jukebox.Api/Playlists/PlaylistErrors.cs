@@ -28,7 +28,7 @@ public static class PlaylistErrors
     public const string NotOwnerDetails = "You cannot change details of a playlist you don't own.";
     public const string NotOwnerImage = "You cannot upload an image to a playlist you don't own.";
     public const string OtherUser = "You cannot create a playlist for another user";
-    public const string ImageTooLarge = "Request Entity Too Large";
+    public const string ImageTooLarge = Http.SpotifyErrors.TooLarge;
     public const string ImageNotJpeg = "The image must be a base64-encoded JPEG";
     public const string TooManyUsers = "Too many ids requested";
     public const string MissingUser = "Missing user ids";

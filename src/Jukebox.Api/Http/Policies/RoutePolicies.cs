@@ -3,6 +3,7 @@ using Jukebox.Accounts.Apps;
 using Jukebox.Data.Entities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Jukebox.Api.Http.Policies;
 
 /// <summary>
 /// Route policies: <see cref="WithRoutePolicies"/> gives every route of the Web API its
-/// <see cref="RoutePolicy"/> from the tables, and <see cref="UseRoutePolicies"/> is the one place that
+/// <see cref="RoutePolicy"/> from the tables (and its body limit, <see cref="BodyLimits"/>, which the
+/// server enforces), and <see cref="UseRoutePolicies"/> is the one place that
 /// enforces them, after authentication has named the caller: the rate limits first (a request refused
 /// for its scopes still counts, as on Spotify), then the app's API profile (an operation its regime
 /// does not offer), then the scopes.
@@ -38,6 +40,7 @@ public static class RoutePolicies
                 ScopeTable.Table.GetValueOrDefault(key),
                 limits.Endpoints.TryGetValue(key, out var limit) ? limit : null,
                 ProfileTable.Table.GetValueOrDefault(key)));
+            route.Metadata.Add(new RequestSizeLimitAttribute(BodyLimits.For(key)));
         });
         return builder;
     }
