@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Jukebox.Api.Http;
 using Jukebox.Api.Http.Policies;
 using Jukebox.Sandbox.Requests;
@@ -77,14 +76,6 @@ public static class FaultInjection
         var error = status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
             ? ServiceUnavailable.OAuthError
             : "server_error";
-        var message = Message(status);
-        ErrorMessageFeature.Set(context, message);
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        return JsonSerializer.SerializeAsync(response.Body, new OAuthErrorResponse(error, message),
-            SpotifyJsonContext.Default.OAuthErrorResponse, context.RequestAborted);
+        return OAuthErrors.WriteAsync(context, status, error, Message(status));
     }
 }
