@@ -53,7 +53,7 @@ internal static class ImportCommand
             var run = app.Services.GetRequiredService<ThrowawayRun>();
             try
             {
-                await JukeboxHost.InitializeAsync(app, ct);
+                await JukeboxHost.InitializeAsync(app, ct, serving: false);
                 var mode = parsed.GetValue(images) == "keep" ? ImportImages.Keep : ImportImages.Generate;
                 return await ImportAsync(app, files, parsed.GetValue(strict), mode, ct);
             }

@@ -58,7 +58,7 @@ internal static class JukeboxCommandLine
             var run = app.Services.GetRequiredService<ThrowawayRun>();
             try
             {
-                await JukeboxHost.InitializeAsync(app, ct);
+                await JukeboxHost.InitializeAsync(app, ct, serving: false);
             }
             finally
             {

@@ -174,7 +174,11 @@ public static class JukeboxHost
     /// lock held by a connection of its own, released when it closes), so that only the first seeds and
     /// makes a key and the others find them; a SQLite file serves one machine, whose writes it serializes.
     /// </summary>
-    public static async Task InitializeAsync(WebApplication app, CancellationToken ct)
+    /// <param name="serving">
+    /// Whether the server is about to serve (false for a command that initializes the database and exits,
+    /// such as `jukebox seed` or `jukebox import`, which has no use for the catalog in memory).
+    /// </param>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken ct, bool serving = true)
     {
         var options = app.Services.GetRequiredService<JukeboxOptions>();
         var template = app.Services.GetRequiredService<DemoTemplate>();
@@ -191,7 +195,10 @@ public static class JukeboxHost
             await SqliteStorage.PrepareAsync(db, ct);
         }
         var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(options.CatalogSize, options.DemoCatalog, ct);
-        LoadCatalogAlongside(app.Services);
+        if (serving)
+        {
+            LoadCatalogAlongside(app.Services);
+        }
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
         if (seeded && db.Database.IsSqlite())
         {
