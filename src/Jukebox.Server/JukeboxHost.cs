@@ -200,7 +200,7 @@ public static class JukeboxHost
             LoadCatalogAlongside(app.Services);
         }
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
-        if (seeded && db.Database.IsSqlite())
+        if (seeded && serving && db.Database.IsSqlite())
         {
             template.StageDatabase(db.Database.GetConnectionString()!);
         }
