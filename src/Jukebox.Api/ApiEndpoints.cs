@@ -32,6 +32,16 @@ public static class ApiEndpoints
     /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
     public const string ApiPolicy = "SpotifyApi";
 
+    /// <summary>Where the Web API's routes are.</summary>
+    public const string PathPrefix = "/v1";
+
+    /// <summary>
+    /// A Web API request: it is authenticated by its route's policy (the bearer scheme) alone, so it
+    /// skips the authentication middleware, whose per-request handlers belong to the accounts pages
+    /// and OpenIddict's endpoints.
+    /// </summary>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments(PathPrefix);
+
     public static IServiceCollection AddJukeboxApi(this IServiceCollection services, string publicBaseUrl)
     {
         services.AddSingleton(new PublicUrls(publicBaseUrl));
@@ -67,7 +77,7 @@ public static class ApiEndpoints
         app.MapAudio();
         app.MapUserImages();
         app.MapPlaylistCovers();
-        var api = app.MapGroup("/v1").RequireAuthorization(ApiPolicy).WithRoutePolicies();
+        var api = app.MapGroup(PathPrefix).RequireAuthorization(ApiPolicy).WithRoutePolicies();
         api.MapAlbums();
         api.MapArtists();
         api.MapTracks();

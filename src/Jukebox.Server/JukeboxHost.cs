@@ -121,6 +121,9 @@ public static class JukeboxHost
         return new MemoryConfigurationSource { InitialData = new ConfigurationBuilder().AddJsonStream(stream).Build().AsEnumerable() };
     }
 
+    /// <summary>The mark of UseAuthentication that WebApplication looks for before it adds its own.</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
@@ -144,14 +147,16 @@ public static class JukeboxHost
         app.UseAppRequestCounting();
         // Endpoint rate-limit policies (the login page's attempts per client), before any work is done for them.
         app.UseRateLimiter();
-        // Inside the exception handler: OpenIddict reads the database while it handles /api/token and
-        // /authorize, and a failure there (such as an outage) must become a proper error response. Every
-        // request needs it, /v1 included: OpenIddict's validation (behind the bearer scheme) reads the
-        // context this middleware prepares. Called here, WebApplication does not add one of its own in
-        // front of the whole pipeline.
         // Token requests sent with their parameters in the query string, as accounts.spotify.com takes them.
         app.UseTokenQueryParameters();
-        app.UseAuthentication();
+        // Inside the exception handler: OpenIddict reads the database while it handles /api/token and
+        // /authorize, and a failure there (such as an outage) must become a proper error response. Called
+        // here, WebApplication does not add one of its own in front of the whole pipeline (it looks for
+        // the mark UseAuthentication leaves on the application, which a branch's call does not). Not for
+        // /v1: its route policy authenticates with the bearer scheme, which prepares OpenIddict's
+        // validation itself when a token is not already known (see BearerTokenHandler).
+        app.UseWhen(context => !ApiEndpoints.IsApiPath(context.Request.Path), other => other.UseAuthentication());
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseAuthorization();
         // Sandbox faults, once the caller is known and before the rate limits count the request.
         app.UseSandboxFaults();

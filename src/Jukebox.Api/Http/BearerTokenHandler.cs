@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Jukebox.Accounts.Apps;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
@@ -52,6 +53,7 @@ public sealed class BearerTokenHandler(
             return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
+        await PrepareValidationAsync();
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
         {
@@ -67,6 +69,22 @@ public sealed class BearerTokenHandler(
         return description.Contains("no longer valid", StringComparison.Ordinal)
             ? Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken)
             : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
+    }
+
+    /// <summary>
+    /// Web API requests do not pass the authentication middleware (see ApiEndpoints.IsApiPath), which
+    /// would run every request handler of OpenIddict's schemes on each of them. OpenIddict's validation
+    /// reads the request context its request handler makes, so that is made here, and only when a
+    /// token has to be validated.
+    /// </summary>
+    private async Task PrepareValidationAsync()
+    {
+        if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>() is null
+            && await Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>()
+                .GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler validation)
+        {
+            await validation.HandleRequestAsync();
+        }
     }
 
     private async ValueTask<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal, Caller caller)
