@@ -11,7 +11,6 @@ public class SimplifiedAlbumObject
     public string AlbumType { get; set; } = null!;
     public int TotalTracks { get; set; }
 
-    [JsonConverter(typeof(MarketSetJsonConverter))]
     public MarketSet AvailableMarkets { get; set; } = null!;
     public ExternalUrlObject ExternalUrls { get; set; } = null!;
     public string Href { get; set; } = null!;

@@ -13,7 +13,6 @@ public class SimplifiedAudiobookObject
 {
     public IReadOnlyList<AuthorObject> Authors { get; set; } = null!;
 
-    [JsonConverter(typeof(MarketSetJsonConverter))]
     public MarketSet AvailableMarkets { get; set; } = null!;
     public IReadOnlyList<CopyrightObject> Copyrights { get; set; } = null!;
     public string Description { get; set; } = null!;

@@ -5,8 +5,11 @@ namespace Jukebox.Api.Catalog;
 
 /// <summary>
 /// A list of markets shared by every item that has exactly that list. Most of the catalog shares a
-/// handful of sets, so membership tests and the JSON array are computed once per set.
+/// handful of sets, so membership tests and the JSON array are computed once per set. Its converter is
+/// the type's, not a property's: a property converter would keep the objects that carry a set off the
+/// JSON source generator's fast path.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MarketSetJsonConverter))]
 public sealed class MarketSet
 {
     public MarketSet(IReadOnlyList<string> codes)

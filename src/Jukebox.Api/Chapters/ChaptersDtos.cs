@@ -11,7 +11,6 @@ public class SimplifiedChapterObject
     public string? AudioPreviewUrl { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonConverter(typeof(MarketSetJsonConverter))]
     public MarketSet? AvailableMarkets { get; set; }
     public int ChapterNumber { get; set; }
     public string Description { get; set; } = null!;

@@ -7,7 +7,6 @@ namespace Jukebox.Api.Shows;
 
 public class SimplifiedShowObject
 {
-    [JsonConverter(typeof(MarketSetJsonConverter))]
     public MarketSet AvailableMarkets { get; set; } = null!;
     public IReadOnlyList<CopyrightObject> Copyrights { get; set; } = null!;
     public string Description { get; set; } = null!;

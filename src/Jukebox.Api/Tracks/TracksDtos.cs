@@ -12,7 +12,6 @@ public class SimplifiedTrackObject
 
     /// <summary>Present without a market; replaced by is_playable when the request names one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonConverter(typeof(MarketSetJsonConverter))]
     public MarketSet? AvailableMarkets { get; set; }
     public int DiscNumber { get; set; }
     public int DurationMs { get; set; }
