@@ -15,7 +15,7 @@ namespace Jukebox.Server;
 /// The state a fresh SQLite data folder starts with (the demo catalog, the demo user and app, and the
 /// catalog's search index), kept in a cache folder of the machine and copied into the next fresh data
 /// folder instead of being seeded and indexed again: what a test suite that starts a server per run
-/// waits for (bench/README.md, start-up). The first fresh start of the day seeds as before and leaves
+/// waits for (bench/docs/startup.md). The first fresh start of the day seeds as before and leaves
 /// the template behind; later ones copy it. A template belongs to one build of the server, one day of
 /// the server's clock (the demo catalog's new releases and the demo user's history follow the day) and
 /// one demo configuration; anything else gets a template of its own. It never holds a key: the Data

@@ -9,7 +9,7 @@ namespace Jukebox.Server;
 /// Gives back the memory that starting used, once the server is warm: seeding a new database, loading
 /// the catalog and building the search index leave hundreds of MB of garbage that the GC keeps
 /// committed for later (a fresh start on the demo catalog held about 515 MB, a restart about 255 MB; see
-/// bench/README.md). One blocking, compacting, aggressive collection after the warm-up returns it to the
+/// bench/docs/startup.md). One blocking, compacting, aggressive collection after the warm-up returns it to the
 /// system; a test suite that starts a server per run keeps only what the server uses. It waits on the
 /// same loads the warm-up started (<see cref="SearchWarmup"/>), so it adds no work of its own.
 /// </summary>
