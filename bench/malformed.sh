@@ -7,7 +7,7 @@
 # PUT /v1/playlists/{id}/images, whose limit is 256 KB, or a 5 MB form on /api/token). Reports the
 # server's VmRSS and VmHWM before the load, right after it and SETTLE_SECONDS later; fails when an
 # answer is a 5xx (or a 2xx), or an error body is not Spotify's error object on /v1 or an OAuth error
-# object on /api/token. See bench/README.md.
+# object on /api/token. See bench/docs/malformed.md.
 #
 # Settings (environment variables):
 #   MALFORMED_REQUESTS=10000 MALFORMED_CONNECTIONS=16 MALFORMED_PORT=5098 SETTLE_SECONDS=5
@@ -203,7 +203,7 @@ mkdir -p "$RESULTS"
   echo "| VmRSS/VmHWM ${SETTLE_SECONDS} s after (MB) | $MEM_SETTLED | RSS < 300 MB: $(awk -v v="${MEM_SETTLED%/*}" 'BEGIN { print (v < 300) ? "met" : "NOT met" }') |"
   echo "| Statuses | $(field statuses) | no 5xx |"
   echo "| Answers not an error object of their status, or 2xx/5xx | $BAD | 0 |"
-  echo "| Transfers without an answer (curl's errors below) | $(grep -c '^000 ' "$WORK/answers.txt" || true) | (a reset over the limit; see bench/README.md) |"
+  echo "| Transfers without an answer (curl's errors below) | $(grep -c '^000 ' "$WORK/answers.txt" || true) | (a reset over the limit; see bench/docs/malformed.md) |"
   echo "| \"Unhandled error\" lines in the server's log | $SERVER_ERRORS | 0 |"
 } >"$RESULTS/malformed.md"
 echo

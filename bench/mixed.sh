@@ -3,7 +3,7 @@
 # 16 connections; per request, at random (bench/mixed.lua): 50 % GET /v1/tracks/{id}, 25 % GET
 # /v1/me/tracks, 10 % PUT and 10 % DELETE /v1/me/tracks?ids=…, 5 % PUT /v1/me/player/volume, so a
 # quarter are writes. Reports req/s, p99 and the server's RSS after the warm-up and at the end of
-# the run (5 minutes by default), to show whether memory grows under a steady load. See bench/README.md.
+# the run (5 minutes by default), to show whether memory grows under a steady load. See bench/docs/mixed.md.
 #
 # Settings (environment variables):
 #   MIXED_DURATION=300s MIXED_WARMUP=10s MIXED_CONNECTIONS=16 THREADS=2 MIXED_PORT=5096

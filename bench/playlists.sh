@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures playlist edits and reads on a playlist of 10,000 items, on SQLite and on PostgreSQL.
-# See bench/README.md ("Benchmark: playlists").
+# See bench/docs/playlists.md.
 #
 # Settings (environment variables):
 #   PLAYLIST_SIZE=10000          items in the playlist before the load

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures POST /sandbox/reset on the demo catalog (target: under 1 s) against the way a test suite
-# gets a clean server without it: stopping and starting a throwaway one. See bench/README.md.
+# gets a clean server without it: stopping and starting a throwaway one. See bench/docs/reset.md.
 #
 # Settings (environment variables):
 #   RESETS=10        resets timed, each after a user has made state

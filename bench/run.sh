@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures GET /v1/tracks/{id} on a large catalog against a bare ASP.NET Core endpoint serving the
 # same JSON, plus Jukebox's start-up time and memory, the token endpoint (client credentials) and
-# the cost of validating an access token on /v1. See bench/README.md.
+# the cost of validating an access token on /v1. See bench/docs/tracks.md and bench/docs/tokens.md.
 #
 # Settings (environment variables):
 #   CATALOG_SIZE=1000000   tracks in the benchmark database

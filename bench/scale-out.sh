@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The catalog and playlist loads through nginx, against one node and against three nodes on a shared
-# PostgreSQL and Redis (the deployment of docs/scale-out.md, on this machine). See bench/README.md
+# PostgreSQL and Redis (the deployment of docs/scale-out.md, on this machine). See bench/docs/scale-out.md
 # ("Benchmark: scale-out").
 #
 # Settings (environment variables):

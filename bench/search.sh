@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures search on the 1M-track catalog: the index build (or open) time and typical queries at 8
-# connections. Run bench/run.sh once first (or let this script seed); see bench/README.md.
+# connections. Run bench/run.sh once first (or let this script seed); see bench/docs/search.md.
 #
 # Settings: CATALOG_SIZE=1000000 DATA_DIR=bench/.data CONNECTIONS=8 THREADS=2 DURATION=20s WARMUP=5s
 #           JUKEBOX_PORT=5098 SKIP_BUILD=1 FRESH_INDEX=1 (delete the stored index first, to time a build)

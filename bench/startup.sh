@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how long Jukebox takes to become usable, and how much memory it then holds, against the bare
-# ASP.NET Core app (Jukebox.Bench.Bare) started the same way in the same run. See bench/README.md.
+# ASP.NET Core app (Jukebox.Bench.Bare) started the same way in the same run. See bench/docs/startup.md.
 #
 # Five kinds of start, each RUNS times, taken in turn (bare, seeding, fresh, restart, ephemeral, bare, ...)
 # so that a change in the machine's load falls on all of them alike; the median of each is reported.
