@@ -53,7 +53,11 @@ public sealed class BearerTokenHandler(
             return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken);
         }
 
-        await PrepareValidationAsync();
+        if (await PrepareValidationAsync())
+        {
+            // OpenIddict's validation answered the request itself (a request it cannot read); nothing to add.
+            return AuthenticateResult.Fail(SpotifyErrors.InvalidToken);
+        }
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (result is { Succeeded: true, Principal: { } principal } && Caller.FromPrincipal(principal) is { } caller)
         {
@@ -75,17 +79,14 @@ public sealed class BearerTokenHandler(
     /// Web API requests do not pass the authentication middleware (see ApiEndpoints.IsApiPath), which
     /// would run every request handler of OpenIddict's schemes on each of them. OpenIddict's validation
     /// reads the request context its request handler makes, so that is made here, and only when a
-    /// token has to be validated.
+    /// token has to be validated. True when that handler answered the request itself, as the
+    /// authentication middleware would have let it.
     /// </summary>
-    private async Task PrepareValidationAsync()
-    {
-        if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>() is null
-            && await Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>()
-                .GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler validation)
-        {
-            await validation.HandleRequestAsync();
-        }
-    }
+    private async Task<bool> PrepareValidationAsync() =>
+        Context.Features.Get<OpenIddictValidationAspNetCoreFeature>() is null
+        && await Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>()
+            .GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler validation
+        && await validation.HandleRequestAsync();
 
     private async ValueTask<AuthenticateResult> SucceedAsync(ClaimsPrincipal principal, Caller caller)
     {
@@ -109,6 +110,10 @@ public sealed class BearerTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
         var (status, message) = Context.Items[FailureKey] is (int s, string m) ? (s, m) : (StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
         return SpotifyErrors.WriteAsync(Context, status, message);
     }
