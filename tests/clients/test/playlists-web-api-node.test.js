@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import SpotifyWebApi from 'spotify-web-api-node';
 import { demo } from '../lib/accounts.js';
-import { readCatalog } from '../lib/catalog.js';
 import { routeSpotifyWebApiNode } from '../lib/redirect.js';
-import { startJukebox } from '../lib/server.js';
+import { startRoutedJukebox } from '../lib/suite.js';
 import { jpegBase64, sandboxUser } from '../lib/playlist-users.js';
 
+let suite;
 let server;
-let unroute;
 let uris;
 let albumId;
 let owner;
@@ -18,9 +17,9 @@ const api = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clie
 const other = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clientSecret });
 
 before(async () => {
-  server = await startJukebox();
-  unroute = routeSpotifyWebApiNode(server.baseUrl);
-  const catalog = await readCatalog(server.baseUrl);
+  suite = await startRoutedJukebox(routeSpotifyWebApiNode);
+  server = suite.server;
+  const catalog = suite.catalog;
   uris = catalog.albums.flatMap(album => album.tracks.items.slice(0, 2).map(track => track.uri));
   albumId = catalog.albums[0].id;
   owner = await sandboxUser(server.baseUrl);
@@ -29,10 +28,7 @@ before(async () => {
   other.setAccessToken(follower.accessToken);
 });
 
-after(async () => {
-  unroute?.();
-  await server?.stop();
-});
+after(() => suite?.stop());
 
 const trackUris = body => body.items.map(item => item.track.uri);
 

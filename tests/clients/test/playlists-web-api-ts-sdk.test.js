@@ -3,13 +3,12 @@ import { SpotifyApi } from '@spotify/web-api-ts-sdk';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demo } from '../lib/accounts.js';
-import { readCatalog } from '../lib/catalog.js';
 import { jukeboxFetch, routeGlobalFetch } from '../lib/redirect.js';
-import { startJukebox } from '../lib/server.js';
+import { startRoutedJukebox } from '../lib/suite.js';
 import { jpegBase64, sandboxUser } from '../lib/playlist-users.js';
 
+let suite;
 let server;
-let unroute;
 let uris;
 let albumId;
 let owner;
@@ -18,9 +17,9 @@ let otherUser;
 let other;
 
 before(async () => {
-  server = await startJukebox();
-  unroute = routeGlobalFetch(server.baseUrl);
-  const catalog = await readCatalog(server.baseUrl);
+  suite = await startRoutedJukebox(routeGlobalFetch);
+  server = suite.server;
+  const catalog = suite.catalog;
   uris = catalog.albums.flatMap(album => album.tracks.items.slice(0, 2).map(track => track.uri));
   albumId = catalog.albums[0].id;
   const config = { fetch: jukeboxFetch(server.baseUrl) };
@@ -30,10 +29,7 @@ before(async () => {
   other = SpotifyApi.withAccessToken(demo.clientId, otherUser.token, config);
 });
 
-after(async () => {
-  unroute?.();
-  await server?.stop();
-});
+after(() => suite?.stop());
 
 const trackUris = page => page.items.map(item => item.track.uri);
 

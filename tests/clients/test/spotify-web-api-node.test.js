@@ -5,28 +5,24 @@ import { after, before, describe, test } from 'node:test';
 import SpotifyWebApi from 'spotify-web-api-node';
 import { Browser, demo } from '../lib/accounts.js';
 import { failure, ids } from '../lib/calls.js';
-import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
+import { malformedId, unknownId } from '../lib/catalog.js';
 import { routeSpotifyWebApiNode, toJukebox } from '../lib/redirect.js';
 import { advance, createListener } from '../lib/player.js';
-import { startJukebox } from '../lib/server.js';
+import { startRoutedJukebox } from '../lib/suite.js';
 import { newUser, userToken } from '../lib/users.js';
 
+let suite;
 let server;
-let unroute;
 let catalog;
 /** Holds a client-credentials token once the first test has obtained one. */
 const api = new SpotifyWebApi({ clientId: demo.clientId, clientSecret: demo.clientSecret });
 
 before(async () => {
-  server = await startJukebox();
-  unroute = routeSpotifyWebApiNode(server.baseUrl);
-  catalog = await readCatalog(server.baseUrl);
+  suite = await startRoutedJukebox(routeSpotifyWebApiNode);
+  ({ server, catalog } = suite);
 });
 
-after(async () => {
-  unroute?.();
-  await server?.stop();
-});
+after(() => suite?.stop());
 
 describe('client credentials', () => {
   test('clientCredentialsGrant gives a bearer token', async () => {

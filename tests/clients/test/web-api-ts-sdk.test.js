@@ -7,29 +7,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Browser, demo } from '../lib/accounts.js';
 import { failure, ids } from '../lib/calls.js';
-import { malformedId, readCatalog, unknownId } from '../lib/catalog.js';
+import { malformedId, unknownId } from '../lib/catalog.js';
 import { jukeboxFetch, routeGlobalFetch, toJukebox } from '../lib/redirect.js';
 import { advance, createListener } from '../lib/player.js';
-import { startJukebox } from '../lib/server.js';
+import { startRoutedJukebox } from '../lib/suite.js';
 import { newUser, userToken } from '../lib/users.js';
 
+let suite;
 let server;
-let unroute;
 let catalog;
 let config;
 let sdk;
 
 before(async () => {
-  server = await startJukebox();
-  catalog = await readCatalog(server.baseUrl);
+  suite = await startRoutedJukebox(routeGlobalFetch);
+  ({ server, catalog } = suite);
   config = { fetch: jukeboxFetch(server.baseUrl) };
-  unroute = routeGlobalFetch(server.baseUrl);
 });
 
-after(async () => {
-  unroute?.();
-  await server?.stop();
-});
+after(() => suite?.stop());
 
 describe('client credentials', () => {
   test('withClientCredentials obtains a token on the first call', async () => {
