@@ -40,6 +40,12 @@ public sealed class SandboxGuard(IOptions<SandboxOptions> options, PublicUrls ur
 
     private readonly string _publicOrigin = OriginOf(urls.Base);
 
+    /// <summary>Whether the sandbox exists on this server (Sandbox:Enabled).</summary>
+    public bool IsEnabled => options.Value.Enabled;
+
+    /// <summary>Whether sandbox calls must carry the admin key (Sandbox:AdminKey is set).</summary>
+    public bool RequiresKey => options.Value.AdminKey.Length > 0;
+
     /// <summary>Null when the request may use the sandbox, else why not.</summary>
     public SandboxRefusal? Check(HttpRequest request)
     {
@@ -52,14 +58,15 @@ public sealed class SandboxGuard(IOptions<SandboxOptions> options, PublicUrls ur
         {
             return SandboxRefusal.CrossOrigin;
         }
-        if (sandbox.AdminKey.Length > 0 && !HasKey(request, sandbox.AdminKey))
+        if (sandbox.AdminKey.Length > 0 && !HasKey(request))
         {
             return SandboxRefusal.InvalidAdminKey;
         }
         return null;
     }
 
-    private bool IsCrossOrigin(HttpRequest request)
+    /// <summary>Whether a browser page of another origin made the request.</summary>
+    public bool IsCrossOrigin(HttpRequest request)
     {
         // "same-site" is another origin too (e.g. another port of 127.0.0.1); "same-origin" and "none"
         // (typed into the address bar) are not.
@@ -81,12 +88,16 @@ public sealed class SandboxGuard(IOptions<SandboxOptions> options, PublicUrls ur
         return !origin.Equals(own, StringComparison.OrdinalIgnoreCase) && !origin.Equals(_publicOrigin, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool HasKey(HttpRequest request, string adminKey)
+    private bool HasKey(HttpRequest request)
     {
         var sent = request.Headers[AdminKeyHeader];
-        return sent.Count == 1 && sent[0] is { } key &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(adminKey));
+        return sent.Count == 1 && IsAdminKey(sent[0]);
     }
+
+    /// <summary>Whether <paramref name="key"/> is the admin key (false when none is set), compared in constant time.</summary>
+    public bool IsAdminKey(string? key) =>
+        key is not null && options.Value.AdminKey is { Length: > 0 } adminKey &&
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(adminKey));
 
     private static string OriginOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "";

@@ -24,6 +24,7 @@ public static class WebSetup
         services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
             .AddApplicationPart(typeof(WebSetup).Assembly);
         services.AddLoginRateLimit();
+        services.AddSingleton<Pages.Dashboard.SandboxKeyCookie>();
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
         {
             antiforgery.Cookie.HttpOnly = true;

@@ -15,7 +15,8 @@ namespace Jukebox.Web.Pages.Dashboard;
 /// is stored hashed), redirect URIs, request volume by outcome, the live table of its recent requests,
 /// its sandbox faults, quota mode and development-mode allowlist.
 /// </summary>
-public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, RequestLog log, FaultRules faults, IOptions<SandboxOptions> sandbox)
+public sealed class AppModel(
+    DeveloperApps apps, AppRequestCounter requests, RequestLog log, FaultRules faults, IOptions<SandboxOptions> sandbox, SandboxKeyCookie keys)
     : DashboardPageModel(apps)
 {
     /// <summary>The rows of the request table the page starts with; newer ones arrive through its event stream.</summary>
@@ -42,6 +43,9 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, Req
     public FaultForm NewFault { get; set; } = new();
 
     public bool SandboxEnabled => sandbox.Value.Enabled;
+
+    /// <summary>Whether the faults may be shown and changed: no admin key is set, or it was given on the sandbox page.</summary>
+    public bool SandboxUnlocked => keys.Unlocks(Request);
     public IReadOnlyList<FaultRule> Faults { get; private set; } = [];
     public IReadOnlyList<RequestLogEntry> RecentRequests { get; private set; } = [];
 
@@ -117,6 +121,10 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, Req
         {
             throw SpotifyException.BadRequest("The sandbox is turned off on this server");
         }
+        if (!SandboxUnlocked)
+        {
+            throw SpotifyException.BadRequest("Enter the admin key on the sandbox page first");
+        }
     }
 
     /// <summary>Makes a change, then shows the page again by redirect; a broken rule is shown on the page.</summary>
@@ -156,7 +164,7 @@ public sealed class AppModel(DeveloperApps apps, AppRequestCounter requests, Req
         Chart = new RequestVolumeChart(await requests.RecentAsync(ClientId, RequestVolumeChart.Buckets, ct));
         LogSequence = log.NextSequence();
         RecentRequests = log.Query(ClientId, null, null, RecentRows);
-        Faults = SandboxEnabled ? await faults.ListAsync(ClientId, ct) : [];
+        Faults = SandboxEnabled && SandboxUnlocked ? await faults.ListAsync(ClientId, ct) : [];
         return Page();
     }
 }
