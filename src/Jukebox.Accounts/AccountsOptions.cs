@@ -7,6 +7,12 @@ public sealed class AccountsOptions
     /// <summary>Refresh tokens expire this long after the user's original authorization; refreshing does not extend it.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(182);
 
+    /// <summary>
+    /// Token rows nobody can use any more (expired, redeemed, revoked) are deleted once they are this old
+    /// (<see cref="Tokens.TokenPruning"/>); a replayed refresh token is recognised for as long. OpenIddict's default.
+    /// </summary>
+    public TimeSpan PruneTokensAfter { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Whether response_type=token may be used at all (Spotify removed it on 27 Nov 2025); apps must also allow it.</summary>
     public bool AllowImplicitGrant { get; set; }
 

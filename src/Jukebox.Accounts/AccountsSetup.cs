@@ -112,6 +112,8 @@ public static class AccountsSetup
         services.AddSingleton<AppAccess>();
         services.AddSingleton<TokenFamilies>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenFamilies>());
+        services.AddSingleton<TokenPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
         services.AddMemoryCache();
         // The session cookie is read on every request, so that pages and their anti-forgery tokens
         // know the signed-in user; the Web API's policy authenticates with its bearer scheme instead.

@@ -49,11 +49,12 @@ public static class SandboxEndpoints
         sandbox.MapSandboxOpenApi();
     }
 
+    // Snake case, as the rest of the sandbox API and the Web API name their fields.
     public sealed record CreateUserRequest(
-        string Id, string? DisplayName, string? Email, string? Password, string? Country, string? Product);
+        string Id, [property: JsonPropertyName("display_name")] string? DisplayName, string? Email, string? Password, string? Country, string? Product);
 
     public sealed record SandboxUser(
-        string Id, string DisplayName, string? Email, string Country, string Product);
+        string Id, [property: JsonPropertyName("display_name")] string DisplayName, string? Email, string Country, string Product);
 
     private static async Task<IResult> CreateUser(CreateUserRequest body, JukeboxDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)
     {

@@ -51,7 +51,7 @@ public sealed class SandboxUsersTests(JukeboxTestServer server) : IClassFixture<
     {
         using var sandbox = server.CreateClient();
         using var created = await sandbox.PostAsJsonAsync("/sandbox/users",
-            new { id = "listed-user", displayName = "Listed", email = "listed@example.test", country = "NO", product = "free" });
+            new { id = "listed-user", display_name = "Listed", email = "listed@example.test", country = "NO", product = "free" });
         var made = await JsonAsync(created);
 
         var listed = await GetAsync(sandbox, "/sandbox/users");
@@ -61,6 +61,7 @@ public sealed class SandboxUsersTests(JukeboxTestServer server) : IClassFixture<
         Assert.Equal(made.GetRawText(), entry.GetRawText());
         Assert.Equal(made.GetRawText(), read.GetRawText());
         Assert.Equal("NO", read.GetProperty("country").GetString());
+        Assert.Equal("Listed", read.GetProperty("display_name").GetString());
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetString() == JukeboxTestServer.DemoUserId);
     }
 
