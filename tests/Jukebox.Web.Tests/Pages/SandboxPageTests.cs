@@ -68,6 +68,28 @@ public sealed class SandboxPageTests(JukeboxTestServer server) : IClassFixture<J
     }
 
     [Fact]
+    public async Task A_user_a_test_made_through_the_sandbox_API_is_listed_on_the_page()
+    {
+        using var sandbox = server.CreateClient();
+        using (var created = await sandbox.PostAsync("/sandbox/users", new StringContent(
+            """{"id":"listed-on-page","display_name":"Listed On Page","password":"a-password-1","country":"NO","product":"free"}""",
+            System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        using var browser = await SandboxPageSteps.LoggedInAsync(server);
+
+        var page = await browser.Client.GetStringAsync(SandboxPageSteps.Path);
+
+        var row = System.Text.RegularExpressions.Regex.Match(page, "<tr data-user-id=\"listed-on-page\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(row.Success, page);
+        Assert.Contains("Listed On Page", row.Value);
+        Assert.Contains("<td>NO</td>", row.Value);
+        Assert.Contains("<td>free</td>", row.Value);
+        Assert.Contains($"data-user-id=\"{JukeboxTestServer.DemoUserId}\"", page);
+    }
+
+    [Fact]
     public async Task The_snapshot_link_downloads_the_file_the_sandbox_API_restores()
     {
         using var browser = await SandboxPageSteps.LoggedInAsync(server);

@@ -6,17 +6,18 @@ using Jukebox.Sandbox.State;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jukebox.Web.Pages.Dashboard;
 
 /// <summary>
 /// /dashboard/sandbox: what a test does to the whole server through the sandbox API, for a person —
-/// the server's clock (read it, move it ahead), a reset to the freshly seeded state, and a snapshot
+/// the server's clock (read it, move it ahead), its users, a reset to the freshly seeded state, and a snapshot
 /// of all user-made state to download. It obeys the sandbox's rules: absent (404) with
 /// <c>Sandbox:Enabled</c> off, locked until the admin key is entered when <c>Sandbox:AdminKey</c> is
 /// set (<see cref="SandboxKeyCookie"/>), and refused to pages of other origins.
 /// </summary>
-public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, ServerClock clock) : PageModel
+public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, ServerClock clock, JukeboxDbContext db) : PageModel
 {
     /// <summary>The units the clock form offers, in milliseconds.</summary>
     public static readonly IReadOnlyDictionary<string, long> Units = new Dictionary<string, long>
@@ -40,15 +41,20 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
     [TempData]
     public string? Flash { get; set; }
 
+    /// <summary>The most users the page lists; the sandbox API lists them all.</summary>
+    public const int ShownUsers = 100;
+
     public bool Locked { get; private set; }
+    public IReadOnlyList<SandboxUserRow> Users { get; private set; } = [];
+    public int UserCount { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public TimeSpan Offset { get; private set; }
 
-    public IActionResult OnGet() => Refusal() ?? Show();
+    public async Task<IActionResult> OnGetAsync() => await RefusalAsync() ?? await ShowAsync();
 
-    public IActionResult OnPostUnlock()
+    public async Task<IActionResult> OnPostUnlockAsync()
     {
-        if (Refusal(requireKey: false) is { } refused)
+        if (await RefusalAsync(requireKey: false) is { } refused)
         {
             return refused;
         }
@@ -56,26 +62,26 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
         {
             ModelState.AddModelError(nameof(AdminKey), SandboxGuard.InvalidAdminKeyMessage);
             Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Show();
+            return await ShowAsync();
         }
         Flash = "The sandbox is unlocked for this browser session.";
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostAdvanceAsync([FromServices] ServerClockSync sync, [FromServices] JukeboxDbContext db)
+    public async Task<IActionResult> OnPostAdvanceAsync([FromServices] ServerClockSync sync)
     {
-        if (Refusal() is { } refused)
+        if (await RefusalAsync() is { } refused)
         {
             return refused;
         }
         if (Amount is not { } amount || amount <= 0 || !double.IsFinite(amount) || !Units.TryGetValue(Unit, out var unit))
         {
-            return Problem(nameof(Amount), "Enter a number of seconds, minutes, hours or days above zero.");
+            return await ProblemAsync(nameof(Amount), "Enter a number of seconds, minutes, hours or days above zero.");
         }
         var milliseconds = amount * unit;
         if (milliseconds >= ServerClockSync.MaxOffsetMilliseconds || !await sync.AdvanceAsync(db, (long)Math.Round(milliseconds), HttpContext.RequestAborted))
         {
-            return Problem(nameof(Amount), "The clock cannot move more than 100 years ahead.");
+            return await ProblemAsync(nameof(Amount), "The clock cannot move more than 100 years ahead.");
         }
         Flash = $"The clock moved {amount.ToString(CultureInfo.InvariantCulture)} {Unit} ahead, on every node.";
         return RedirectToPage();
@@ -83,13 +89,13 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
 
     public async Task<IActionResult> OnPostResetAsync([FromServices] SandboxReset reset)
     {
-        if (Refusal() is { } refused)
+        if (await RefusalAsync() is { } refused)
         {
             return refused;
         }
         if (!ConfirmReset)
         {
-            return Problem(nameof(ConfirmReset), "Tick the box to confirm the reset.");
+            return await ProblemAsync(nameof(ConfirmReset), "Tick the box to confirm the reset.");
         }
         await reset.RunAsync();
         Flash = "The server was reset to its freshly seeded state, on every node.";
@@ -97,10 +103,10 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
     }
 
     public async Task<IActionResult> OnGetSnapshotAsync([FromServices] SnapshotWriter writer) =>
-        Refusal() ?? File(await writer.WriteAsync(HttpContext.RequestAborted), "application/json", SnapshotFile.FileName);
+        await RefusalAsync() ?? File(await writer.WriteAsync(HttpContext.RequestAborted), "application/json", SnapshotFile.FileName);
 
     /// <summary>Why the request may not use the page (a 404 or 403 page, or the page asking for the key); null when it may.</summary>
-    private IActionResult? Refusal(bool requireKey = true)
+    private async Task<IActionResult?> RefusalAsync(bool requireKey = true)
     {
         if (!guard.IsEnabled)
         {
@@ -113,28 +119,35 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
         if (requireKey && !keys.Unlocks(Request))
         {
             Response.StatusCode = HttpMethods.IsGet(Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
-            return Show();
+            return await ShowAsync();
         }
         return null;
     }
 
-    private IActionResult Problem(string field, string message)
+    private async Task<IActionResult> ProblemAsync(string field, string message)
     {
         // In place of the binder's own message, for a value that is not a number.
         ModelState.Remove(field);
         ModelState.AddModelError(field, message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Show();
+        return await ShowAsync();
     }
 
-    private PageResult Show()
+    private async Task<PageResult> ShowAsync()
     {
         Locked = !keys.Unlocks(Request);
         if (!Locked)
         {
             Now = clock.GetUtcNow();
             Offset = TimeSpan.FromMilliseconds(clock.OffsetMilliseconds);
+            UserCount = await db.Users.CountAsync(HttpContext.RequestAborted);
+            Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).Take(ShownUsers)
+                .Select(u => new SandboxUserRow(u.Id, u.DisplayName, u.Email, u.Country, u.Product))
+                .ToListAsync(HttpContext.RequestAborted);
         }
         return Page();
     }
 }
+
+/// <summary>A user as the sandbox page lists it.</summary>
+public sealed record SandboxUserRow(string Id, string DisplayName, string? Email, string Country, string Product);
