@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Jukebox.Accounts.Apps;
 using Jukebox.Api.Http;
+using Jukebox.Sandbox;
 using Jukebox.Sandbox.Requests;
+using Jukebox.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,15 +17,22 @@ namespace Jukebox.Web.DashboardEvents;
 /// The live table of an app's requests on its dashboard page: a stream of server-sent events, one
 /// <c>request</c> event per request this node serves for the app (each with its log sequence as the
 /// event id), starting with those after the page's last row (<c>?after=</c>) so none falls between the
-/// page and the stream. Only the app's owner may listen.
+/// page and the stream. Only the app's owner may listen, and only while the sandbox (whose request log
+/// it streams) is enabled and, with an admin key set, unlocked on the dashboard (<see cref="SandboxKeyCookie"/>).
 /// </summary>
 public static class RequestEventsEndpoints
 {
     public static void MapRequestEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/dashboard/apps/{clientId}/requests/events", Stream).RequireAuthorization(WebSetup.DashboardPolicy);
 
-    private static async Task Stream(string clientId, long? after, HttpContext context, DeveloperApps apps, RequestLog log, IHostApplicationLifetime lifetime)
+    private static async Task Stream(
+        string clientId, long? after, HttpContext context, DeveloperApps apps, RequestLog log, SandboxGuard guard, SandboxKeyCookie keys,
+        IHostApplicationLifetime lifetime)
     {
+        if (!guard.IsEnabled || guard.IsCrossOrigin(context.Request) || !keys.Unlocks(context.Request))
+        {
+            throw SpotifyException.NotFound("No such app");
+        }
         var owner = context.User.FindFirst("sub")?.Value ?? "";
         if (await apps.FindAsync(owner, clientId, context.RequestAborted) is null)
         {

@@ -3,7 +3,7 @@ using Jukebox.Testing;
 
 namespace Jukebox.Web.Tests.Pages;
 
-/// <summary>The dashboard's sandbox controls obey Sandbox:AdminKey: locked until the key is given on the page.</summary>
+/// <summary>The dashboard's sandbox controls (the page, an app's faults and request log) obey Sandbox:AdminKey: locked until the key is given on the page.</summary>
 public sealed class SandboxPageWithAdminKeyTests(SandboxPageWithAdminKeyTests.AdminKeyServer server)
     : IClassFixture<SandboxPageWithAdminKeyTests.AdminKeyServer>
 {
@@ -36,7 +36,13 @@ public sealed class SandboxPageWithAdminKeyTests(SandboxPageWithAdminKeyTests.Ad
     {
         using var browser = await SandboxPageSteps.LoggedInAsync(server);
         var appPage = $"/dashboard/apps/{JukeboxTestServer.DemoClientId}";
-        Assert.Contains("id=\"faults-locked\"", await browser.Client.GetStringAsync(appPage));
+        var lockedApp = await browser.Client.GetStringAsync(appPage);
+        Assert.Contains("id=\"faults-locked\"", lockedApp);
+        Assert.DoesNotContain("id=\"request-log\"", lockedApp);
+        using (var stream = await browser.Client.GetAsync(appPage + "/requests/events"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
+        }
         using (var locked = await browser.PostFormAsync("AddFault", [("NewFault.Path", "/v1/markets"), ("NewFault.Status", "503")], appPage))
         {
             Assert.Contains("Enter the admin key on the sandbox page first", await locked.Content.ReadAsStringAsync());
@@ -56,13 +62,14 @@ public sealed class SandboxPageWithAdminKeyTests(SandboxPageWithAdminKeyTests.Ad
         var unlockedApp = await browser.Client.GetStringAsync(appPage);
         Assert.DoesNotContain("id=\"faults-locked\"", unlockedApp);
         Assert.Contains("id=\"add-fault\"", unlockedApp);
+        Assert.Contains("id=\"request-log\"", unlockedApp);
         using var other = new AccountsBrowser(server);
         await other.LogInAsync(JukeboxTestServer.DemoUserEmail, JukeboxTestServer.DemoUserPassword);
         Assert.Contains("id=\"unlock\"", await other.Client.GetStringAsync(SandboxPageSteps.Path));
     }
 }
 
-/// <summary>With the sandbox off, the page does not exist and the dashboard does not link to it.</summary>
+/// <summary>With the sandbox off, the page does not exist, the dashboard does not link to it and shows no request log.</summary>
 public sealed class SandboxPageWithoutSandboxTests(SandboxPageWithoutSandboxTests.NoSandboxServer server)
     : IClassFixture<SandboxPageWithoutSandboxTests.NoSandboxServer>
 {
@@ -72,9 +79,15 @@ public sealed class SandboxPageWithoutSandboxTests(SandboxPageWithoutSandboxTest
     }
 
     [Fact]
-    public async Task The_page_answers_404_and_the_dashboard_has_no_link_to_it()
+    public async Task The_page_answers_404_and_the_dashboard_has_no_link_to_it_nor_the_request_log()
     {
         using var browser = await SandboxPageSteps.LoggedInAsync(server);
+        var appPage = $"/dashboard/apps/{JukeboxTestServer.DemoClientId}";
+        Assert.DoesNotContain("id=\"request-log\"", await browser.Client.GetStringAsync(appPage));
+        using (var stream = await browser.Client.GetAsync(appPage + "/requests/events"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
+        }
 
         using var page = await browser.Client.GetAsync(SandboxPageSteps.Path);
         using var snapshot = await browser.Client.GetAsync(SandboxPageSteps.Path + "?handler=Snapshot");

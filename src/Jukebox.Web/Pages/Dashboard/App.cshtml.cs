@@ -162,8 +162,11 @@ public sealed class AppModel(
         (App, RedirectUris) = found;
         AllowedUsers = await Apps.ListUsersAsync(UserId, ClientId, ct);
         Chart = new RequestVolumeChart(await requests.RecentAsync(ClientId, RequestVolumeChart.Buckets, ct));
-        LogSequence = log.NextSequence();
-        RecentRequests = log.Query(ClientId, null, null, RecentRows);
+        if (SandboxEnabled && SandboxUnlocked)
+        {
+            LogSequence = log.NextSequence();
+            RecentRequests = log.Query(ClientId, null, null, RecentRows);
+        }
         Faults = SandboxEnabled && SandboxUnlocked ? await faults.ListAsync(ClientId, ct) : [];
         return Page();
     }
