@@ -63,6 +63,7 @@ internal sealed class DemoTemplate(
         var template = Path.Combine(target.Directory, Key());
         if (!File.Exists(Path.Combine(template, DatabaseFile)))
         {
+            logger.LogInformation("No demo template {Template} for this build, day and configuration yet; seeding.", template);
             return false;
         }
         string[] indexes = [];

@@ -20,6 +20,7 @@ public sealed class DemoTemplateTests
             var environment = new Dictionary<string, string> { ["JUKEBOX_DemoTemplateDirectory"] = templates.FullName };
             string firstToken;
             string firstTracks;
+            string firstOutput;
             await using (var first = await ThrowawayServer.StartAsync(environment))
             {
                 firstToken = await TokenAsync(first);
@@ -32,10 +33,13 @@ public sealed class DemoTemplateTests
                 await WaitForTemplateAsync(templates, first);
                 await first.StopAsync();
                 Assert.Contains("Kept the new data folder as the demo template", first.Output, StringComparison.Ordinal);
+                firstOutput = first.Output;
             }
 
             await using var second = await ThrowawayServer.StartAsync(environment);
-            Assert.Contains("made from the demo template", second.Output, StringComparison.Ordinal);
+            // The whole output on failure: it says why the template was not used (another key, a failed copy).
+            Assert.True(second.Output.Contains("made from the demo template", StringComparison.Ordinal),
+                $"The second start did not use the template.\nFirst:\n{firstOutput}\nSecond:\n{second.Output}");
             // The first server's token means nothing here: the Data Protection keys are the new folder's own.
             using (var http = second.CreateClient(firstToken))
             using (var refused = await http.GetAsync("/v1/tracks/" + FirstTrackId(firstTracks)))
