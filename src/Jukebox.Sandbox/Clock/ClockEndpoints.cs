@@ -36,7 +36,7 @@ public static class ClockEndpoints
         var milliseconds = await ReadSecondsAsync(context);
         if (!await sync.AdvanceAsync(db, milliseconds, context.RequestAborted))
         {
-            throw SpotifyException.BadRequest("The clock cannot move more than 100 years ahead");
+            throw SpotifyException.BadRequest(ServerClockSync.TooFarMessage);
         }
         return TypedResults.Ok(Reading(clock));
     }
@@ -67,7 +67,7 @@ public static class ClockEndpoints
             throw SpotifyException.BadRequest(Expected);
         }
         return value * 1000 >= ServerClockSync.MaxOffsetMilliseconds
-            ? throw SpotifyException.BadRequest("The clock cannot move more than 100 years ahead")
+            ? throw SpotifyException.BadRequest(ServerClockSync.TooFarMessage)
             : (long)Math.Round(value * 1000);
     }
 }

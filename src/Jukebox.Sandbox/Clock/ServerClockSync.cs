@@ -16,6 +16,8 @@ namespace Jukebox.Sandbox.Clock;
 public sealed class ServerClockSync(ServerClock clock, IClusterBus bus, IServiceScopeFactory scopes) : IHostedService
 {
     /// <summary>How far ahead the clock may go in all: far enough for any test, and far from DateTimeOffset's end.</summary>
+    public const string TooFarMessage = "The clock cannot move more than 100 years ahead";
+
     public static readonly long MaxOffsetMilliseconds = (long)TimeSpan.FromDays(100 * 366).TotalMilliseconds;
 
     private readonly List<IDisposable> _subscriptions = [];

@@ -22,13 +22,12 @@ public static class SandboxUsersEndpoints
 
     public sealed record UserList([property: JsonPropertyName("items")] IReadOnlyList<SandboxUser> Items);
 
-    private static async Task<Ok<UserList>> ListUsers(JukeboxDbContext db, HttpContext context)
-    {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Id)
-            .Select(u => new SandboxUser(u.Id, u.DisplayName, u.Email, u.Country, u.Product))
-            .ToListAsync(context.RequestAborted);
-        return TypedResults.Ok(new UserList(users));
-    }
+    /// <summary>Every user as the sandbox shows it, by id (also the dashboard's sandbox page).</summary>
+    public static IQueryable<SandboxUser> Listed(JukeboxDbContext db) => db.Users.AsNoTracking().OrderBy(u => u.Id)
+        .Select(u => new SandboxUser(u.Id, u.DisplayName, u.Email, u.Country, u.Product));
+
+    private static async Task<Ok<UserList>> ListUsers(JukeboxDbContext db, HttpContext context) =>
+        TypedResults.Ok(new UserList(await Listed(db).ToListAsync(context.RequestAborted)));
 
     private static async Task<Ok<SandboxUser>> GetUser(string id, JukeboxDbContext db, HttpContext context)
     {

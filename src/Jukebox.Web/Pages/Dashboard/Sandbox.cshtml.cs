@@ -3,6 +3,7 @@ using Jukebox.Data;
 using Jukebox.Sandbox;
 using Jukebox.Sandbox.Clock;
 using Jukebox.Sandbox.State;
+using Jukebox.Sandbox.Users;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,7 +46,7 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
     public const int ShownUsers = 100;
 
     public bool Locked { get; private set; }
-    public IReadOnlyList<SandboxUserRow> Users { get; private set; } = [];
+    public IReadOnlyList<SandboxEndpoints.SandboxUser> Users { get; private set; } = [];
     public int UserCount { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public TimeSpan Offset { get; private set; }
@@ -81,7 +82,7 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
         var milliseconds = amount * unit;
         if (milliseconds >= ServerClockSync.MaxOffsetMilliseconds || !await sync.AdvanceAsync(db, (long)Math.Round(milliseconds), HttpContext.RequestAborted))
         {
-            return await ProblemAsync(nameof(Amount), "The clock cannot move more than 100 years ahead.");
+            return await ProblemAsync(nameof(Amount), ServerClockSync.TooFarMessage + ".");
         }
         Flash = $"The clock moved {amount.ToString(CultureInfo.InvariantCulture)} {Unit} ahead, on every node.";
         return RedirectToPage();
@@ -141,13 +142,8 @@ public sealed class SandboxModel(SandboxGuard guard, SandboxKeyCookie keys, Serv
             Now = clock.GetUtcNow();
             Offset = TimeSpan.FromMilliseconds(clock.OffsetMilliseconds);
             UserCount = await db.Users.CountAsync(HttpContext.RequestAborted);
-            Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).Take(ShownUsers)
-                .Select(u => new SandboxUserRow(u.Id, u.DisplayName, u.Email, u.Country, u.Product))
-                .ToListAsync(HttpContext.RequestAborted);
+            Users = await SandboxUsersEndpoints.Listed(db).Take(ShownUsers).ToListAsync(HttpContext.RequestAborted);
         }
         return Page();
     }
 }
-
-/// <summary>A user as the sandbox page lists it.</summary>
-public sealed record SandboxUserRow(string Id, string DisplayName, string? Email, string Country, string Product);
