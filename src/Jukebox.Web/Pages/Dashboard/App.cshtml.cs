@@ -45,7 +45,10 @@ public sealed class AppModel(
     public bool SandboxEnabled => sandbox.Value.Enabled;
 
     /// <summary>Whether the faults may be shown and changed: no admin key is set, or it was given on the sandbox page.</summary>
-    public bool SandboxUnlocked => keys.Unlocks(Request);
+    public bool SandboxUnlocked => _unlocked ??= keys.Unlocks(Request);
+
+    // The page asks several times per request; the cookie is decrypted once.
+    private bool? _unlocked;
     public IReadOnlyList<FaultRule> Faults { get; private set; } = [];
     public IReadOnlyList<RequestLogEntry> RecentRequests { get; private set; } = [];
 
