@@ -128,7 +128,28 @@ SEED_SECONDS="$(cat "$DATA_DIR/seed-seconds" 2>/dev/null || echo "n/a")"
 export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
 
 # --- Jukebox start-up -----------------------------------------------------------------------
-say "Starting Jukebox on port $JUKEBOX_PORT"
+# The first start of a build on a database builds the catalog from its tables and stores it in the
+# data folder (catalog/); later starts read it from there while the catalog tables are unchanged. Both
+# are timed: the first with the stored file removed, then the restart the rest of the run uses.
+rm -rf "$DATA_DIR/catalog"
+say "Starting Jukebox on port $JUKEBOX_PORT (catalog built from the tables)"
+started="$(now)"
+"$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox-first.log" 2>&1 &
+JUKEBOX_PID=$!
+PIDS+=("$JUKEBOX_PID")
+wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
+  || { tail -30 "$WORK/jukebox-first.log"; die "Jukebox did not become ready (see $WORK/jukebox-first.log)"; }
+FIRST_STARTUP_SECONDS="$(seconds_since "$started")"
+for _ in $(seq 1 600); do
+  grep -q "Catalog stored" "$WORK/jukebox-first.log" && break
+  sleep 0.2
+done
+grep -q "Catalog stored" "$WORK/jukebox-first.log" || die "Jukebox did not store the catalog (see $WORK/jukebox-first.log)"
+FIRST_PEAK="$(hwm_mb "$JUKEBOX_PID")"
+stop "$JUKEBOX_PID"
+say "Ready after $FIRST_STARTUP_SECONDS s (catalog stored; peak $FIRST_PEAK MB)"
+
+say "Starting Jukebox on port $JUKEBOX_PORT (catalog read from its file)"
 started="$(now)"
 "$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox.log" 2>&1 &
 JUKEBOX_PID=$!
@@ -137,11 +158,21 @@ wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
   || { tail -30 "$WORK/jukebox.log"; die "Jukebox did not become ready (see $WORK/jukebox.log)"; }
 STARTUP_SECONDS="$(seconds_since "$started")"
 RSS_READY="$(rss_mb "$JUKEBOX_PID")"
+grep -q "Catalog read from its file" "$WORK/jukebox.log" || die "the restart did not read the stored catalog (see $WORK/jukebox.log)"
 say "Ready after $STARTUP_SECONDS s, RSS $RSS_READY MB"
 
 TOKEN="$(curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials \
   "http://127.0.0.1:$JUKEBOX_PORT/api/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
 [[ -n "$TOKEN" ]] || die "could not get an access token"
+
+# The search index opens once the catalog is in memory: the time from the start until a search answers.
+for _ in $(seq 1 1200); do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$JUKEBOX_PORT/v1/search?q=love&type=track")" == 200 ]] && break
+  sleep 0.05
+done
+SEARCH_SECONDS="$(seconds_since "$started")"
+say "A search answered $SEARCH_SECONDS s after the start"
 
 say "Picking $ID_COUNT random track ids"
 sqlite3 "$DB" "SELECT Id FROM Tracks ORDER BY random() LIMIT $ID_COUNT" >"$WORK/ids.txt"
@@ -151,6 +182,7 @@ SAMPLE_ID="$(head -1 "$WORK/ids.txt")"
 curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$JUKEBOX_PORT/v1/tracks/$SAMPLE_ID" >"$WORK/track.json" \
   || die "GET /v1/tracks/$SAMPLE_ID failed"
 say "Captured a $(wc -c <"$WORK/track.json")-byte track response"
+
 
 # --- load -----------------------------------------------------------------------------------
 # Runs wrk against PORT with SCRIPT (a file in bench/): WARMUP first (discarded), then DURATION with
@@ -238,10 +270,12 @@ MEM_GB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
   echo "|---|---|---|"
   echo "| Bare endpoint, GET /v1/tracks/{id} | $BARE_RPS req/s, p99 $BARE_P99 ms | |"
   echo "| Jukebox, GET /v1/tracks/{id} | $JUKEBOX_RPS req/s, p99 $JUKEBOX_P99 ms | |"
-  echo "| Jukebox / bare | $RATIO % | ≥ 50 %: $(verdict "$RATIO" 50 ">=") |"
+  echo "| Jukebox / bare | $RATIO % | ≥ 70 %: $(verdict "$RATIO" 70 ">=") |"
   echo "| Jukebox p99 | $JUKEBOX_P99 ms | < 5 ms: $(verdict "$JUKEBOX_P99" 5 "<") |"
-  echo "| Jukebox RSS: ready / after warm-up / after load / peak | $RSS_READY / $RSS_WARM / $RSS_AFTER / $RSS_PEAK MB | < 2048 MB: $(verdict "$RSS_PEAK" 2048 "<") |"
-  echo "| Start-up to /readyz 200 (existing database) | $STARTUP_SECONDS s | < 10 s: $(verdict "$STARTUP_SECONDS" 10 "<") |"
+  echo "| Jukebox RSS: ready / after warm-up / after load / peak | $RSS_READY / $RSS_WARM / $RSS_AFTER / $RSS_PEAK MB | peak < 1024 MB: $(verdict "$RSS_PEAK" 1024 "<") |"
+  echo "| Start-up to /readyz 200 (existing database, catalog read from its file) | $STARTUP_SECONDS s | < 4 s: $(verdict "$STARTUP_SECONDS" 4 "<") |"
+  echo "| The same start until a search answers | $SEARCH_SECONDS s | |"
+  echo "| First start of this build on the database (catalog built from the tables, then stored): /readyz 200, peak RSS | $FIRST_STARTUP_SECONDS s, $FIRST_PEAK MB | |"
   echo "| POST /api/token, client credentials | $TOKEN_RPS req/s, p99 $TOKEN_P99 ms | |"
   echo "| Jukebox, GET /v1/tracks/{id}, token validated on every request (cache off) | $UNCACHED_RPS req/s, p99 $UNCACHED_P99 ms | |"
   echo "| CPU time of one token validation (from the two runs above) | $VALIDATION_US µs | |"

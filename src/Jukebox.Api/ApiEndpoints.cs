@@ -4,6 +4,7 @@ using Jukebox.Api.Audio;
 using Jukebox.Api.Audiobooks;
 using Jukebox.Api.Browse;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Catalog.Stored;
 using Jukebox.Api.Chapters;
 using Jukebox.Api.Episodes;
 using Jukebox.Api.Http;
@@ -24,6 +25,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Api;
 
@@ -53,6 +55,9 @@ public static class ApiEndpoints
         services.AddSingleton<IValidatedTokens>(sp => sp.GetRequiredService<ValidatedTokenCache>());
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateOnStart();
         services.AddSingleton<AppRateLimiter>();
+        services.AddOptions<CatalogFileOptions>().BindConfiguration("CatalogFile");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogFileOptions>>().Value);
+        services.AddSingleton<CatalogFile>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogObjects>();
         services.AddHostedService<CatalogWarmup>();

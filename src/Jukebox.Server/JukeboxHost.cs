@@ -4,6 +4,7 @@ using Jukebox.Accounts.Tokens;
 using Jukebox.Cluster;
 using Jukebox.Api;
 using Jukebox.Api.Catalog;
+using Jukebox.Api.Catalog.Stored;
 using Jukebox.Api.Http;
 using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Search;
@@ -100,6 +101,9 @@ public static class JukeboxHost
         // memory). An ephemeral run keeps it in its temporary folder, removed with it.
         var searchIndex = options.Ephemeral ? Path.Combine(options.DataDirectory, "search") : builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
         builder.Services.PostConfigure<SearchOptions>(search => search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex));
+        // The built catalog is kept beside them, in the same way (CatalogFile:Directory, "" = none).
+        var catalogFile = options.Ephemeral ? Path.Combine(options.DataDirectory, "catalog") : builder.Configuration["CatalogFile:Directory"] ?? Path.Combine(options.DataDirectory, "catalog");
+        builder.Services.PostConfigure<CatalogFileOptions>(file => file.Directory = catalogFile.Length == 0 ? "" : Path.GetFullPath(catalogFile));
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxSandbox();
@@ -343,6 +347,6 @@ internal sealed class CatalogHealthCheck(CatalogStore store) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(
         HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.IsLoaded
-            ? HealthCheckResult.Healthy()
+            ? HealthCheckResult.Healthy(store.LoadedFrom)
             : HealthCheckResult.Unhealthy("The catalog is still loading."));
 }

@@ -22,7 +22,7 @@ internal sealed class StartupMemory(
         try
         {
             var catalog = await store.GetAsync().WaitAsync(stoppingToken);
-            await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync(), features.ForAsync(catalog)).WaitAsync(stoppingToken);
+            await SearchWarmup.WarmAsync(catalog, index, playlists, features).WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

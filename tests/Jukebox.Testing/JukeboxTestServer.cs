@@ -132,6 +132,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
             // Many servers share the test process: a full blocking collection as each one warms up would stall the others.
             new("GiveBackStartupMemory", "false"),
             new("Search:IndexDirectory", ""), // in memory: nothing left behind, nothing shared between servers
+            new("CatalogFile:Directory", ""), // likewise: every start builds the catalog from its database
             .. Settings,
         ]);
         // The fake clock is the base of the server's clock: tests move it, and the sandbox's offset applies on top.

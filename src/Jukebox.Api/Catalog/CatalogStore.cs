@@ -1,3 +1,4 @@
+using Jukebox.Api.Catalog.Stored;
 using Jukebox.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,13 +10,19 @@ namespace Jukebox.Api.Catalog;
 /// Holds the current <see cref="CatalogSnapshot"/>; loads it once, and on demand again or patched by
 /// a change. Reloads and patches take turns, each on the snapshot the one before it left.
 /// </summary>
-public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogStore> logger)
+public sealed class CatalogStore(IServiceScopeFactory scopes, CatalogFile file, ILogger<CatalogStore> logger)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _turns = new(1, 1);
     private Task<CatalogSnapshot>? _current;
 
     public bool IsLoaded => _current is { IsCompletedSuccessfully: true };
+
+    /// <summary>The writing of the catalog's file after the last load from the tables (done when there is none).</summary>
+    internal Task Storing { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Where the last full load took the catalog from (its stored file or the tables), for /readyz.</summary>
+    public string? LoadedFrom { get; private set; }
 
     /// <summary>The snapshot; the first call starts loading it and later calls share that load.</summary>
     public Task<CatalogSnapshot> GetAsync()
@@ -82,19 +89,53 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, ILogger<CatalogSto
         }
     }
 
+    /// <summary>
+    /// Reads the stored catalog when it is of the database's catalog stamp; otherwise builds it from
+    /// the tables and, when the stamp did not move meanwhile, stores it for the next start.
+    /// </summary>
     private async Task<CatalogSnapshot> LoadAsync()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JukeboxDbContext>();
+        var revision = file.IsEnabled ? await CatalogRevision.ReadAsync(db, CancellationToken.None) : null;
+        if (revision is not null && await Task.Run(() => file.TryRead(revision)) is { } stored)
+        {
+            Log(stored, "read from its file", started);
+            LoadedFrom = "Read from the stored catalog file.";
+            return stored;
+        }
         await using var creditsScope = scopes.CreateAsyncScope();
-        var snapshot = await CatalogLoader.LoadAsync(
-            scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(),
-            creditsScope.ServiceProvider.GetRequiredService<JukeboxDbContext>(),
-            CancellationToken.None);
-        logger.LogInformation("Catalog loaded in {Elapsed}: {Tracks} tracks, {Albums} albums, {Artists} artists.",
-            System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.Tracks.Count, snapshot.Albums.Count, snapshot.Artists.Count);
+        var snapshot = await CatalogLoader.LoadAsync(db, creditsScope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), CancellationToken.None);
+        Log(snapshot, "loaded", started);
+        LoadedFrom = "Built from the database.";
+        if (revision is not null)
+        {
+            Storing = Task.Run(() => StoreAsync(snapshot, revision));
+        }
         return snapshot;
     }
+
+    private async Task StoreAsync(CatalogSnapshot snapshot, string revision)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await CatalogRevision.ReadAsync(scope.ServiceProvider.GetRequiredService<JukeboxDbContext>(), CancellationToken.None) == revision)
+            {
+                file.Write(snapshot, revision);
+            }
+        }
+        catch (Exception e)
+        {
+            // A cache not written costs the next start time, nothing else.
+            logger.LogWarning(e, "Could not store the catalog for the next start.");
+        }
+    }
+
+    private void Log(CatalogSnapshot snapshot, string how, long started) =>
+        logger.LogInformation("Catalog {How} in {Elapsed}: {Tracks} tracks, {Albums} albums, {Artists} artists.",
+            how, System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.Tracks.Count, snapshot.Albums.Count, snapshot.Artists.Count);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -146,23 +147,16 @@ internal sealed class SearchItem
 /// </summary>
 internal sealed class MarketKeys
 {
-    private readonly Dictionary<MarketSet, string> _keys = [];
+    // Read for every document of the catalog by every thread that builds, so reads take no lock.
+    private readonly ConcurrentDictionary<MarketSet, string> _keys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, MarketSet> _unions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public string KeyOf(MarketSet set)
-    {
-        lock (_gate)
-        {
-            if (!_keys.TryGetValue(set, out var key))
-            {
-                key = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(string.Join(',', set.Codes.Order(StringComparer.Ordinal)).AsSpan()))
-                    .ToString("x16", CultureInfo.InvariantCulture);
-                _keys[set] = key;
-            }
-            return key;
-        }
-    }
+    public string KeyOf(MarketSet set) => _keys.TryGetValue(set, out var key) ? key : _keys.GetOrAdd(set, NewKey);
+
+    private static string NewKey(MarketSet set) =>
+        XxHash64.HashToUInt64(MemoryMarshal.AsBytes(string.Join(',', set.Codes.Order(StringComparer.Ordinal)).AsSpan()))
+            .ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Where a track is playable after relinking: its own markets and those of its other instances.</summary>
     public MarketSet Playable(CatalogTrack track)
@@ -186,10 +180,7 @@ internal sealed class MarketKeys
     /// <summary>The keys of every list that contains <paramref name="market"/>.</summary>
     public IReadOnlyList<string> KeysContaining(string market)
     {
-        lock (_gate)
-        {
-            return [.. _keys.Where(k => k.Key.Contains(market)).Select(k => k.Value).Distinct()];
-        }
+        return [.. _keys.Where(k => k.Key.Contains(market)).Select(k => k.Value).Distinct()];
     }
 }
 

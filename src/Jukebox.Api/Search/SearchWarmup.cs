@@ -22,7 +22,7 @@ public sealed class SearchWarmup(
             try
             {
                 var catalog = await store.GetAsync().WaitAsync(stoppingToken);
-                await Task.WhenAll(index.ForAsync(catalog), playlists.ReadyAsync(), features.ForAsync(catalog)).WaitAsync(stoppingToken);
+                await WarmAsync(catalog, index, playlists, features).WaitAsync(stoppingToken);
                 return;
             }
             catch (Exception e) when (outages.Recognize(e))
@@ -39,6 +39,17 @@ public sealed class SearchWarmup(
             }
             await Task.Delay(CatalogWarmup.RetryEvery, clock, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// The catalog index first: search is part of being ready, and at a million tracks the audio features'
+    /// read would take half the cores from it. A request that needs the features sooner reads them itself.
+    /// </summary>
+    public static async Task WarmAsync(
+        CatalogSnapshot catalog, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features)
+    {
+        await index.ForAsync(catalog);
+        await Task.WhenAll(playlists.ReadyAsync(), features.ForAsync(catalog));
     }
 }
 
