@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Jukebox.Accounts;
 using Jukebox.Accounts.Apps;
+using Jukebox.Api.Catalog.Stored;
 using Jukebox.Api.Search;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
@@ -22,16 +23,18 @@ namespace Jukebox.Server;
 /// Protection keys are made per data folder after the copy (<see cref="JukeboxHost.InitializeAsync"/>).
 /// </summary>
 internal sealed class DemoTemplate(
-    JukeboxOptions options, IOptions<DemoOptions> demo, IOptions<SearchOptions> search, TimeProvider clock, ILogger<DemoTemplate> logger)
+    JukeboxOptions options, IOptions<DemoOptions> demo, IOptions<SearchOptions> search, IOptions<CatalogFileOptions> catalogFile,
+    TimeProvider clock, ILogger<DemoTemplate> logger)
 {
     private const string DatabaseFile = "jukebox.db";
     private const string IndexFolder = "search";
+    private const string CatalogFolder = "catalog";
     private const string StagingPrefix = ".staging-";
 
     /// <summary>How many templates the cache keeps (other builds, days or configurations are removed).</summary>
     private const int Kept = 4;
 
-    private readonly Lazy<Target?> _target = new(() => Resolve(options, search.Value));
+    private readonly Lazy<Target?> _target = new(() => Resolve(options, search.Value, catalogFile.Value));
     private (string Folder, string Key)? _staging;
 
     /// <summary>The folder templates are kept in: the setting, or the user's cache folder.</summary>
@@ -71,6 +74,10 @@ internal sealed class DemoTemplate(
         {
             indexes = [.. Directory.EnumerateDirectories(Path.Combine(template, IndexFolder)).Select(d => Path.GetFileName(d))];
             CopyInto(Path.Combine(template, IndexFolder), target.IndexDirectory);
+            if (target.CatalogDirectory.Length > 0 && Directory.Exists(Path.Combine(template, CatalogFolder)))
+            {
+                CopyInto(Path.Combine(template, CatalogFolder), target.CatalogDirectory);
+            }
             var partial = target.DatabasePath + ".partial";
             File.Copy(Path.Combine(template, DatabaseFile), partial, overwrite: true);
             File.Move(partial, target.DatabasePath);
@@ -84,6 +91,10 @@ internal sealed class DemoTemplate(
             foreach (var index in indexes)
             {
                 TryDelete(Path.Combine(target.IndexDirectory, index));
+            }
+            if (target.CatalogDirectory.Length > 0)
+            {
+                TryDelete(target.CatalogDirectory);
             }
             return false;
         }
@@ -126,7 +137,7 @@ internal sealed class DemoTemplate(
         }
     }
 
-    /// <summary>Adds the search index to the staged copy and makes it the template of its key.</summary>
+    /// <summary>Adds the search index and the stored catalog to the staged copy and makes it the template of its key.</summary>
     public void Publish()
     {
         if (_target.Value is not { } target || _staging is not var (staging, key))
@@ -138,6 +149,10 @@ internal sealed class DemoTemplate(
         try
         {
             CopyInto(target.IndexDirectory, Path.Combine(staging, IndexFolder));
+            if (target.CatalogDirectory.Length > 0 && Directory.Exists(target.CatalogDirectory))
+            {
+                CopyInto(target.CatalogDirectory, Path.Combine(staging, CatalogFolder));
+            }
             Directory.Move(staging, template);
             logger.LogInformation("Kept the new data folder as the demo template in {Template}.", template);
         }
@@ -174,7 +189,7 @@ internal sealed class DemoTemplate(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 
-    private static Target? Resolve(JukeboxOptions options, SearchOptions search)
+    private static Target? Resolve(JukeboxOptions options, SearchOptions search, CatalogFileOptions catalogFile)
     {
         var directory = options.DemoTemplateDirectory ?? DefaultDirectory();
         // Only what a template can stand for: the demo catalog alone (a synthetic extension would make it
@@ -201,7 +216,7 @@ internal sealed class DemoTemplate(
         {
             return null;
         }
-        return new Target(Path.GetFullPath(directory), Path.GetFullPath(builder.DataSource), search.IndexDirectory);
+        return new Target(Path.GetFullPath(directory), Path.GetFullPath(builder.DataSource), search.IndexDirectory, catalogFile.Directory);
     }
 
     private static void CopyInto(string from, string to)
@@ -249,5 +264,5 @@ internal sealed class DemoTemplate(
         }
     }
 
-    private sealed record Target(string Directory, string DatabasePath, string IndexDirectory);
+    private sealed record Target(string Directory, string DatabasePath, string IndexDirectory, string CatalogDirectory);
 }

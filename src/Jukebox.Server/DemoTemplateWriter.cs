@@ -5,7 +5,7 @@ namespace Jukebox.Server;
 
 /// <summary>
 /// Completes the demo template a fresh start staged (<see cref="DemoTemplate"/>) once the search index
-/// of its catalog is built, off the start's path.
+/// of its catalog is built and the catalog stored, off the start's path.
 /// </summary>
 internal sealed class DemoTemplateWriter(DemoTemplate template, CatalogStore store, CatalogSearchIndex index) : BackgroundService
 {
@@ -14,6 +14,7 @@ internal sealed class DemoTemplateWriter(DemoTemplate template, CatalogStore sto
         try
         {
             await index.ForAsync(await store.GetAsync().WaitAsync(stoppingToken)).WaitAsync(stoppingToken);
+            await store.Storing.WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -40,6 +40,9 @@ public sealed class DemoTemplateTests
             // The whole output on failure: it says why the template was not used (another key, a failed copy).
             Assert.True(second.Output.Contains("made from the demo template", StringComparison.Ordinal),
                 $"The second start did not use the template.\nFirst:\n{firstOutput}\nSecond:\n{second.Output}");
+            // The template holds the built catalog too, so the copy does not build it from the tables again.
+            Assert.True(second.Output.Contains("Catalog read from its file", StringComparison.Ordinal),
+                $"The second start built the catalog.\nSecond:\n{second.Output}");
             // The first server's token means nothing here: the Data Protection keys are the new folder's own.
             using (var http = second.CreateClient(firstToken))
             using (var refused = await http.GetAsync("/v1/tracks/" + FirstTrackId(firstTracks)))

@@ -19,7 +19,7 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, CatalogFile file, 
     public bool IsLoaded => _current is { IsCompletedSuccessfully: true };
 
     /// <summary>The writing of the catalog's file after the last load from the tables (done when there is none).</summary>
-    internal Task Storing { get; private set; } = Task.CompletedTask;
+    public Task Storing { get; private set; } = Task.CompletedTask;
 
     /// <summary>Where the last full load took the catalog from (its stored file or the tables), for /readyz.</summary>
     public string? LoadedFrom { get; private set; }
