@@ -10,6 +10,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
 {
     private MarketSet[] _markets = [];
     private IReadOnlyList<string>[] _lists = [];
+    private string[] _texts = [];
     private CatalogArtist[] _artists = [];
     private CatalogAlbum[] _albums = [];
     private CatalogTrack[] _tracks = [];
@@ -27,7 +28,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
         {
             var a = _artists[i] = new CatalogArtist
             {
-                Id = input.ReadString(), Name = input.ReadString(), Popularity = input.ReadInt32(), Followers = input.ReadInt64(),
+                Id = input.ReadString(), Name = ReadText(), Popularity = input.ReadInt32(), Followers = input.ReadInt64(),
                 Genres = _lists[input.ReadInt32()], Images = ReadImages(),
             };
             artists.Add(a.Id, a);
@@ -38,10 +39,10 @@ internal sealed class CatalogFileReader(BinaryReader input)
         {
             var a = _albums[i] = new CatalogAlbum
             {
-                Id = input.ReadString(), Name = input.ReadString(), AlbumType = input.ReadString(), ReleaseDate = input.ReadString(),
-                ReleaseDatePrecision = input.ReadString(), Label = input.ReadString(), Upc = input.ReadString(), Ean = ReadOptional(),
+                Id = input.ReadString(), Name = ReadText(), AlbumType = ReadText(), ReleaseDate = ReadText(),
+                ReleaseDatePrecision = ReadText(), Label = ReadText(), Upc = input.ReadString(), Ean = ReadOptional(),
                 Popularity = input.ReadInt32(), Genres = _lists[input.ReadInt32()], Markets = _markets[input.ReadInt32()],
-                CopyrightText = input.ReadString(), PhonogramText = input.ReadString(), Images = ReadImages(),
+                CopyrightText = ReadText(), PhonogramText = ReadText(), Images = ReadImages(),
             };
             a.Artists = ReadArtists();
             albums.Add(a.Id, a);
@@ -52,7 +53,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
         {
             var t = _tracks[i] = new CatalogTrack
             {
-                Album = _albums[input.ReadInt32()], Id = input.ReadString(), Name = input.ReadString(), DiscNumber = input.ReadInt32(),
+                Album = _albums[input.ReadInt32()], Id = input.ReadString(), Name = ReadText(), DiscNumber = input.ReadInt32(),
                 TrackNumber = input.ReadInt32(), DurationMs = input.ReadInt32(), Explicit = input.ReadBoolean(), Isrc = input.ReadString(),
                 PreviewUrl = ReadOptional(), Popularity = input.ReadInt32(), Markets = _markets[input.ReadInt32()],
             };
@@ -95,6 +96,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
         {
             _lists[i] = ReadStrings();
         }
+        _texts = ReadStrings();
     }
 
     private void ReadLinks()
@@ -205,7 +207,12 @@ internal sealed class CatalogFileReader(BinaryReader input)
 
     private T[] ReadPositions<T>(T[] objects)
     {
-        var items = new T[input.ReadInt32()];
+        var count = input.ReadInt32();
+        if (count == 0)
+        {
+            return [];
+        }
+        var items = new T[count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = objects[input.ReadInt32()];
@@ -222,6 +229,8 @@ internal sealed class CatalogFileReader(BinaryReader input)
         }
         return strings;
     }
+
+    private string ReadText() => _texts[input.ReadInt32()];
 
     private string? ReadOptional() => input.ReadBoolean() ? input.ReadString() : null;
 

@@ -5,12 +5,15 @@ namespace Jukebox.Api.Catalog.Stored;
 /// <summary>
 /// Writes a <see cref="CatalogSnapshot"/> as <see cref="CatalogFileReader"/> reads it: every object once,
 /// in the order of its dictionary, and every link between objects as the position of the object it
-/// points to. Market sets and string lists shared by many objects are written once and referred to.
+/// points to. Market sets, string lists and the texts many objects share (names, album types, dates,
+/// labels, copyrights: a catalog repeats them) are written once and referred to, so that the catalog read
+/// back holds each once.
 /// </summary>
 internal sealed class CatalogFileWriter(BinaryWriter output)
 {
     private readonly Dictionary<MarketSet, int> _markets = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IReadOnlyList<string>, int> _lists = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
     private Dictionary<CatalogArtist, int> _artists = [];
     private Dictionary<CatalogAlbum, int> _albums = [];
     private Dictionary<CatalogTrack, int> _tracks = [];
@@ -26,7 +29,7 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
         foreach (var a in catalog.Artists.Values)
         {
             output.Write(a.Id);
-            output.Write(a.Name);
+            WriteText(a.Name);
             output.Write(a.Popularity);
             output.Write(a.Followers);
             output.Write(_lists[a.Genres]);
@@ -36,18 +39,18 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
         foreach (var a in catalog.Albums.Values)
         {
             output.Write(a.Id);
-            output.Write(a.Name);
-            output.Write(a.AlbumType);
-            output.Write(a.ReleaseDate);
-            output.Write(a.ReleaseDatePrecision);
-            output.Write(a.Label);
+            WriteText(a.Name);
+            WriteText(a.AlbumType);
+            WriteText(a.ReleaseDate);
+            WriteText(a.ReleaseDatePrecision);
+            WriteText(a.Label);
             output.Write(a.Upc);
             WriteOptional(a.Ean);
             output.Write(a.Popularity);
             output.Write(_lists[a.Genres]);
             output.Write(_markets[a.Markets]);
-            output.Write(a.CopyrightText);
-            output.Write(a.PhonogramText);
+            WriteText(a.CopyrightText);
+            WriteText(a.PhonogramText);
             WriteImages(a.Images);
             WritePositions(a.Artists, _artists);
         }
@@ -56,7 +59,7 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
         {
             output.Write(_albums[t.Album]);
             output.Write(t.Id);
-            output.Write(t.Name);
+            WriteText(t.Name);
             output.Write(t.DiscNumber);
             output.Write(t.TrackNumber);
             output.Write(t.DurationMs);
@@ -117,6 +120,22 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
         foreach (var list in _lists.Keys)
         {
             WriteStrings(list);
+        }
+
+        IEnumerable<string> texts =
+        [
+            .. catalog.Artists.Values.Select(a => a.Name),
+            .. catalog.Albums.Values.SelectMany(a => new[] { a.Name, a.AlbumType, a.ReleaseDate, a.ReleaseDatePrecision, a.Label, a.CopyrightText, a.PhonogramText }),
+            .. catalog.Tracks.Values.Select(t => t.Name),
+        ];
+        foreach (var text in texts)
+        {
+            _texts.TryAdd(text, _texts.Count);
+        }
+        output.Write(_texts.Count);
+        foreach (var text in _texts.Keys)
+        {
+            output.Write(text);
         }
     }
 
@@ -252,6 +271,8 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
             output.Write(s);
         }
     }
+
+    private void WriteText(string text) => output.Write(_texts[text]);
 
     private void WriteOptional(string? value)
     {
