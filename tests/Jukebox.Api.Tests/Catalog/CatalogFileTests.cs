@@ -94,8 +94,10 @@ public sealed class CatalogFileTests : IAsyncLifetime
         Assert.Equal("Built from the database.", await CatalogCheckAsync(second));
     }
 
-    [Fact]
-    public async Task A_damaged_file_is_built_again_from_the_tables()
+    [Theory]
+    [InlineData("cut short")]
+    [InlineData("overwritten in the middle")]
+    public async Task A_damaged_file_is_built_again_from_the_tables(string damage)
     {
         await using (var first = new ServerOn(_database!, _directory))
         {
@@ -105,7 +107,16 @@ public sealed class CatalogFileTests : IAsyncLifetime
         var length = new FileInfo(FilePath).Length;
         await using (var file = File.OpenWrite(FilePath))
         {
-            file.SetLength(length / 2);
+            if (damage == "cut short")
+            {
+                file.SetLength(length / 2);
+            }
+            else
+            {
+                // Counts and lengths of 0xFFFFFFFF and more: what the reader takes for sizes is nonsense.
+                file.Position = length / 3;
+                file.Write(Enumerable.Repeat((byte)0xFF, 4096).ToArray());
+            }
         }
 
         await using var second = new ServerOn(_database!, _directory);

@@ -49,8 +49,10 @@ public sealed class CatalogFile(CatalogFileOptions options, ILogger<CatalogFile>
             }
             return catalog;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e)
         {
+            // Whatever a damaged file makes the reader do (a count that is out of range, a length too large
+            // to allocate), the file is only a cache: the tables are read instead, and the file is written again.
             logger.LogWarning("The stored catalog {Path} could not be read ({Cause}); building it from the database.", Path, e.Message);
             return null;
         }
