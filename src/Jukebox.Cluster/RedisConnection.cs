@@ -24,6 +24,9 @@ public sealed class RedisConnection : IDisposable
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ClientName ??= "jukebox";
+        // Tries again every half second at first, and never waits more than five seconds between tries
+        // (the client's default waits up to ten), so a node hears again soon after Redis is back.
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 500, maxDeltaBackOffMilliseconds: 5000);
         // Waits for the first attempt only (up to the connect timeout), so a node starts without Redis.
         Multiplexer = ConnectionMultiplexer.Connect(configuration);
         Multiplexer.ConnectionFailed += OnConnectionFailed;
