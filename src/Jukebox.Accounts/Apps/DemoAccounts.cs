@@ -21,7 +21,8 @@ public sealed class DemoAccounts(
     TimeProvider clock,
     IOptions<DemoOptions> options,
     IEnumerable<IExtensionGrant> extensionGrants,
-    DemoPasswordHash passwordHash)
+    DemoPasswordHash passwordHash,
+    VerifiedSecrets verifiedSecrets)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -30,9 +31,15 @@ public sealed class DemoAccounts(
         {
             return;
         }
-        await EnsureUserAsync(demo, ct);
-        await EnsureListeningAsync(demo, ct);
+        // Read without tracking: at almost every start the user is there with the configured password, and
+        // tracking the first entity of a type costs a start more than the query does. The password's check
+        // is slow on purpose, as is hashing the app's secret: the one runs beside the other.
+        var stored = await db.Users.AsNoTracking().Where(u => u.Id == demo.UserId).ToListAsync(ct);
+        var passwordHolds = Task.Run(() => stored is [{ PasswordHash: { } hash } found]
+            && hasher.VerifyHashedPassword(found, hash, demo.UserPassword) != PasswordVerificationResult.Failed, ct);
         await EnsureAppAsync(demo, ct);
+        await EnsureUserAsync(demo, stored, await passwordHolds, ct);
+        await EnsureListeningAsync(demo, ct);
         if (!await db.DeveloperApps.AnyAsync(d => d.ClientId == demo.ClientId, ct))
         {
             var now = clock.GetUtcNow();
@@ -61,6 +68,7 @@ public sealed class DemoAccounts(
             RedirectUris = { new Uri(demo.RedirectUri) },
         };
         DeveloperApps.GrantSpotifyFlows(descriptor, extensionGrants);
+        var generation = verifiedSecrets.Generation(demo.ClientId);
         var existing = await applications.FindByClientIdAsync(demo.ClientId, ct);
         if (existing is null)
         {
@@ -71,6 +79,8 @@ public sealed class DemoAccounts(
             // Configuration wins: a changed secret, redirect URI or permission applies at the next start.
             await applications.UpdateAsync(existing, descriptor, ct);
         }
+        // The stored secret is now the configured one: the first token request need not hash it again.
+        verifiedSecrets.Remember(demo.ClientId, demo.ClientSecret, generation);
     }
 
     /// <summary>Devices and a listening history for a demo user who has neither (a new database).</summary>
@@ -90,14 +100,11 @@ public sealed class DemoAccounts(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task EnsureUserAsync(DemoOptions demo, CancellationToken ct)
+    private async Task EnsureUserAsync(DemoOptions demo, List<User> stored, bool passwordHolds, CancellationToken ct)
     {
-        // Read without tracking: at almost every start the user is there with the configured password, and
-        // tracking the first entity of a type costs a start more than the query does.
-        var stored = await db.Users.AsNoTracking().Where(u => u.Id == demo.UserId).ToListAsync(ct);
-        if (stored is [{ PasswordHash: { } hash } found] && hasher.VerifyHashedPassword(found, hash, demo.UserPassword) != PasswordVerificationResult.Failed)
+        if (passwordHolds)
         {
-            passwordHash.Remember(demo.UserPassword, hash);
+            passwordHash.Remember(demo.UserPassword, stored[0].PasswordHash!);
             return;
         }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == demo.UserId, ct);
