@@ -11,18 +11,30 @@ namespace Jukebox.Server;
 /// committed for later (a fresh start on the demo catalog held about 515 MB, a restart about 255 MB; see
 /// bench/docs/startup.md). One blocking, compacting, aggressive collection after the warm-up returns it to the
 /// system; a test suite that starts a server per run keeps only what the server uses. It waits on the
-/// same loads the warm-up started (<see cref="SearchWarmup"/>), so it adds no work of its own.
+/// same loads the warm-up started (<see cref="SearchWarmup"/>), so it adds no work of its own, and then
+/// for the server to be listening and a moment more: the collection stops every thread while it runs,
+/// and a test suite's first requests come as soon as the server listens.
 /// </summary>
 internal sealed class StartupMemory(
-    CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, AudioFeatureStore features, ILogger<StartupMemory> logger)
+    CatalogStore store, CatalogSearchIndex index, PlaylistSearchIndex playlists, AudioFeatureStore features,
+    IHostApplicationLifetime lifetime, ILogger<StartupMemory> logger)
     : BackgroundService
 {
+    /// <summary>How long after the server started listening the collection waits (on the wall clock).</summary>
+    private static readonly TimeSpan AfterStart = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             var catalog = await store.GetAsync().WaitAsync(stoppingToken);
             await SearchWarmup.WarmAsync(catalog, index, playlists, features).WaitAsync(stoppingToken);
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => listening.TrySetResult()))
+            {
+                await listening.Task.WaitAsync(stoppingToken);
+            }
+            await Task.Delay(AfterStart, TimeProvider.System, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
