@@ -131,15 +131,22 @@ export JUKEBOX_RateLimits__ExtendedQuotaLimit=1000000000
 # The first start of a build on a database builds the catalog from its tables and stores it in the
 # data folder (catalog/); later starts read it from there while the catalog tables are unchanged. Both
 # are timed: the first with the stored file removed, then the restart the rest of the run uses.
+# Starts Jukebox on the database with its output in $WORK/$1 and waits for /readyz; sets JUKEBOX_PID
+# and STARTED (when it was started).
+start_jukebox() {
+  local log="$WORK/$1"
+  STARTED="$(now)"
+  "$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$log" 2>&1 &
+  JUKEBOX_PID=$!
+  PIDS+=("$JUKEBOX_PID")
+  wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
+    || { tail -30 "$log"; die "Jukebox did not become ready (see $log)"; }
+}
+
 rm -rf "$DATA_DIR/catalog"
 say "Starting Jukebox on port $JUKEBOX_PORT (catalog built from the tables)"
-started="$(now)"
-"$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox-first.log" 2>&1 &
-JUKEBOX_PID=$!
-PIDS+=("$JUKEBOX_PID")
-wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
-  || { tail -30 "$WORK/jukebox-first.log"; die "Jukebox did not become ready (see $WORK/jukebox-first.log)"; }
-FIRST_STARTUP_SECONDS="$(seconds_since "$started")"
+start_jukebox jukebox-first.log
+FIRST_STARTUP_SECONDS="$(seconds_since "$STARTED")"
 for _ in $(seq 1 600); do
   grep -q "Catalog stored" "$WORK/jukebox-first.log" && break
   sleep 0.2
@@ -150,12 +157,8 @@ stop "$JUKEBOX_PID"
 say "Ready after $FIRST_STARTUP_SECONDS s (catalog stored; peak $FIRST_PEAK MB)"
 
 say "Starting Jukebox on port $JUKEBOX_PORT (catalog read from its file)"
-started="$(now)"
-"$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox.log" 2>&1 &
-JUKEBOX_PID=$!
-PIDS+=("$JUKEBOX_PID")
-wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
-  || { tail -30 "$WORK/jukebox.log"; die "Jukebox did not become ready (see $WORK/jukebox.log)"; }
+start_jukebox jukebox.log
+started="$STARTED"
 STARTUP_SECONDS="$(seconds_since "$started")"
 RSS_READY="$(rss_mb "$JUKEBOX_PID")"
 grep -q "Catalog read from its file" "$WORK/jukebox.log" || die "the restart did not read the stored catalog (see $WORK/jukebox.log)"
@@ -233,12 +236,7 @@ stop "$JUKEBOX_PID"
 # The same catalog load with the validated-token cache off, so that every request validates its
 # access token (Data Protection unprotect and claims); the difference to the cached run is the cost.
 say "Restarting Jukebox with the validated-token cache off"
-JUKEBOX_Accounts__ValidatedTokenCacheSize=0 \
-  "$JUKEBOX_BIN" --data-dir "$DATA_DIR" --urls "http://127.0.0.1:$JUKEBOX_PORT" >"$WORK/jukebox-uncached.log" 2>&1 &
-JUKEBOX_PID=$!
-PIDS+=("$JUKEBOX_PID")
-wait_ready "http://127.0.0.1:$JUKEBOX_PORT/readyz" "$JUKEBOX_PID" 120 \
-  || { tail -30 "$WORK/jukebox-uncached.log"; die "Jukebox did not become ready (see $WORK/jukebox-uncached.log)"; }
+JUKEBOX_Accounts__ValidatedTokenCacheSize=0 start_jukebox jukebox-uncached.log
 load uncached "$JUKEBOX_PORT" tracks.lua
 stop "$JUKEBOX_PID"
 
