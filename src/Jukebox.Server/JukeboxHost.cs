@@ -99,11 +99,16 @@ public static class JukeboxHost
 
         // The search index is kept next to the SQLite file unless Search:IndexDirectory says otherwise ("" = in
         // memory). An ephemeral run keeps it in its temporary folder, removed with it.
-        var searchIndex = options.Ephemeral ? Path.Combine(options.DataDirectory, "search") : builder.Configuration["Search:IndexDirectory"] ?? Path.Combine(options.DataDirectory, "search");
-        builder.Services.PostConfigure<SearchOptions>(search => search.IndexDirectory = searchIndex.Length == 0 ? "" : Path.GetFullPath(searchIndex));
         // The built catalog is kept beside them, in the same way (CatalogFile:Directory, "" = none).
-        var catalogFile = options.Ephemeral ? Path.Combine(options.DataDirectory, "catalog") : builder.Configuration["CatalogFile:Directory"] ?? Path.Combine(options.DataDirectory, "catalog");
-        builder.Services.PostConfigure<CatalogFileOptions>(file => file.Directory = catalogFile.Length == 0 ? "" : Path.GetFullPath(catalogFile));
+        string InDataFolder(string setting, string folder)
+        {
+            var path = options.Ephemeral ? Path.Combine(options.DataDirectory, folder) : builder.Configuration[setting] ?? Path.Combine(options.DataDirectory, folder);
+            return path.Length == 0 ? "" : Path.GetFullPath(path);
+        }
+        var searchIndex = InDataFolder("Search:IndexDirectory", "search");
+        builder.Services.PostConfigure<SearchOptions>(search => search.IndexDirectory = searchIndex);
+        var catalogFile = InDataFolder("CatalogFile:Directory", "catalog");
+        builder.Services.PostConfigure<CatalogFileOptions>(file => file.Directory = catalogFile);
         builder.Services.AddJukeboxApi(options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxAccounts(builder.Configuration, options.EffectivePublicBaseUrl);
         builder.Services.AddJukeboxSandbox();

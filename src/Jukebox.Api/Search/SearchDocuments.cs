@@ -178,10 +178,8 @@ internal sealed class MarketKeys
     }
 
     /// <summary>The keys of every list that contains <paramref name="market"/>.</summary>
-    public IReadOnlyList<string> KeysContaining(string market)
-    {
-        return [.. _keys.Where(k => k.Key.Contains(market)).Select(k => k.Value).Distinct()];
-    }
+    public IReadOnlyList<string> KeysContaining(string market) =>
+        [.. _keys.Where(k => k.Key.Contains(market)).Select(k => k.Value).Distinct()];
 }
 
 /// <summary>

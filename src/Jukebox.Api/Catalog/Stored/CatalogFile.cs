@@ -16,7 +16,7 @@ namespace Jukebox.Api.Catalog.Stored;
 public sealed class CatalogFile(CatalogFileOptions options, ILogger<CatalogFile> logger)
 {
     private const string Magic = "jukebox-catalog";
-    private const int Format = 2;
+    private const int Format = 3;
     private const string FileName = "catalog.bin";
 
     /// <summary>The build of the code that maps rows to objects and writes the file.</summary>

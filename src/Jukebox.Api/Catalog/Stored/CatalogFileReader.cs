@@ -143,13 +143,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
             }
             shows.Add(s.Id, s);
         }
-        var count = input.ReadInt32();
-        var episodes = new Dictionary<string, CatalogEpisode>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var episode = list[input.ReadInt32()].Episodes[input.ReadInt32()];
-            episodes.Add(episode.Id, episode);
-        }
+        var episodes = ReadPositions(list.SelectMany(s => s.Episodes).ToArray()).ToDictionary(e => e.Id, StringComparer.Ordinal);
         return (shows, episodes);
     }
 
@@ -179,13 +173,7 @@ internal sealed class CatalogFileReader(BinaryReader input)
             }
             books.Add(b.Id, b);
         }
-        var count = input.ReadInt32();
-        var chapters = new Dictionary<string, CatalogChapter>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var chapter = list[input.ReadInt32()].Chapters[input.ReadInt32()];
-            chapters.Add(chapter.Id, chapter);
-        }
+        var chapters = ReadPositions(list.SelectMany(b => b.Chapters).ToArray()).ToDictionary(c => c.Id, StringComparer.Ordinal);
         return (books, chapters);
     }
 

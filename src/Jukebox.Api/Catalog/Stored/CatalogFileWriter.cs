@@ -162,7 +162,6 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
     private void WriteSpoken(CatalogSnapshot catalog)
     {
         output.Write(catalog.Shows.Count);
-        var shows = Positions(catalog.Shows.Values);
         foreach (var s in catalog.Shows.Values)
         {
             output.Write(s.Id);
@@ -194,15 +193,10 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
                 WriteImages(e.Images);
             }
         }
-        output.Write(catalog.Episodes.Count);
-        foreach (var e in catalog.Episodes.Values)
-        {
-            output.Write(shows[e.Show]);
-            output.Write(Array.IndexOf(e.Show.Episodes, e));
-        }
+        // The dictionary's order, as positions among the episodes in the order written above.
+        WritePositions([.. catalog.Episodes.Values], Positions(catalog.Shows.Values.SelectMany(s => s.Episodes)));
 
         output.Write(catalog.Audiobooks.Count);
-        var books = Positions(catalog.Audiobooks.Values);
         foreach (var b in catalog.Audiobooks.Values)
         {
             output.Write(b.Id);
@@ -236,12 +230,7 @@ internal sealed class CatalogFileWriter(BinaryWriter output)
                 WriteImages(c.Images);
             }
         }
-        output.Write(catalog.Chapters.Count);
-        foreach (var c in catalog.Chapters.Values)
-        {
-            output.Write(books[c.Audiobook]);
-            output.Write(Array.IndexOf(c.Audiobook.Chapters, c));
-        }
+        WritePositions([.. catalog.Chapters.Values], Positions(catalog.Audiobooks.Values.SelectMany(b => b.Chapters)));
     }
 
     private static Dictionary<T, int> Positions<T>(IEnumerable<T> items) where T : class
