@@ -31,15 +31,12 @@ namespace Jukebox.Api;
 
 public static class ApiEndpoints
 {
-    /// <summary>The authorization policy of every /v1 route: a valid Spotify-style bearer token.</summary>
-    public const string ApiPolicy = "SpotifyApi";
-
     /// <summary>Where the Web API's routes are.</summary>
     public const string PathPrefix = "/v1";
 
     /// <summary>
-    /// A Web API request: it is authenticated by its route's policy (the bearer scheme) alone, so it
-    /// skips the authentication middleware, whose per-request handlers belong to the accounts pages
+    /// A Web API request: it is authenticated with the bearer scheme alone (<see cref="ApiAuthentication"/>),
+    /// so it skips the authentication middleware, whose per-request handlers belong to the accounts pages
     /// and OpenIddict's endpoints.
     /// </summary>
     public static bool IsApiPath(PathString path) => path.StartsWithSegments(PathPrefix);
@@ -49,8 +46,6 @@ public static class ApiEndpoints
         services.AddSingleton(new PublicUrls(publicBaseUrl));
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<IValidatedTokens>(sp => sp.GetRequiredService<ValidatedTokenCache>());
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateOnStart();
@@ -75,14 +70,17 @@ public static class ApiEndpoints
         return services;
     }
 
-    /// <summary>The Web API under /v1: every route needs a valid bearer token and has its route policy.</summary>
+    /// <summary>
+    /// The Web API under /v1: every route has its route policy, and so needs a valid bearer token
+    /// (<see cref="ApiAuthentication"/>).
+    /// </summary>
     public static RouteGroupBuilder MapJukeboxApi(this IEndpointRouteBuilder app)
     {
         app.MapImages();
         app.MapAudio();
         app.MapUserImages();
         app.MapPlaylistCovers();
-        var api = app.MapGroup(PathPrefix).RequireAuthorization(ApiPolicy).WithRoutePolicies();
+        var api = app.MapGroup(PathPrefix).WithRoutePolicies();
         api.MapAlbums();
         api.MapArtists();
         api.MapTracks();

@@ -167,9 +167,11 @@ public static class JukeboxHost
         app.UseWhen(context => !ApiEndpoints.IsApiPath(context.Request.Path), other => other.UseAuthentication());
         ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseAuthorization();
+        // Every Web API route's bearer token: a token validated before costs one probe of the token cache.
+        app.UseApiAuthentication();
         // Sandbox faults, once the caller is known and before the rate limits count the request.
         app.UseSandboxFaults();
-        // Each Web API route's policy (rate limits, then scopes); after authorization, which names the app.
+        // Each Web API route's policy (rate limits, then scopes); after the bearer token named the app.
         app.UseRoutePolicies();
         app.UseAntiforgery();
 

@@ -33,15 +33,19 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        string token;
         if (header.Length == 0)
         {
             return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
         }
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.AsSpan(7).Trim().IsEmpty)
+        if (TokenOf(header) is { IsEmpty: false } read)
+        {
+            token = read.ToString();
+        }
+        else
         {
             return Fail(StatusCodes.Status400BadRequest, SpotifyErrors.OnlyBearer);
         }
-        var token = header[7..].Trim();
 
         if (cache.TryGet(token, out var cached))
         {
@@ -74,6 +78,10 @@ public sealed class BearerTokenHandler(
             ? Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.ExpiredToken)
             : Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.InvalidToken);
     }
+
+    /// <summary>The token of an Authorization header of the form "Bearer &lt;token&gt;"; empty for any other.</summary>
+    public static ReadOnlySpan<char> TokenOf(string header) =>
+        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan(7).Trim() : default;
 
     /// <summary>
     /// Web API requests do not pass the authentication middleware (see ApiEndpoints.IsApiPath), which

@@ -51,7 +51,7 @@ public sealed class ValidatedTokenCache(IOptions<AccountsOptions> options, TimeP
         }
     }
 
-    public bool TryGet(string token, out Entry entry)
+    public bool TryGet(ReadOnlySpan<char> token, out Entry entry)
     {
         entry = null!;
         return _entries is not null && _entries.TryGetValue(token, out entry!);

@@ -19,6 +19,26 @@ public sealed class AuthenticationTests(JukeboxTestServer server) : IClassFixtur
         await ErrorAssert.IsAsync(response, 401, "No token provided");
     }
 
+    [Fact]
+    public async Task Every_Web_API_route_refuses_a_request_without_a_token()
+    {
+        using var client = server.CreateClient();
+        var routes = RouteList.Served(server).ToList();
+        Assert.True(routes.Count > 90, $"only {routes.Count} routes served");
+
+        foreach (var route in routes)
+        {
+            var (method, template) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
+            var path = "/v1" + System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", "4uLU6hMCjMI75M1A2tKUQC");
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+            using var response = await client.SendAsync(request);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route}: {(int)response.StatusCode}");
+            await ErrorAssert.IsAsync(response, 401, "No token provided");
+        }
+    }
+
     [Theory]
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Bearer")]

@@ -45,7 +45,7 @@ public static class RoutePolicies
         return builder;
     }
 
-    /// <summary>Goes after authorization, which names the caller of every Web API route.</summary>
+    /// <summary>Goes after <see cref="ApiAuthentication"/>, which names the caller of every Web API route.</summary>
     public static IApplicationBuilder UseRoutePolicies(this IApplicationBuilder app)
     {
         var limiter = app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled
