@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Jukebox.Api;
 using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,11 @@ public static class PageSecurityHeaders
         var images = ImageSources(app.ApplicationServices.GetRequiredService<PublicUrls>());
         return app.Use((context, next) =>
         {
+            // The Web API answers JSON only (its errors included): nothing to add to its responses.
+            if (ApiEndpoints.IsApiPath(context.Request.Path))
+            {
+                return next(context);
+            }
             // Read now: routing has chosen the endpoint (WebApplication routes first), and a library's
             // pipeline may clear it before the response starts (Swashbuckle's docs UI does).
             var styles = context.GetEndpoint()?.Metadata.GetMetadata<InlineStyleHashes>();

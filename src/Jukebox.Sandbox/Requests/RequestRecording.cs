@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Jukebox.Api.Http;
 using Jukebox.Api.Http.Policies;
 using Jukebox.Sandbox.Faults;
@@ -20,6 +21,12 @@ namespace Jukebox.Sandbox.Requests;
 public static class RequestRecording
 {
     private const string OfflineAccess = "offline_access";
+
+    /// <summary>
+    /// Each caller's scopes as the log lists them, sorted once: a caller is made once per validated token
+    /// (<see cref="ValidatedTokenCache"/>) and kept with it, and its entry here goes with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Caller, string[]> LoggedScopes = new();
 
     public static IApplicationBuilder UseSandboxRequestLog(this IApplicationBuilder app)
     {
@@ -100,7 +107,7 @@ public static class RequestRecording
             RequestFacts.ClientId(context),
             RequestFacts.UserId(context),
             // As the token response lists them: Spotify never shows offline_access.
-            caller is null ? null : [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)],
+            caller is null ? null : LoggedScopes.GetValue(caller, static caller => [.. caller.Scopes.Where(s => s != OfflineAccess).Order(StringComparer.Ordinal)]),
             fault?.Id,
             status >= 400 && message is not null ? (message.Length > RequestLog.MaxMessageLength ? message[..RequestLog.MaxMessageLength] : message) : null,
             context.Features.Get<RateLimitRemaining>()?.Remaining,
