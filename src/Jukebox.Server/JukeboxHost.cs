@@ -205,7 +205,7 @@ public static class JukeboxHost
         await using var turn = db.Database.IsSqlite()
             ? null
             : await PostgresStorage.LockInitializationAsync(db.Database.GetConnectionString()!, ct);
-        await db.Database.MigrateAsync(ct);
+        await SchemaMigration.MigrateAsync(db.Database, ct);
         if (db.Database.IsSqlite())
         {
             await SqliteStorage.PrepareAsync(db, ct);
