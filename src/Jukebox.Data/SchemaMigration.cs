@@ -9,7 +9,7 @@ namespace Jukebox.Data;
 /// Brings a database to this build's schema with EF Core's migrations. A database whose migration
 /// history already lists exactly this build's migrations (every restart after the first) is left
 /// alone after one query of that history: EF Core's migrator, asked to do nothing, still built a model
-/// of its history table and took and released its migration lock, about an eighth of a restart.
+/// of its history table and took and released its migration lock: about 0.1 s of a 1.2-s restart.
 /// </summary>
 public static class SchemaMigration
 {

@@ -33,19 +33,16 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        string token;
         if (header.Length == 0)
         {
             return Fail(StatusCodes.Status401Unauthorized, SpotifyErrors.NoToken);
         }
-        if (TokenOf(header) is { IsEmpty: false } read)
-        {
-            token = read.ToString();
-        }
-        else
+        var read = TokenOf(header);
+        if (read.IsEmpty)
         {
             return Fail(StatusCodes.Status400BadRequest, SpotifyErrors.OnlyBearer);
         }
+        var token = read.ToString();
 
         if (cache.TryGet(token, out var cached))
         {
