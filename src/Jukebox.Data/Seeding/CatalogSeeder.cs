@@ -69,7 +69,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
             db.Playlists.AddRange(batch.Playlists);
             db.PlaylistFollows.AddRange(batch.PlaylistFollows);
             db.Categories.AddRange(batch.Categories);
-            await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAddedAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
