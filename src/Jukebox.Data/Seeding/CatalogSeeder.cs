@@ -56,26 +56,10 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
 
     private async Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Users.AddRange(batch.Users);
-            db.Artists.AddRange(batch.Artists);
-            db.Albums.AddRange(batch.Albums);
-            db.Shows.AddRange(batch.Shows);
-            db.Audiobooks.AddRange(batch.Audiobooks);
-            db.Playlists.AddRange(batch.Playlists);
-            db.PlaylistFollows.AddRange(batch.PlaylistFollows);
-            db.Categories.AddRange(batch.Categories);
-            await BulkInsert.InsertAddedAsync(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db,
+            [.. batch.Users, .. batch.Artists, .. batch.Albums, .. batch.Shows, .. batch.Audiobooks, .. batch.Playlists, .. batch.PlaylistFollows, .. batch.Categories],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
