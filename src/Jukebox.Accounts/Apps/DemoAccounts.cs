@@ -95,7 +95,8 @@ public sealed class DemoAccounts(
         {
             var tracks = await db.Tracks.AsNoTracking().OrderBy(t => t.Id).Take(3000)
                 .Select(t => new DemoListening.PlayableTrack(t.Id, t.AlbumId, t.DurationMs)).ToListAsync(ct);
-            db.PlayHistory.AddRange(DemoListening.History(demo.UserId, now, tracks));
+            // Hundreds of rows: written as the seeded catalog is, not a statement each (a new data folder's start waits for them).
+            await BulkInsert.InsertAsync(db, DemoListening.History(demo.UserId, now, tracks), ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -54,12 +54,7 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
         return true;
     }
 
-    private async Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await BulkInsert.InsertAsync(db,
-            [.. batch.Users, .. batch.Artists, .. batch.Albums, .. batch.Shows, .. batch.Audiobooks, .. batch.Playlists, .. batch.PlaylistFollows, .. batch.Categories],
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db,
+        [.. batch.Users, .. batch.Artists, .. batch.Albums, .. batch.Shows, .. batch.Audiobooks, .. batch.Playlists, .. batch.PlaylistFollows, .. batch.Categories],
+        cancellationToken);
 }
