@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Jukebox.Api.Catalog;
 using Jukebox.Sandbox.Clock;
 using Jukebox.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -109,11 +110,11 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
-        var port = FreeLoopbackPort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var builder = JukeboxHost.CreateBuilder(
         [
-            new("Urls", BaseAddress.ToString().TrimEnd('/')),
+            // Port 0: Kestrel takes a free port as it binds (a port picked beforehand could be taken
+            // by another process during the seeding); BaseAddress is read from the server once it listens.
+            new("Urls", "http://127.0.0.1:0"),
             new("Database:Provider", _database.Provider),
             new("Database:ConnectionString", _database.ConnectionString),
             new("Demo:ClientId", DemoClientId),
@@ -142,6 +143,7 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
         _app = JukeboxHost.Build(builder);
         await JukeboxHost.InitializeAsync(_app, CancellationToken.None);
         await _app.StartAsync();
+        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
         await CatalogAsync();
     }
 
@@ -162,12 +164,5 @@ public class JukeboxTestServer : IAsyncLifetime, IAsyncDisposable
     {
         await DisposeAsync();
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
