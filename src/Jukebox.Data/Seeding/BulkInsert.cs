@@ -187,7 +187,34 @@ public static class BulkInsert
                 columns.Add(new Column(property, complex, property.GetColumnName(store)!, property.GetRelationalTypeMapping()));
             }
         }
-        return new Table(type, store, columns, rows);
+        return new Table(type, store, columns, InKeyOrder(type, columns, rows));
+    }
+
+    /// <summary>
+    /// The rows in the order of their primary key, as <c>SaveChanges</c> writes them, so that a table's
+    /// rows lie in the same physical order either way (what reads without an ORDER BY meet first); rows
+    /// whose key the database generates keep the order they were reached in, as theirs do.
+    /// </summary>
+    private static List<Row> InKeyOrder(IEntityType type, List<Column> columns, List<Row> rows)
+    {
+        var key = type.FindPrimaryKey()!.Properties.Select(p => columns.Find(c => c.Property == p)).ToList();
+        if (key.Any(c => c is null))
+        {
+            return rows;
+        }
+        var comparer = Comparer<object?[]>.Create((a, b) =>
+        {
+            for (var i = 0; i < a.Length; i++)
+            {
+                var order = a[i] is string text ? string.CompareOrdinal(text, (string?)b[i]) : Comparer<object>.Default.Compare(a[i], b[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+            return 0;
+        });
+        return [.. rows.OrderBy(r => key.Select(c => c!.ValueOf(r)).ToArray(), comparer)];
     }
 
     private sealed record Column(IProperty Property, IComplexProperty? Owner, string Name, RelationalTypeMapping Mapping)
