@@ -15,4 +15,8 @@ public sealed class CatalogBatch
     public List<Category> Categories { get; } = [];
 
     public int TrackCount => Albums.Sum(a => a.Tracks.Count);
+
+    /// <summary>Every entity of the batch that no other holds (the rest hang from their collections).</summary>
+    public IEnumerable<object> Roots =>
+        [.. Users, .. Artists, .. Albums, .. Shows, .. Audiobooks, .. Playlists, .. PlaylistFollows, .. Categories];
 }

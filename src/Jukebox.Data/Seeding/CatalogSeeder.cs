@@ -54,7 +54,5 @@ public sealed class CatalogSeeder(JukeboxDbContext db, TimeProvider clock, ILogg
         return true;
     }
 
-    private Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db,
-        [.. batch.Users, .. batch.Artists, .. batch.Albums, .. batch.Shows, .. batch.Audiobooks, .. batch.Playlists, .. batch.PlaylistFollows, .. batch.Categories],
-        cancellationToken);
+    private Task SaveAsync(CatalogBatch batch, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db, batch.Roots, cancellationToken);
 }

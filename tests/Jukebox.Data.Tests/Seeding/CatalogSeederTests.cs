@@ -41,14 +41,7 @@ public sealed class CatalogSeederTests
         Assert.True(await new CatalogSeeder(seeded, new FakeTimeProvider(Now), NullLogger<CatalogSeeder>.Instance)
             .SeedAsync(catalogSize: 0, demoCatalog: true, CancellationToken.None));
         var batch = new DemoCatalogGenerator(DateOnly.FromDateTime(Now.UtcDateTime)).Generate();
-        saved.AddRange(batch.Users);
-        saved.AddRange(batch.Artists);
-        saved.AddRange(batch.Albums);
-        saved.AddRange(batch.Shows);
-        saved.AddRange(batch.Audiobooks);
-        saved.AddRange(batch.Playlists);
-        saved.AddRange(batch.PlaylistFollows);
-        saved.AddRange(batch.Categories);
+        saved.AddRange(batch.Roots);
         await saved.SaveChangesAsync();
 
         var tables = seeded.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
