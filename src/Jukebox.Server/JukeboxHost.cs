@@ -196,6 +196,11 @@ public static class JukeboxHost
     /// </param>
     public static async Task InitializeAsync(WebApplication app, CancellationToken ct, bool serving = true)
     {
+        if (serving)
+        {
+            // On the other core while the database is prepared; see SearchEngineWarmup.
+            _ = SearchEngineWarmup.Start();
+        }
         var options = app.Services.GetRequiredService<JukeboxOptions>();
         var template = app.Services.GetRequiredService<DemoTemplate>();
         template.TryRestore();
