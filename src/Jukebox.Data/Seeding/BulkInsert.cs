@@ -55,42 +55,22 @@ public static class BulkInsert
         {
             var table = TableOf(type, rows[type]);
             var perStatement = Math.Max(1, MaxParameters / table.Columns.Count);
-            DbCommand? full = null;
-            try
+            var inFull = table.Rows.Count / perStatement * perStatement;
+            // The full statements share one command, whose parameters take each one's values in turn.
+            if (inFull > 0)
             {
-                for (var start = 0; start < table.Rows.Count; start += perStatement)
+                await using var full = table.NewCommand(transaction, sql, 0, perStatement);
+                await full.ExecuteNonQueryAsync(cancellationToken);
+                for (var start = perStatement; start < inFull; start += perStatement)
                 {
-                    var count = Math.Min(perStatement, table.Rows.Count - start);
-                    if (count == perStatement && full is not null)
-                    {
-                        table.SetValues(full, start, count);
-                        await full.ExecuteNonQueryAsync(cancellationToken);
-                        continue;
-                    }
-                    var command = table.NewCommand(transaction, sql, start, count);
-                    if (count == perStatement)
-                    {
-                        full = command;
-                    }
-                    try
-                    {
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                    finally
-                    {
-                        if (command != full)
-                        {
-                            await command.DisposeAsync();
-                        }
-                    }
+                    table.SetValues(full, start, perStatement);
+                    await full.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
-            finally
+            if (inFull < table.Rows.Count)
             {
-                if (full is not null)
-                {
-                    await full.DisposeAsync();
-                }
+                await using var rest = table.NewCommand(transaction, sql, inFull, table.Rows.Count - inFull);
+                await rest.ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }
