@@ -167,7 +167,7 @@ public static class BulkInsert
                 columns.Add(new Column(property, complex, property.GetColumnName(store)!, property.GetRelationalTypeMapping()));
             }
         }
-        return new Table(type, store, columns, InKeyOrder(type, columns, rows));
+        return new Table(store, columns, InKeyOrder(type, columns, rows));
     }
 
     /// <summary>
@@ -222,7 +222,7 @@ public static class BulkInsert
         }
     }
 
-    private sealed record Table(IEntityType Type, StoreObjectIdentifier Store, List<Column> Columns, List<Row> Rows)
+    private sealed record Table(StoreObjectIdentifier Store, List<Column> Columns, List<Row> Rows)
     {
         public DbCommand NewCommand(DbTransaction transaction, ISqlGenerationHelper sql, int start, int count)
         {
