@@ -52,6 +52,22 @@ public sealed class SchemaTests
         }
     }
 
+    [Fact]
+    public void The_new_database_script_the_server_carries_is_what_the_migrations_give_today()
+    {
+        var (project, configure) = DesignTime.Providers.Single(p => p.Project == typeof(SqliteStorage).Assembly.GetName().Name);
+        using var design = new DesignTime(project, configure);
+        Assert.True(design.HasNewDatabaseScript, $"{project} carries no {SchemaMigration.NewDatabaseScript}.");
+        using var stream = typeof(SqliteStorage).Assembly.GetManifestResourceStream(SchemaMigration.NewDatabaseScript)!;
+        var carried = new StreamReader(stream).ReadToEnd();
+
+        Assert.True(Lines(design.NewDatabaseScript()) == Lines(carried),
+            $"The {project} new database script is out of date: run `dotnet run --project tools/Jukebox.Migrations -- optimize`.");
+    }
+
+    /// <summary>The text with one kind of line ending, whatever a checkout made of them.</summary>
+    private static string Lines(string text) => text.ReplaceLineEndings("\n");
+
     /// <summary>A generated file without the model's id, a new random one each time it is written.</summary>
     private static string Code(string file) =>
         System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), @"modelId: new Guid\(""[0-9a-f-]+""\)", "modelId");

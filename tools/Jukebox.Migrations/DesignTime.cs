@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,17 @@ public sealed class DesignTime : IDisposable
                 Language = "C#",
                 UseNullableReferenceTypes = true,
             });
+
+    /// <summary>Whether the provider's migrations assembly carries <see cref="SchemaMigration.NewDatabaseScript"/> (to keep up to date).</summary>
+    public bool HasNewDatabaseScript =>
+        System.Reflection.Assembly.Load(Project).GetManifestResourceNames().Contains(SchemaMigration.NewDatabaseScript);
+
+    /// <summary>
+    /// SQL that makes a new database at this build's schema: every migration, with its row in the
+    /// history table, without transactions of its own (<see cref="SchemaMigration"/> runs it in one).
+    /// </summary>
+    public string NewDatabaseScript() =>
+        _context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions);
 
     public void Dispose() => _context.Dispose();
 }
