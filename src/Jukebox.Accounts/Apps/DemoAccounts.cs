@@ -33,12 +33,14 @@ public sealed class DemoAccounts(
         }
         // Read without tracking: at almost every start the user is there with the configured password, and
         // tracking the first entity of a type costs a start more than the query does. The password's check
-        // is slow on purpose, as is hashing the app's secret: the one runs beside the other.
+        // is slow on purpose, as are hashing a new password and the app's secret: the password's runs
+        // beside the secret's.
         var stored = await db.Users.AsNoTracking().Where(u => u.Id == demo.UserId).ToListAsync(ct);
-        var passwordHolds = Task.Run(() => stored is [{ PasswordHash: { } hash } found]
-            && hasher.VerifyHashedPassword(found, hash, demo.UserPassword) != PasswordVerificationResult.Failed, ct);
+        var password = Task.Run(() => StoredPasswordHolds(stored, demo)
+            ? null
+            : passwordHash.For(demo.UserPassword, () => hasher.HashPassword(stored.FirstOrDefault() ?? NewUser(demo), demo.UserPassword)), ct);
         await EnsureAppAsync(demo, ct);
-        await EnsureUserAsync(demo, stored, await passwordHolds, ct);
+        await EnsureUserAsync(demo, await password, ct);
         await EnsureListeningAsync(demo, ct);
         if (!await db.DeveloperApps.AnyAsync(d => d.ClientId == demo.ClientId, ct))
         {
@@ -101,34 +103,47 @@ public sealed class DemoAccounts(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task EnsureUserAsync(DemoOptions demo, List<User> stored, bool passwordHolds, CancellationToken ct)
+    private User NewUser(DemoOptions demo) => new()
     {
-        if (passwordHolds)
+        Id = demo.UserId,
+        DisplayName = demo.UserDisplayName,
+        Email = demo.UserEmail,
+        NormalizedEmail = demo.UserEmail.ToUpperInvariant(),
+        Country = demo.UserCountry,
+        Product = "premium",
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    private bool StoredPasswordHolds(List<User> stored, DemoOptions demo)
+    {
+        if (stored is [{ PasswordHash: { } hash } found]
+            && hasher.VerifyHashedPassword(found, hash, demo.UserPassword) != PasswordVerificationResult.Failed)
         {
-            passwordHash.Remember(demo.UserPassword, stored[0].PasswordHash!);
+            passwordHash.Remember(demo.UserPassword, hash);
+            return true;
+        }
+        return false;
+    }
+
+    /// <param name="newHash">The configured password's hash when the stored one does not hold it (or there is no user); null when it does.</param>
+    private async Task EnsureUserAsync(DemoOptions demo, string? newHash, CancellationToken ct)
+    {
+        if (newHash is null)
+        {
             return;
         }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == demo.UserId, ct);
         if (user is null)
         {
-            user = new User
-            {
-                Id = demo.UserId,
-                DisplayName = demo.UserDisplayName,
-                Email = demo.UserEmail,
-                NormalizedEmail = demo.UserEmail.ToUpperInvariant(),
-                Country = demo.UserCountry,
-                Product = "premium",
-                CreatedAt = clock.GetUtcNow(),
-            };
-            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
+            user = NewUser(demo);
+            user.PasswordHash = newHash;
             db.Users.Add(user);
             await db.SaveChangesAsync(ct);
             await DemoLibrary.SeedAsync(db, user.Id, clock.GetUtcNow(), ct);
         }
         else
         {
-            user.PasswordHash = passwordHash.For(demo.UserPassword, () => hasher.HashPassword(user, demo.UserPassword));
+            user.PasswordHash = newHash;
         }
         await db.SaveChangesAsync(ct);
     }
