@@ -14,7 +14,8 @@ namespace Jukebox.Data;
 /// of its history table and took and released its migration lock: about 0.1 s of a 1.2-s restart.
 /// A new database of a provider whose migrations carry <see cref="NewDatabaseScript"/> is made by that
 /// script, in one transaction: the migrator took about 0.2 s to start and apply twelve migrations one
-/// by one, on the path of every first start of a fresh data folder.
+/// by one, on the path of every start on a new database (a fresh data folder without a demo template,
+/// a test's server, `jukebox seed`).
 /// </summary>
 public static class SchemaMigration
 {
