@@ -10,7 +10,7 @@ namespace Jukebox.Sandbox;
 /// What the fault rules match and the request log records about a Web API or Accounts request: its
 /// route template, and the app and user it comes from once authentication has named them.
 /// </summary>
-public sealed record RequestFacts(string Method, string Path, string? Route, bool IsAccounts)
+public readonly record struct RequestFacts(string Method, string Path, string? Route, bool IsAccounts)
 {
     /// <summary>The request's facts; null when it is neither a Web API request nor the token endpoint's.</summary>
     public static RequestFacts? Of(HttpContext context)

@@ -17,6 +17,7 @@ using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Clock;
 using Jukebox.Web;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
@@ -114,6 +115,8 @@ public static class JukeboxHost
         builder.Services.AddJukeboxSandbox();
         builder.Services.AddJukeboxWeb();
         builder.Services.AddJukeboxCluster(builder.Configuration);
+        // The policy provider is stateless; AddCors registers it per request, and the middleware asks for it on every one.
+        builder.Services.AddSingleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>();
         builder.Services.AddCors();
         builder.Services.AddJukeboxProxies(builder.Configuration);
         builder.Services.AddHealthChecks()
@@ -130,8 +133,12 @@ public static class JukeboxHost
         return new MemoryConfigurationSource { InitialData = new ConfigurationBuilder().AddJsonStream(stream).Build().AsEnumerable() };
     }
 
-    /// <summary>The mark of UseAuthentication that WebApplication looks for before it adds its own.</summary>
-    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    /// <summary>
+    /// The marks UseAuthentication, UseAuthorization and UseAntiforgery leave on an application, which
+    /// WebApplication looks for before it adds its own in front of the whole pipeline. A branch's calls
+    /// leave them on the branch only.
+    /// </summary>
+    private static readonly string[] MiddlewareSetKeys = ["__AuthenticationMiddlewareSet", "__AuthorizationMiddlewareSet", "__AntiforgeryMiddlewareSet"];
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {
@@ -163,17 +170,25 @@ public static class JukeboxHost
         // here, WebApplication does not add one of its own in front of the whole pipeline (it looks for
         // the mark UseAuthentication leaves on the application, which a branch's call does not). Not for
         // /v1: its route policy authenticates with the bearer scheme, which prepares OpenIddict's
-        // validation itself when a token is not already known (see BearerTokenHandler).
-        app.UseWhen(context => !ApiEndpoints.IsApiPath(context.Request.Path), other => other.UseAuthentication());
-        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
-        app.UseAuthorization();
+        // validation itself when a token is not already known (see BearerTokenHandler). Authorization
+        // and antiforgery neither: no Web API route has their metadata (UseApiAuthentication enforces
+        // the bearer token), and on the busiest path they only cost time.
+        app.UseWhen(context => !ApiEndpoints.IsApiPath(context.Request.Path), other =>
+        {
+            other.UseAuthentication();
+            other.UseAuthorization();
+            other.UseAntiforgery();
+        });
+        foreach (var mark in MiddlewareSetKeys)
+        {
+            ((IApplicationBuilder)app).Properties[mark] = true;
+        }
         // Every Web API route's bearer token: a token validated before costs one probe of the token cache.
         app.UseApiAuthentication();
         // Sandbox faults, once the caller is known and before the rate limits count the request.
         app.UseSandboxFaults();
         // Each Web API route's policy (rate limits, then scopes); after the bearer token named the app.
         app.UseRoutePolicies();
-        app.UseAntiforgery();
 
         app.MapJukeboxAccounts().WithMetadata(ErrorShape.OAuth);
         app.MapJukeboxWeb().WithMetadata(ErrorShape.Page);

@@ -40,7 +40,8 @@ public readonly struct Market
     /// </summary>
     public static string? Resolve(HttpContext context)
     {
-        var requested = context.Request.Query["market"].ToString();
+        // Most requests have no query string: reading Query would still make its collection.
+        var requested = context.Request.QueryString.HasValue ? context.Request.Query["market"].ToString() : "";
         var caller = Caller.From(context);
         if (requested.Length == 0)
         {

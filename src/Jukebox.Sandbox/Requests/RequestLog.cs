@@ -51,6 +51,10 @@ public sealed class RequestLog
             return;
         }
         RingOf(entry.ClientId ?? "").Add(entry);
+        if (_listeners.IsEmpty)
+        {
+            return;
+        }
         foreach (var (listener, clientId) in _listeners)
         {
             if (clientId == entry.ClientId)

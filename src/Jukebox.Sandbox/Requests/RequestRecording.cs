@@ -47,42 +47,65 @@ public static class RequestRecording
                 return;
             }
             // Numbered as they start, so the log lists one client's requests in the order it sent them.
-            var sequence = log.NextSequence();
-            var time = clock.GetUtcNow();
-            var started = clock.GetTimestamp();
-            var recorded = 0;
-            void Record()
-            {
-                if (Interlocked.Exchange(ref recorded, 1) == 0)
-                {
-                    var entry = Entry(context, request, sequence, time, clock.GetElapsedTime(started));
-                    log.Record(entry);
-                    console?.Print(entry);
-                }
-            }
+            var recording = new RecordNow(log, console, clock, context, request);
             // Recorded as the response starts, when its status and error are known: a client that has
             // its answer finds the request in the log. A fault that resets the connection records it first.
-            context.Features.Set(new RecordNow(Record));
-            context.Response.OnStarting(() =>
+            context.Features.Set(recording);
+            context.Response.OnStarting(static state =>
             {
-                Record();
+                ((RecordNow)state).Invoke();
                 return Task.CompletedTask;
-            });
+            }, recording);
             try
             {
                 await next(context);
             }
             finally
             {
-                Record();
+                recording.Invoke();
             }
         });
     }
 
-    /// <summary>Records the request at once, as it is now (before a fault drops its connection).</summary>
-    public sealed class RecordNow(Action record)
+    /// <summary>
+    /// One request's entry, recorded once: as its response starts, as the pipeline ends, or at once
+    /// (before a fault drops its connection), whichever comes first. One object per request, kept in its
+    /// features, holds everything the entry needs.
+    /// </summary>
+    public sealed class RecordNow
     {
-        public void Invoke() => record();
+        private readonly RequestLog _log;
+        private readonly RequestLogConsole? _console;
+        private readonly TimeProvider _clock;
+        private readonly HttpContext _context;
+        private readonly RequestFacts _request;
+        private readonly long _sequence;
+        private readonly DateTimeOffset _time;
+        private readonly long _started;
+        private int _recorded;
+
+        internal RecordNow(RequestLog log, RequestLogConsole? console, TimeProvider clock, HttpContext context, RequestFacts request)
+        {
+            _log = log;
+            _console = console;
+            _clock = clock;
+            _context = context;
+            _request = request;
+            _sequence = log.NextSequence();
+            _time = clock.GetUtcNow();
+            _started = clock.GetTimestamp();
+        }
+
+        /// <summary>Records the request as it is now, unless it was recorded before.</summary>
+        public void Invoke()
+        {
+            if (Interlocked.Exchange(ref _recorded, 1) == 0)
+            {
+                var entry = Entry(_context, _request, _sequence, _time, _clock.GetElapsedTime(_started));
+                _log.Record(entry);
+                _console?.Print(entry);
+            }
+        }
     }
 
     private static RequestLogEntry Entry(HttpContext context, RequestFacts request, long sequence, DateTimeOffset time, TimeSpan duration)
