@@ -13,7 +13,7 @@ public class SimplifiedAlbumObject
 
     public MarketSet AvailableMarkets { get; set; } = null!;
     public ExternalUrlObject ExternalUrls { get; set; } = null!;
-    public string Href { get; set; } = null!;
+    public Link Href { get; set; }
     public string Id { get; set; } = null!;
     public IReadOnlyList<ImageObject> Images { get; set; } = null!;
     public string Name { get; set; } = null!;
@@ -26,7 +26,7 @@ public class SimplifiedAlbumObject
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RestrictionsObject? Restrictions { get; set; }
     public string Type { get; set; } = "album";
-    public string Uri { get; set; } = null!;
+    public Link Uri { get; set; }
     public IReadOnlyList<SimplifiedArtistObject> Artists { get; set; } = null!;
 }
 

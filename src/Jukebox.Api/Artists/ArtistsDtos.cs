@@ -3,7 +3,7 @@ using Jukebox.Api.Tracks;
 
 namespace Jukebox.Api.Artists;
 
-public sealed record SimplifiedArtistObject(ExternalUrlObject ExternalUrls, string Href, string Id, string Name, string Type, string Uri);
+public sealed record SimplifiedArtistObject(ExternalUrlObject ExternalUrls, Link Href, string Id, string Name, string Type, Link Uri);
 
 public sealed record ArtistObject(
     ExternalUrlObject ExternalUrls,

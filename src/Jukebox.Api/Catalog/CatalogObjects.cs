@@ -22,7 +22,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
     public PublicUrls Urls => urls;
 
     public SimplifiedArtistObject SimplifiedArtist(CatalogArtist a) =>
-        new(urls.External("artist", a.Id), urls.Resource("artists", a.Id), a.Id, a.Name, "artist", SpotifyIds.Uri("artist", a.Id));
+        new(urls.External("artist", a.Id), urls.ResourceLink("artists", a.Id), a.Id, a.Name, "artist", SpotifyIds.UriLink("artist", a.Id));
 
     /// <summary>An artist; its followers are the catalog's figure plus this server's users who follow it.</summary>
     public ArtistObject Artist(CatalogArtist a) => new(
@@ -68,7 +68,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         TotalTracks = a.Tracks.Length,
         AvailableMarkets = a.Markets,
         ExternalUrls = urls.External("album", a.Id),
-        Href = urls.Resource("albums", a.Id),
+        Href = urls.ResourceLink("albums", a.Id),
         Id = a.Id,
         Images = urls.Of(a),
         Name = a.Name,
@@ -76,7 +76,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
         ReleaseDatePrecision = a.ReleaseDatePrecision,
         IsPlayable = market is null ? null : a.Markets.Contains(market),
         Restrictions = market is not null && !a.Markets.Contains(market) ? new RestrictionsObject("market") : null,
-        Uri = SpotifyIds.Uri("album", a.Id),
+        Uri = SpotifyIds.UriLink("album", a.Id),
         Artists = Artists(a.Artists),
     };
 
@@ -130,7 +130,7 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
             DurationMs = t.DurationMs,
             Explicit = t.Explicit,
             ExternalUrls = urls.External("track", t.Id),
-            Href = urls.Resource("tracks", t.Id),
+            Href = urls.ResourceLink("tracks", t.Id),
             Id = t.Id,
             IsPlayable = playable,
             LinkedFrom = from is null ? null : LinkedTrack(from),
@@ -138,12 +138,12 @@ public sealed class CatalogObjects(PublicUrls urls, IArtistFollowerCounts follow
             Name = t.Name,
             PreviewUrl = urls.Absolute(t.PreviewUrl),
             TrackNumber = t.TrackNumber,
-            Uri = SpotifyIds.Uri("track", t.Id),
+            Uri = SpotifyIds.UriLink("track", t.Id),
         }, t);
     }
 
     private LinkedTrackObject LinkedTrack(CatalogTrack t) =>
-        new(urls.External("track", t.Id), urls.Resource("tracks", t.Id), t.Id, "track", SpotifyIds.Uri("track", t.Id));
+        new(urls.External("track", t.Id), urls.ResourceLink("tracks", t.Id), t.Id, "track", SpotifyIds.UriLink("track", t.Id));
 
     public SimplifiedShowObject SimplifiedShow(CatalogShow s) => ShowFields<SimplifiedShowObject>(s);
 

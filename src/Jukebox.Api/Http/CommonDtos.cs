@@ -13,9 +13,9 @@ public sealed record ErrorObject(
 /// <summary>An OAuth 2.0 error object (RFC 6749 §5.2), as the token endpoint answers.</summary>
 public sealed record OAuthErrorResponse(string Error, string ErrorDescription);
 
-public sealed record ExternalUrlObject(string Spotify);
+public sealed record ExternalUrlObject(Link Spotify);
 
-public sealed record ImageObject(string Url, int? Height, int? Width);
+public sealed record ImageObject(Link Url, int? Height, int? Width);
 
 public sealed record FollowersObject(string? Href, long Total);
 

@@ -6,9 +6,16 @@ namespace Jukebox.Api.Http;
 /// </summary>
 public sealed class PublicUrls
 {
+    private readonly Link.Prefixes _resources;
+    private readonly Link.Prefixes _externals;
+    private readonly Link.Prefixes _images;
+
     public PublicUrls(string publicBaseUrl)
     {
         Base = publicBaseUrl.TrimEnd('/');
+        _resources = new(collection => $"{Base}/v1/{collection}/");
+        _externals = new(type => $"{Base}/open/{type}/");
+        _images = new(kind => $"{Base}/images/{kind}/");
     }
 
     public string Base { get; }
@@ -17,7 +24,10 @@ public sealed class PublicUrls
 
     public string Resource(string collection, string id) => $"{Base}/v1/{collection}/{id}";
 
-    public ExternalUrlObject External(string type, string id) => new($"{Base}/open/{type}/{id}");
+    /// <summary><see cref="Resource"/> as a <see cref="Link"/>, for the objects a response is built of.</summary>
+    public Link ResourceLink(string collection, string id) => new(_resources.For(collection), id);
+
+    public ExternalUrlObject External(string type, string id) => new(new Link(_externals.For(type), id));
 
     /// <summary>A stored address as the API hands it out: a path from this server's root gets the base URL in front.</summary>
     public string? Absolute(string? url) => url is not null && url.StartsWith('/') ? Base + url : url;
@@ -25,10 +35,14 @@ public sealed class PublicUrls
     public string Image(string kind, string id, int size) => $"{Base}/images/{kind}/{id}/{size}";
 
     /// <summary>The three sizes Spotify serves album, artist, show and audiobook art in, largest first.</summary>
-    public IReadOnlyList<ImageObject> Images(string kind, string id) =>
-    [
-        new(Image(kind, id, 640), 640, 640),
-        new(Image(kind, id, 300), 300, 300),
-        new(Image(kind, id, 64), 64, 64),
-    ];
+    public IReadOnlyList<ImageObject> Images(string kind, string id)
+    {
+        var prefix = _images.For(kind);
+        return
+        [
+            new(new Link(prefix, id, "/640"), 640, 640),
+            new(new Link(prefix, id, "/300"), 300, 300),
+            new(new Link(prefix, id, "/64"), 64, 64),
+        ];
+    }
 }

@@ -37,6 +37,11 @@ public static class SpotifyIds
 
     public static string Uri(string type, string id) => $"spotify:{type}:{id}";
 
+    private static readonly Link.Prefixes UriPrefixes = new(type => $"spotify:{type}:");
+
+    /// <summary><see cref="Uri"/> as a <see cref="Link"/>, for the objects a response is built of.</summary>
+    public static Link UriLink(string type, string id) => new(UriPrefixes.For(type), id);
+
     /// <summary>Splits <c>spotify:{type}:{id}</c>; false for anything else, including a bad id.</summary>
     public static bool TryParseUri(string? uri, out string type, out string id)
     {

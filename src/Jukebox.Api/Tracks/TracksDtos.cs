@@ -17,7 +17,7 @@ public class SimplifiedTrackObject
     public int DurationMs { get; set; }
     public bool Explicit { get; set; }
     public ExternalUrlObject ExternalUrls { get; set; } = null!;
-    public string Href { get; set; } = null!;
+    public Link Href { get; set; }
     public string Id { get; set; } = null!;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -32,7 +32,7 @@ public class SimplifiedTrackObject
     public string? PreviewUrl { get; set; }
     public int TrackNumber { get; set; }
     public string Type { get; set; } = "track";
-    public string Uri { get; set; } = null!;
+    public Link Uri { get; set; }
     public bool IsLocal { get; set; }
 }
 
@@ -43,6 +43,6 @@ public sealed class TrackObject : SimplifiedTrackObject
     public int Popularity { get; set; }
 }
 
-public sealed record LinkedTrackObject(ExternalUrlObject ExternalUrls, string Href, string Id, string Type, string Uri);
+public sealed record LinkedTrackObject(ExternalUrlObject ExternalUrls, Link Href, string Id, string Type, Link Uri);
 
 public sealed record TracksResponse(IReadOnlyList<TrackObject?> Tracks);
