@@ -20,11 +20,13 @@ using Jukebox.Web;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Jukebox.Server;
 
@@ -143,8 +145,12 @@ public static class JukeboxHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        // First: everything after it sees the client's scheme and address (see ProxySetup).
-        app.UseForwardedHeaders();
+        // First: everything after it sees the client's scheme and address (see ProxySetup). Without a
+        // configured proxy nothing is believed, and the middleware would only cost every request time.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseHsts();
         app.UsePageSecurityHeaders();
         // Outside the exception handler: the request log records the status the client got.

@@ -21,26 +21,25 @@ public static class PageSecurityHeaders
     public static IApplicationBuilder UsePageSecurityHeaders(this IApplicationBuilder app)
     {
         var images = ImageSources(app.ApplicationServices.GetRequiredService<PublicUrls>());
-        return app.Use((context, next) =>
+        // The Web API answers JSON only (its errors included): nothing to add to its responses, and
+        // nothing made for them (the callback's closure is made in the method that registers it).
+        return app.Use((context, next) => ApiEndpoints.IsApiPath(context.Request.Path) ? next(context) : AddOnStarting(context, next, images));
+    }
+
+    private static Task AddOnStarting(HttpContext context, RequestDelegate next, string images)
+    {
+        // Read now: routing has chosen the endpoint (WebApplication routes first), and a library's
+        // pipeline may clear it before the response starts (Swashbuckle's docs UI does).
+        var styles = context.GetEndpoint()?.Metadata.GetMetadata<InlineStyleHashes>();
+        context.Response.OnStarting(() =>
         {
-            // The Web API answers JSON only (its errors included): nothing to add to its responses.
-            if (ApiEndpoints.IsApiPath(context.Request.Path))
+            if (IsPage(context.Response))
             {
-                return next(context);
+                Apply(context, images, styles);
             }
-            // Read now: routing has chosen the endpoint (WebApplication routes first), and a library's
-            // pipeline may clear it before the response starts (Swashbuckle's docs UI does).
-            var styles = context.GetEndpoint()?.Metadata.GetMetadata<InlineStyleHashes>();
-            context.Response.OnStarting(() =>
-            {
-                if (IsPage(context.Response))
-                {
-                    Apply(context, images, styles);
-                }
-                return Task.CompletedTask;
-            });
-            return next(context);
+            return Task.CompletedTask;
         });
+        return next(context);
     }
 
     /// <summary>The nonce of this response's Content-Security-Policy, for a page's inline &lt;script&gt; and &lt;style&gt; blocks.</summary>

@@ -27,15 +27,15 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var buffer = SpotifyJsonBuffers.Pool.Get();
+        var pooled = SpotifyJsonBuffers.Pool.Get();
+        var buffer = pooled.Buffer;
         try
         {
             // An app of a restricted API profile gets the objects without the fields its profile removed.
             var profile = httpContext.Features.Get<AppProfile>();
-            using (var writer = new Utf8JsonWriter(buffer, SpotifyJsonWriting.Options))
-            {
-                JsonSerializer.Serialize(writer, value, profile is null ? typeInfo : Policies.ProfileFields.For(typeInfo, profile));
-            }
+            var writer = pooled.Writer();
+            JsonSerializer.Serialize(writer, value, profile is null ? typeInfo : Policies.ProfileFields.For(typeInfo, profile));
+            writer.Flush();
             var etag = ETagOf(buffer.WrittenSpan);
             var response = httpContext.Response;
             response.Headers.ETag = etag;
@@ -58,7 +58,7 @@ public sealed class SpotifyJson<T>(T value, JsonTypeInfo<T> typeInfo, CachePolic
         }
         finally
         {
-            SpotifyJsonBuffers.Pool.Return(buffer);
+            SpotifyJsonBuffers.Pool.Return(pooled);
         }
     }
 
@@ -98,7 +98,7 @@ public static class SpotifyJsonWriting
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
-/// <summary>Serialization buffers reused across responses, so a body costs no new array.</summary>
+/// <summary>Serialization buffers, and a writer for each, reused across responses, so a body costs no new array.</summary>
 internal static class SpotifyJsonBuffers
 {
     /// <summary>
@@ -106,10 +106,32 @@ internal static class SpotifyJsonBuffers
     /// buffer until the body is written, and one made anew grows by doubling (copying every byte
     /// it holds each time), which for a page of 100 tracks cost a quarter of the request.
     /// </summary>
-    public static readonly ObjectPool<ArrayBufferWriter<byte>> Pool =
-        new DefaultObjectPool<ArrayBufferWriter<byte>>(new BufferPolicy(), Environment.ProcessorCount * 8);
+    public static readonly ObjectPool<PooledBuffer> Pool =
+        new DefaultObjectPool<PooledBuffer>(new BufferPolicy(), Environment.ProcessorCount * 8);
 
-    private sealed class BufferPolicy : PooledObjectPolicy<ArrayBufferWriter<byte>>
+    /// <summary>A buffer and the writer that last wrote into it (reset onto it for each response).</summary>
+    internal sealed class PooledBuffer
+    {
+        private Utf8JsonWriter? _writer;
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+
+        /// <summary>The writer, reset onto the empty buffer.</summary>
+        public Utf8JsonWriter Writer()
+        {
+            if (_writer is null)
+            {
+                _writer = new Utf8JsonWriter(Buffer, SpotifyJsonWriting.Options);
+            }
+            else
+            {
+                _writer.Reset(Buffer);
+            }
+            return _writer;
+        }
+    }
+
+    private sealed class BufferPolicy : PooledObjectPolicy<PooledBuffer>
     {
         /// <summary>
         /// Buffers grown past this are left to the garbage collector. A page of 100 full tracks is about
@@ -117,15 +139,15 @@ internal static class SpotifyJsonBuffers
         /// </summary>
         private const int MaxRetainedBytes = 1024 * 1024;
 
-        public override ArrayBufferWriter<byte> Create() => new(4096);
+        public override PooledBuffer Create() => new();
 
-        public override bool Return(ArrayBufferWriter<byte> buffer)
+        public override bool Return(PooledBuffer pooled)
         {
-            if (buffer.Capacity > MaxRetainedBytes)
+            if (pooled.Buffer.Capacity > MaxRetainedBytes)
             {
                 return false;
             }
-            buffer.ResetWrittenCount();
+            pooled.Buffer.ResetWrittenCount();
             return true;
         }
     }
