@@ -17,7 +17,6 @@ using Jukebox.Sandbox.Faults;
 using Jukebox.Sandbox.Requests;
 using Jukebox.Sandbox.Clock;
 using Jukebox.Web;
-using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -117,8 +116,6 @@ public static class JukeboxHost
         builder.Services.AddJukeboxSandbox();
         builder.Services.AddJukeboxWeb();
         builder.Services.AddJukeboxCluster(builder.Configuration);
-        // The policy provider is stateless; AddCors registers it per request, and the middleware asks for it on every one.
-        builder.Services.AddSingleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>();
         builder.Services.AddCors();
         builder.Services.AddJukeboxProxies(builder.Configuration);
         builder.Services.AddHealthChecks()
@@ -162,7 +159,7 @@ public static class JukeboxHost
         // Spotify answers cross-origin requests from any site (browser apps call the API and /api/token
         // directly). Not the sandbox: no browser page may drive it (see SandboxGuard).
         app.UseWhen(context => !SandboxSetup.IsSandboxPath(context.Request.Path),
-            api => api.UseCors(SpotifyCors.Configure));
+            api => api.UseSpotifyCors());
         // The sandbox API's guard, before anything of a sandbox request is read or counted.
         app.UseSandboxGuard();
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).

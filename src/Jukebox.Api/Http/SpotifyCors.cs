@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Jukebox.Api.Http;
@@ -16,4 +19,22 @@ public static class SpotifyCors
         cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
             .SetPreflightMaxAge(PreflightMaxAge)
             .WithExposedHeaders(HeaderNames.RetryAfter);
+
+    /// <summary>
+    /// ASP.NET Core's CORS middleware with this policy. Made here rather than by <c>UseCors</c>, whose
+    /// middleware asks the request's services for a policy provider on every request, which opens a
+    /// service scope for requests that need none (the busiest routes take only singletons).
+    /// </summary>
+    public static IApplicationBuilder UseSpotifyCors(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        var policy = new CorsPolicyBuilder();
+        Configure(policy);
+        var provider = services.GetRequiredService<ICorsPolicyProvider>();
+        return app.Use(next =>
+        {
+            var cors = new CorsMiddleware(next, services.GetRequiredService<ICorsService>(), policy.Build(), services.GetRequiredService<ILoggerFactory>());
+            return context => cors.Invoke(context, provider);
+        });
+    }
 }

@@ -3,6 +3,7 @@ using Jukebox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jukebox.Api.Tracks;
 
@@ -10,7 +11,11 @@ public static class TracksEndpoints
 {
     public static void MapTracks(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/tracks/{id}", GetTrack);
+        // The busiest route takes its two singletons here, once: asked of the request's services, they
+        // would open a service scope for every request.
+        var store = api.ServiceProvider.GetRequiredService<CatalogStore>();
+        var objects = api.ServiceProvider.GetRequiredService<CatalogObjects>();
+        api.MapGet("/tracks/{id}", (string id, HttpContext context) => GetTrack(id, context, store, objects));
         api.MapGet("/tracks", GetSeveralTracks);
         api.MapGet("/audio-features/{id}", GetAudioFeatures);
         api.MapGet("/audio-features", GetSeveralAudioFeatures);
