@@ -3,7 +3,10 @@
 // Usage: Jukebox.Bench.Bare --body FILE [--urls http://127.0.0.1:5099]
 
 var builder = WebApplication.CreateSlimBuilder(args);
+// The server's logging defaults: its warnings, and none of ASP.NET Core's per-request hosting log, which
+// while on starts an Activity and a log scope for every request (src/Jukebox.Server/appsettings.json).
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 var bodyPath = builder.Configuration["body"]
     ?? throw new InvalidOperationException("Pass --body FILE: a JSON track response captured from Jukebox.");
 var body = await File.ReadAllBytesAsync(bodyPath);
