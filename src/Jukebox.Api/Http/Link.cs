@@ -77,7 +77,7 @@ public readonly struct Link : IEquatable<Link>
     {
         private readonly ConcurrentDictionary<string, string> _made = new(StringComparer.Ordinal);
 
-        public string For(string kind) => _made.TryGetValue(kind, out var prefix) ? prefix : _made.GetOrAdd(kind, make);
+        public string For(string kind) => _made.GetOrAdd(kind, make);
     }
 }
 
