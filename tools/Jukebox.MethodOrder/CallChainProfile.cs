@@ -11,10 +11,12 @@ namespace Jukebox.MethodOrder;
 /// every method the profile does not name after them.
 /// </summary>
 /// <remarks>
-/// The methods are written in runs: a run's first method is the caller of itself and of the ones after
-/// it, and the counts fall with the order of first use, so the image follows that order. crossgen2 drops a run whose caller
-/// it cannot find, so runs are short; each callee is written on its own line, which keeps the file small
-/// and a regenerated file's diff readable.
+/// The methods are written in runs of 64: one method of the run is the caller of all of them (itself
+/// too), and the counts fall with the order of first use, so the image follows that order (the caller
+/// moves to its run's start). crossgen2 drops a run whose caller it cannot find, so the caller is a
+/// method of a plain type, where one is in the run: names of generic instantiations and compiler-made
+/// types are the ones it may fail on. Each callee is on its own line, which keeps a regenerated file's
+/// diff readable.
 /// </remarks>
 public static class CallChainProfile
 {
@@ -29,7 +31,7 @@ public static class CallChainProfile
         for (var start = 0; start < methods.Count; start += RunLength)
         {
             var end = Math.Min(start + RunLength, methods.Count);
-            text.Append(JsonSerializer.Serialize(methods[start], Names)).Append(":[[\n");
+            text.Append(JsonSerializer.Serialize(Caller(methods, start, end), Names)).Append(":[[\n");
             for (var i = start; i < end; i++)
             {
                 text.Append(JsonSerializer.Serialize(methods[i], Names)).Append(i + 1 < end ? ",\n" : "\n");
@@ -39,5 +41,17 @@ public static class CallChainProfile
         }
         text.Append("}\n");
         await output.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static string Caller(IReadOnlyList<string> methods, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (methods[i].IndexOfAny(['[', '<']) < 0)
+            {
+                return methods[i];
+            }
+        }
+        return methods[start];
     }
 }
