@@ -90,11 +90,13 @@ public static class AccountsSetup
                 server.AddEventHandler(SpotifyTokenErrors.Descriptor);
                 server.AddEventHandler(SpotifyTokenErrorStatus.Descriptor);
 
+                // Spotify's accounts service answers compact JSON; OpenIddict indents its answers by default.
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableErrorPassthrough()
-                    .DisableTransportSecurityRequirement();
+                    .DisableTransportSecurityRequirement()
+                    .SuppressJsonResponseIndentation();
             })
             .AddValidation(validation =>
             {

@@ -41,6 +41,28 @@ public sealed class ClientCredentialsTests(JukeboxTestServer server) : IClassFix
         Assert.False(body.TryGetProperty("scope", out _));
     }
 
+    /// <summary>Spotify's accounts service writes its answers on one line, without indentation.</summary>
+    [Fact]
+    public async Task Token_answers_are_compact_json_as_spotify_writes_them()
+    {
+        using var client = server.CreateClient();
+        async Task<string> PostAsync(string secret)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
+            {
+                Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+            };
+            request.Headers.Authorization = Basic(JukeboxTestServer.DemoClientId, secret);
+            using var response = await client.SendAsync(request);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var token = await PostAsync(JukeboxTestServer.DemoClientSecret);
+        Assert.StartsWith("{\"access_token\":\"", token, StringComparison.Ordinal);
+        Assert.EndsWith("\"token_type\":\"Bearer\",\"expires_in\":3600}", token, StringComparison.Ordinal);
+        Assert.Equal("{\"error\":\"invalid_client\",\"error_description\":\"Invalid client secret\"}", await PostAsync("not-the-secret"));
+    }
+
     [Fact]
     public async Task Credentials_in_the_body_are_accepted_too_and_the_token_opens_the_api()
     {
