@@ -18,13 +18,19 @@ public sealed class ClientCredentialsTests(JukeboxTestServer server) : IClassFix
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(IEnumerable<KeyValuePair<string, string>> form, AuthenticationHeaderValue? auth = null)
     {
+        var (status, text) = await PostTextAsync(form, auth);
+        return (status, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>The answer's body as the server wrote it.</summary>
+    private async Task<(HttpStatusCode Status, string Text)> PostTextAsync(IEnumerable<KeyValuePair<string, string>> form, AuthenticationHeaderValue? auth)
+    {
         using var client = server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token") { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = auth;
         using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -45,17 +51,8 @@ public sealed class ClientCredentialsTests(JukeboxTestServer server) : IClassFix
     [Fact]
     public async Task Token_answers_are_compact_json_as_spotify_writes_them()
     {
-        using var client = server.CreateClient();
-        async Task<string> PostAsync(string secret)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/token")
-            {
-                Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-            };
-            request.Headers.Authorization = Basic(JukeboxTestServer.DemoClientId, secret);
-            using var response = await client.SendAsync(request);
-            return await response.Content.ReadAsStringAsync();
-        }
+        async Task<string> PostAsync(string secret) =>
+            (await PostTextAsync([new("grant_type", "client_credentials")], Basic(JukeboxTestServer.DemoClientId, secret))).Text;
 
         var token = await PostAsync(JukeboxTestServer.DemoClientSecret);
         Assert.StartsWith("{\"access_token\":\"", token, StringComparison.Ordinal);
