@@ -6,13 +6,16 @@
 # JUKEBOX_REQUIRE_REDIS, JUKEBOX_REQUIRE_SCALEOUT) to fail instead of leaving a part out when what it
 # needs is missing; CI sets them all. The install tests (Category=Install: the tool package and the
 # linux-x64 single file, packed, published and started), the README walkthroughs (Category=Docs) and
-# the page tests in Chromium (Category=Browser) run once, in the SQLite pass.
+# the page tests in Chromium (Category=Browser) run once, in the SQLite pass. On linux-x64 the
+# published single file (trimmed) runs the conformance suite and the client library suites too.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 log_dir=$(mktemp -d)
 pg_dir=""
+single_pid=""
 cleanup() {
+  [ -n "$single_pid" ] && kill "$single_pid" 2>/dev/null || true
   if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -40,6 +43,42 @@ run_suite() { # $1: label, then environment assignments
   echo "== Test suite on $label"
   env "$@" dotnet test Jukebox.slnx --no-build "${test_filter[@]}" 2>&1 | tee "$log_dir/$label.log"
   return "${PIPESTATUS[0]}"
+}
+
+# The linux-x64 single file, published as README's "Install without building" does (self-contained,
+# trimmed, ReadyToRun). The rest of the suite runs the untrimmed build; the trimming is checked here:
+# the conformance suite against one server started from the file, the client library suites against
+# one each. The install tests start the same file (JUKEBOX_SINGLE_FILE) instead of publishing again.
+publish_single_file() {
+  echo "== Single file (linux-x64): publish"
+  dotnet publish src/Jukebox.Server -r linux-x64 -nologo -v quiet -o "$single_dir" 2>&1 | tee "$log_dir/single-file-publish.txt"
+  return "${PIPESTATUS[0]}"
+}
+
+run_single_file() {
+  echo "== Single file (linux-x64): conformance suite and client library suites against it"
+  local ready="$single_dir/ready" code=0 url waited=0
+  # Its native libraries unpack beside it, not under ~/.net.
+  export DOTNET_BUNDLE_EXTRACT_BASE_DIR="$single_dir/extracted"
+  "$single_dir/jukebox" --ephemeral --urls http://127.0.0.1:0 --ready-file "$ready" > "$log_dir/single-file-server.txt" 2>&1 &
+  single_pid=$!
+  local pid=$single_pid
+  until [ -s "$ready" ] || ! kill -0 "$pid" 2>/dev/null || [ "$waited" -ge 120 ]; do sleep 1; waited=$((waited + 1)); done
+  if [ ! -s "$ready" ]; then
+    echo "The single file did not become ready:"; cat "$log_dir/single-file-server.txt"
+    kill "$pid" 2>/dev/null || true
+    return 1
+  fi
+  url=$(cat "$ready")
+  JUKEBOX_BASE_URL="$url" dotnet test tests/Jukebox.Conformance.Tests --no-build 2>&1 | tee "$log_dir/single-file-conformance.log"
+  [ "${PIPESTATUS[0]}" = 0 ] || code=1
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  if [ "$clients" = 1 ]; then
+    (cd tests/clients && JUKEBOX_SERVER_PROGRAM="$single_dir/jukebox" npm test -- --test-reporter=tap) 2>&1 | tee "$log_dir/single-file-clients.log"
+    [ "${PIPESTATUS[0]}" = 0 ] || code=1
+  fi
+  unset DOTNET_BUNDLE_EXTRACT_BASE_DIR
+  return "$code"
 }
 
 run_scaleout() {
@@ -100,6 +139,19 @@ if ! command -v curl >/dev/null 2>&1; then
   excluded+=("Category!=Docs")
 fi
 
+single_dir=""
+if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  single_dir="$log_dir/single-file"
+  if publish_single_file; then
+    export JUKEBOX_SINGLE_FILE="$single_dir/jukebox"
+  else
+    status=1
+    single_dir=""
+  fi
+else
+  echo "Not a linux-x64 machine: the suites do not run against the single file (the install tests publish their own)."
+fi
+
 test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 # The install tests (Category=Install) start servers of their own on SQLite too: once is enough. So
@@ -108,13 +160,19 @@ run_suite sqlite JUKEBOX_TEST_DATABASE=sqlite || status=1
 excluded+=("Category!=Docs" "Category!=Install" "Category!=Browser")
 test_filter=(--filter "$(IFS='&'; echo "${excluded[*]}")")
 
+clients=0
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -d tests/clients/node_modules ]; then
+  clients=1
   run_clients || status=1
 elif [ "${JUKEBOX_REQUIRE_CLIENTS:-}" = 1 ]; then
   echo "The client library suites are required (JUKEBOX_REQUIRE_CLIENTS=1) but node, npm or tests/clients/node_modules is missing."
   status=1
 else
   echo "Node.js or tests/clients/node_modules is missing: the client library suites did not run (install Node.js 20+ and run npm ci in tests/clients to run them)."
+fi
+
+if [ -n "$single_dir" ]; then
+  run_single_file || status=1
 fi
 
 if [ -n "$pg_bin" ]; then

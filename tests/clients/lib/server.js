@@ -1,6 +1,7 @@
 // Starts one Jukebox server for a test file: the already-built server on a free loopback port with a
-// fresh data folder (a fresh SQLite database with the demo catalog), or none when JUKEBOX_BASE_URL
-// names a running Jukebox to use instead.
+// fresh data folder (a fresh SQLite database with the demo catalog), or the program JUKEBOX_SERVER_PROGRAM
+// names (a published single file, an installed tool) the same way, or none when JUKEBOX_BASE_URL names
+// a running Jukebox to use instead.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,14 +24,17 @@ export async function startJukebox() {
   const dataDir = mkdtempSync(join(tmpdir(), 'jukebox-clients-'));
   const args = ['--data-dir', dataDir, '--urls', baseUrl];
   // The server the test run has just built; `dotnet run` builds it first when it has not been.
+  const program = process.env.JUKEBOX_SERVER_PROGRAM;
   const built = ['Debug', 'Release']
     .map(configuration => join(repoRoot, 'src/Jukebox.Server/bin', configuration, 'net10.0/jukebox.dll'))
     .find(existsSync);
-  const command = built
-    ? ['dotnet', [built, ...args]]
-    : ['dotnet', ['run', '--project', join(repoRoot, 'src/Jukebox.Server'), '--', ...args]];
+  const command = program
+    ? [program, args]
+    : built
+      ? ['dotnet', [built, ...args]]
+      : ['dotnet', ['run', '--project', join(repoRoot, 'src/Jukebox.Server'), '--', ...args]];
   const child = spawn(command[0], command[1], {
-    cwd: built ? dirname(built) : repoRoot,
+    cwd: program ? dataDir : built ? dirname(built) : repoRoot,
     detached: true, // its own process group, so stopping it stops anything it started
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
