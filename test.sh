@@ -73,6 +73,10 @@ run_single_file() {
   JUKEBOX_BASE_URL="$url" dotnet test tests/Jukebox.Conformance.Tests --no-build 2>&1 | tee "$log_dir/single-file-conformance.log"
   [ "${PIPESTATUS[0]}" = 0 ] || code=1
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  single_pid=""
+  if [ "$code" != 0 ]; then
+    echo "The single file's errors while the conformance suite ran:"; grep -A 12 -E "^(fail|crit):" "$log_dir/single-file-server.txt" || true
+  fi
   if [ "$clients" = 1 ]; then
     (cd tests/clients && JUKEBOX_SERVER_PROGRAM="$single_dir/jukebox" npm test -- --test-reporter=tap) 2>&1 | tee "$log_dir/single-file-clients.log"
     [ "${PIPESTATUS[0]}" = 0 ] || code=1

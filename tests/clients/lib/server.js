@@ -23,7 +23,8 @@ export async function startJukebox() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'jukebox-clients-'));
   const args = ['--data-dir', dataDir, '--urls', baseUrl];
-  // The server the test run has just built; `dotnet run` builds it first when it has not been.
+  // A program named in JUKEBOX_SERVER_PROGRAM (test.sh names the published single file), else the
+  // server the test run has just built; `dotnet run` builds it first when it has not been.
   const program = process.env.JUKEBOX_SERVER_PROGRAM;
   const built = ['Debug', 'Release']
     .map(configuration => join(repoRoot, 'src/Jukebox.Server/bin', configuration, 'net10.0/jukebox.dll'))
