@@ -20,7 +20,7 @@ public sealed class ThrowawayRunTests
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
 
         await server.StopAsync();
-        Assert.Equal(0, server.ExitCode);
+        Assert.True(server.ExitCode == 0, $"The server exited with {server.ExitCode}.\n{server.Output}");
         // Read once the process has ended: its output arrives in its own time.
         Assert.Contains($"Jukebox is running at {server.Url.ToString().TrimEnd('/')}", server.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(server.ReadyFile), "The ready file outlived the server.");
