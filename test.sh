@@ -62,17 +62,16 @@ run_single_file() {
   export DOTNET_BUNDLE_EXTRACT_BASE_DIR="$single_dir/extracted"
   "$single_dir/jukebox" --ephemeral --urls http://127.0.0.1:0 --ready-file "$ready" > "$log_dir/single-file-server.txt" 2>&1 &
   single_pid=$!
-  local pid=$single_pid
-  until [ -s "$ready" ] || ! kill -0 "$pid" 2>/dev/null || [ "$waited" -ge 120 ]; do sleep 1; waited=$((waited + 1)); done
+  until [ -s "$ready" ] || ! kill -0 "$single_pid" 2>/dev/null || [ "$waited" -ge 120 ]; do sleep 1; waited=$((waited + 1)); done
   if [ ! -s "$ready" ]; then
     echo "The single file did not become ready:"; cat "$log_dir/single-file-server.txt"
-    kill "$pid" 2>/dev/null || true
+    kill "$single_pid" 2>/dev/null || true
     return 1
   fi
   url=$(cat "$ready")
   JUKEBOX_BASE_URL="$url" dotnet test tests/Jukebox.Conformance.Tests --no-build 2>&1 | tee "$log_dir/single-file-conformance.log"
   [ "${PIPESTATUS[0]}" = 0 ] || code=1
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$single_pid"; wait "$single_pid" 2>/dev/null || true
   single_pid=""
   if [ "$code" != 0 ]; then
     echo "The single file's errors while the conformance suite ran:"; grep -A 12 -E "^(fail|crit):" "$log_dir/single-file-server.txt" || true
