@@ -13,6 +13,17 @@ namespace Jukebox.Server;
 /// </summary>
 internal static class JukeboxCommandLine
 {
+    /// <summary>
+    /// How long a stop signal (SIGTERM, Ctrl+C) leaves the command to end before System.CommandLine ends
+    /// the process (2 s by default). The server stops as its host does, within the host's own shutdown
+    /// timeout (30 s): the background writes end, the database closes and an ephemeral run's folder is
+    /// removed last. Cut off at 2 s, a stop under load left that folder behind, or exited with 1.
+    /// </summary>
+    private static readonly TimeSpan StopTimeout = new HostOptions().ShutdownTimeout + TimeSpan.FromSeconds(10);
+
+    public static Task<int> InvokeAsync(string[] args) =>
+        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = StopTimeout });
+
     public static RootCommand Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080; env JUKEBOX_URLS)" };

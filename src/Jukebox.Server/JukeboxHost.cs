@@ -80,6 +80,8 @@ public static class JukeboxHost
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
+        // First of the hosted services, so that it stops last: the work a start left running ends before the exit.
+        builder.Services.AddHostedService<PendingWork>();
         // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
         builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
         builder.Services.AddHostedService<DatabaseWatch>();

@@ -1,3 +1,3 @@
 using Jukebox.Server;
 
-return await JukeboxCommandLine.Create().Parse(args).InvokeAsync();
+return await JukeboxCommandLine.InvokeAsync(args);

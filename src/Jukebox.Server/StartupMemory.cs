@@ -28,7 +28,7 @@ internal sealed class StartupMemory(
         try
         {
             var catalog = await store.GetAsync().WaitAsync(stoppingToken);
-            await SearchWarmup.WarmAsync(catalog, index, playlists, features).WaitAsync(stoppingToken);
+            await SearchWarmup.WarmAsync(catalog, index, playlists, features, stoppingToken).WaitAsync(stoppingToken);
             var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using (lifetime.ApplicationStarted.Register(() => listening.TrySetResult()))
             {

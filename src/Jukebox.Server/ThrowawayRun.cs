@@ -65,9 +65,17 @@ internal sealed class ThrowawayRun
         {
             // The pool keeps the database file open after the host is disposed.
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_temporaryData))
+            try
             {
-                Directory.Delete(_temporaryData, recursive: true);
+                if (Directory.Exists(_temporaryData))
+                {
+                    Directory.Delete(_temporaryData, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Said in one line rather than as a crash at exit: the server stopped cleanly otherwise.
+                Console.Error.WriteLine($"Could not remove the temporary data folder {_temporaryData}: {e.Message}");
             }
         }
     }

@@ -26,4 +26,19 @@ public sealed class ThrowawayRunTests
         Assert.False(File.Exists(server.ReadyFile), "The ready file outlived the server.");
         Assert.Empty(server.Folder.GetFileSystemInfos());
     }
+
+    [Fact]
+    public async Task A_stop_while_the_first_search_index_is_built_lets_it_end_and_still_leaves_nothing_behind()
+    {
+        // A catalog of its own (no demo template applies), large enough that its index is still being
+        // built when the server is ready: the build runs beside the server, not before it.
+        await using var server = await ThrowawayServer.StartAsync(new Dictionary<string, string> { ["JUKEBOX_CATALOGSIZE"] = "20000" });
+
+        await server.StopAsync();
+
+        Assert.True(server.ExitCode == 0, $"The server exited with {server.ExitCode}.\n{server.Output}");
+        Assert.Contains("Search index built", server.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(server.ReadyFile), "The ready file outlived the server.");
+        Assert.Empty(server.Folder.GetFileSystemInfos());
+    }
 }

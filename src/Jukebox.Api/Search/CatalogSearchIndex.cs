@@ -80,6 +80,20 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
     /// <summary>The newest index that is ready, possibly of an older snapshot; null before the first one is.</summary>
     public CatalogIndexState? Latest => _latest;
 
+    /// <summary>
+    /// Completes once every build and patch started so far has ended, however it ended: a stop waits
+    /// for it before the data folder's files are closed (or, with --ephemeral, removed).
+    /// </summary>
+    public Task Settled()
+    {
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _builds.Select(build => build.Value).Where(build => !build.IsCompleted)];
+        }
+        return Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private CatalogIndexState OpenOrBuild(CatalogSnapshot catalog)
     {
         var started = Stopwatch.GetTimestamp();

@@ -72,6 +72,10 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         }
     }
 
+    /// <summary>Completes once the first read of the playlists, if one started, has ended, however it ended.</summary>
+    public Task Settled() =>
+        (_initial ?? Task.CompletedTask).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
     {
         // A change that left the indexed fields as they were leaves the other nodes' indexes as they are too.

@@ -22,7 +22,7 @@ public sealed class SearchWarmup(
             try
             {
                 var catalog = await store.GetAsync().WaitAsync(stoppingToken);
-                await WarmAsync(catalog, index, playlists, features).WaitAsync(stoppingToken);
+                await WarmAsync(catalog, index, playlists, features, stoppingToken).WaitAsync(stoppingToken);
                 return;
             }
             catch (Exception e) when (outages.Recognize(e))
@@ -44,11 +44,15 @@ public sealed class SearchWarmup(
     /// <summary>
     /// The catalog index first: search is part of being ready, and at a million tracks the audio features'
     /// read would take half the cores from it. A request that needs the features sooner reads them itself.
+    /// Once <paramref name="stopping"/> is cancelled it starts nothing more: a server that stops while
+    /// the index is built lets that build end (the host's PendingWork), not the reads after it.
     /// </summary>
     public static async Task WarmAsync(
-        CatalogSnapshot catalog, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features)
+        CatalogSnapshot catalog, CatalogSearchIndex index, PlaylistSearchIndex playlists, Tracks.AudioFeatureStore features,
+        CancellationToken stopping)
     {
         await index.ForAsync(catalog);
+        stopping.ThrowIfCancellationRequested();
         await Task.WhenAll(playlists.ReadyAsync(), features.ForAsync(catalog));
     }
 }

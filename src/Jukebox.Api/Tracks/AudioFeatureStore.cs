@@ -35,6 +35,17 @@ public sealed class AudioFeatureStore(IServiceScopeFactory scopes, ILogger<Audio
         }
     }
 
+    /// <summary>Completes once every read started so far has ended, however it ended (see <see cref="Search.CatalogSearchIndex.Settled"/>).</summary>
+    public Task Settled()
+    {
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _loads.Select(load => load.Value).Where(load => !load.IsCompleted)];
+        }
+        return Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>
     /// The features of a patched snapshot: those of the snapshot before it, less the replaced tracks,
     /// plus the added tracks' read from the database.
