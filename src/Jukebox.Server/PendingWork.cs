@@ -42,7 +42,8 @@ internal sealed class PendingWork(
         }
     }
 
-    private Task Settled() => Task.WhenAll(
-        index.Settled(), features.Settled(), playlists.Settled(),
-        store.Storing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+    /// <summary>Completes once all of it has ended, however each part ended (each reports its own failures).</summary>
+    private async Task Settled() =>
+        await Task.WhenAll(index.Running(), features.Running(), playlists.Running(), store.Storing)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 }

@@ -81,17 +81,15 @@ public sealed class CatalogSearchIndex(SearchOptions options, ILogger<CatalogSea
     public CatalogIndexState? Latest => _latest;
 
     /// <summary>
-    /// Completes once every build and patch started so far has ended, however it ended: a stop waits
-    /// for it before the data folder's files are closed (or, with --ephemeral, removed).
+    /// The builds and patches still running: a stop waits for them before the data folder's files are
+    /// closed (or, with --ephemeral, removed).
     /// </summary>
-    public Task Settled()
+    public Task Running()
     {
-        Task[] running;
         lock (_gate)
         {
-            running = [.. _builds.Select(build => build.Value).Where(build => !build.IsCompleted)];
+            return Task.WhenAll(_builds.Select(build => build.Value).Where(build => !build.IsCompleted));
         }
-        return Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private CatalogIndexState OpenOrBuild(CatalogSnapshot catalog)

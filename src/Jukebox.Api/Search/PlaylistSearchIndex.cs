@@ -72,9 +72,8 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
         }
     }
 
-    /// <summary>Completes once the first read of the playlists, if one started, has ended, however it ended.</summary>
-    public Task Settled() =>
-        (_initial ?? Task.CompletedTask).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    /// <summary>The first read of the playlists, if one started (see <see cref="CatalogSearchIndex.Running"/>).</summary>
+    public Task Running() => _initial ?? Task.CompletedTask;
 
     public async Task OnPlaylistChangedAsync(string playlistId, CancellationToken cancellationToken = default)
     {

@@ -35,15 +35,13 @@ public sealed class AudioFeatureStore(IServiceScopeFactory scopes, ILogger<Audio
         }
     }
 
-    /// <summary>Completes once every read started so far has ended, however it ended (see <see cref="Search.CatalogSearchIndex.Settled"/>).</summary>
-    public Task Settled()
+    /// <summary>The reads still running (see <see cref="Search.CatalogSearchIndex.Running"/>).</summary>
+    public Task Running()
     {
-        Task[] running;
         lock (_gate)
         {
-            running = [.. _loads.Select(load => load.Value).Where(load => !load.IsCompleted)];
+            return Task.WhenAll(_loads.Select(load => load.Value).Where(load => !load.IsCompleted));
         }
-        return Task.WhenAll(running).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>
