@@ -42,7 +42,8 @@ public sealed class PlaylistSearchIndex : IPlaylistChangeListener, IDisposable
     {
         _scopes = scopes;
         _bus = bus;
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance));
+        // CREATE: the directory is new and empty (the default first looks for an index there, and throws and catches twice).
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance) { OpenMode = OpenMode.CREATE });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
         _subscriptions =
         [

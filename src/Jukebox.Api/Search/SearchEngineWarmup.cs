@@ -16,7 +16,8 @@ public static class SearchEngineWarmup
     public static Task Start() => Task.Run(() =>
     {
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance)))
+        // CREATE: the directory is new and empty (the default first looks for an index there, and throws and catches twice).
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Instance) { OpenMode = OpenMode.CREATE }))
         {
             writer.AddDocument(
             [
