@@ -1,5 +1,6 @@
 using Jukebox.Sandbox;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,17 +35,36 @@ public static class ApiDocs
     /// <summary>The hash of swagger-ui's logo style block (<c>.logo_small_svg__cls-2{fill:#fff}…</c>).</summary>
     private const string LogoStyleHash = "sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
 
+    /// <remarks>
+    /// swagger-ui's middleware is made on the first request to the page rather than at every start:
+    /// making it loads Swashbuckle and reads its embedded files, which a server that never shows the
+    /// docs (a test suite's) has no use for. The route is the one Swashbuckle's MapSwaggerUI maps.
+    /// </remarks>
     public static IEndpointConventionBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {
         var sandbox = app.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value;
-        return app.MapSwaggerUI(Path, ui =>
+        var pipeline = app.CreateApplicationBuilder();
+        var ui = new Lazy<RequestDelegate>(() => pipeline.UseSwaggerUI(ui =>
         {
+            ui.RoutePrefix = Path[1..];
             ui.DocumentTitle = "API docs · Jukebox";
             ui.SwaggerEndpoint(ApiContract.Path, ContractName);
             if (sandbox.Enabled)
             {
                 ui.SwaggerEndpoint(SandboxOpenApi.DocumentPath, sandbox.AdminKey.Length > 0 ? SandboxNameWithKey : SandboxName);
             }
-        }).WithMetadata(new InlineStyleHashes(LogoStyleHash));
+        }).Build());
+        RequestDelegate docs = context =>
+        {
+            // swagger-ui's files and its 404 come from middleware, which serves only a request whose endpoint
+            // has nothing left to run: the same endpoint (its metadata, such as the style hash) without a delegate.
+            if (context.GetEndpoint() is { } endpoint)
+            {
+                context.SetEndpoint(new Endpoint(null, endpoint.Metadata, endpoint.DisplayName));
+            }
+            return ui.Value(context);
+        };
+        return app.Map(Path + "/{**path}", docs)
+            .WithMetadata(new InlineStyleHashes(LogoStyleHash));
     }
 }
