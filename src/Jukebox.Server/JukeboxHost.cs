@@ -196,11 +196,13 @@ public static class JukeboxHost
         app.UseRoutePolicies();
 
         app.MapJukeboxAccounts().WithMetadata(ErrorShape.OAuth);
-        app.MapJukeboxWeb().WithMetadata(ErrorShape.Page);
+        app.MapJukeboxWeb();
         app.MapJukeboxSandbox();
         app.MapJukeboxApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessResponse.WriteAsync });
+        // Last: a request no endpoint above matched may be a page's.
+        app.UseJukeboxPages(pages => pages.WithMetadata(ErrorShape.Page));
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Jukebox.Web.Docs;
 using Jukebox.Accounts;
+using Jukebox.Api;
 using Jukebox.Web.DashboardEvents;
 using Jukebox.Web.WebPlayer;
 using Microsoft.AspNetCore.Builder;
@@ -42,13 +43,44 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Maps the pages, the web player's endpoints, the dashboard's request stream and the API docs; returns the pages' conventions.</summary>
-    public static IEndpointConventionBuilder MapJukeboxWeb(this IEndpointRouteBuilder app)
+    /// <summary>Maps the web player's endpoints, the dashboard's request stream and the API docs (the pages: <see cref="UseJukeboxPages"/>).</summary>
+    public static void MapJukeboxWeb(this IEndpointRouteBuilder app)
     {
         app.MapWebPlayer();
         app.MapRequestEvents();
         app.MapApiContract();
         app.MapApiDocs();
-        return app.MapRazorPages();
     }
+
+    /// <summary>
+    /// The Razor Pages (login, consent, dashboard, player, the open object pages), routed in a branch of
+    /// their own that a request takes when no other endpoint matched its path (neither the Web API's
+    /// nor the sandbox's), and mapped by the first such request (<see cref="PagesOnFirstRequest"/>).
+    /// Mapped with the rest, they were read and built at every start and loaded MVC (about 5 MB held for
+    /// good, bench/docs/startup.md), which a test suite's server, asked for tokens and the Web API
+    /// only, has no use for. Goes last, after authentication (which it keeps: OpenIddict handles
+    /// /authorize there): what the server's pipeline did for a page request it still does; what needs
+    /// the page's endpoint (authorization, antiforgery, the login rate limit) runs again in the branch,
+    /// once routing has named it.
+    /// </summary>
+    public static IApplicationBuilder UseJukeboxPages(this IApplicationBuilder app, Action<IEndpointConventionBuilder> conventions) =>
+        app.MapWhen(IsPageRequest, branch =>
+        {
+            var pages = new PagesOnFirstRequest(branch, routes => conventions(routes.MapRazorPages()));
+            branch.Use((context, next) =>
+            {
+                pages.Release();
+                return next(context);
+            });
+            branch.UseRouting();
+            branch.UseAuthorization();
+            branch.UseAntiforgery();
+            branch.UseRateLimiter();
+            branch.UseEndpoints(endpoints => endpoints.DataSources.Add(pages));
+        });
+
+    private static bool IsPageRequest(HttpContext context) =>
+        context.GetEndpoint() is null
+        && !ApiEndpoints.IsApiPath(context.Request.Path)
+        && !Sandbox.SandboxSetup.IsSandboxPath(context.Request.Path);
 }
