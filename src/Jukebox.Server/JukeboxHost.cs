@@ -9,7 +9,6 @@ using Jukebox.Api.Http;
 using Jukebox.Api.Http.Policies;
 using Jukebox.Api.Search;
 using Jukebox.Data;
-using Jukebox.Data.Postgres;
 using Jukebox.Data.Seeding;
 using Jukebox.Data.Sqlite;
 using Jukebox.Sandbox;
@@ -63,7 +62,7 @@ public static class JukeboxHost
         {
             if (provider == "postgres")
             {
-                PostgresStorage.Configure(db, connectionString);
+                PostgresOnly.Configure(db, connectionString);
             }
             else
             {
@@ -83,7 +82,7 @@ public static class JukeboxHost
         // First of the hosted services, so that it stops last: the work a start left running ends before the exit.
         builder.Services.AddHostedService<PendingWork>();
         // Which failures mean "the database is unreachable" (503, keep going) rather than a bug.
-        builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? new PostgresOutages() : new SqliteOutages());
+        builder.Services.AddSingleton<DatabaseOutages>(provider == "postgres" ? PostgresOnly.Outages() : new SqliteOutages());
         builder.Services.AddHostedService<DatabaseWatch>();
         if (provider != "postgres")
         {
@@ -231,7 +230,7 @@ public static class JukeboxHost
         // Asked of SQLite's provider: asking Npgsql's would load it (and its assemblies) on SQLite too.
         await using var turn = db.Database.IsSqlite()
             ? null
-            : await PostgresStorage.LockInitializationAsync(db.Database.GetConnectionString()!, ct);
+            : await PostgresOnly.LockInitializationAsync(db.Database.GetConnectionString()!, ct);
         await SchemaMigration.MigrateAsync(db.Database, ct);
         if (db.Database.IsSqlite())
         {
