@@ -165,6 +165,8 @@ public static class JukeboxHost
         app.UseSandboxGuard();
         // Per-app request counts for the dashboard's chart (in memory, flushed every few seconds).
         app.UseAppRequestCounting();
+        // Endpoint rate-limit policies (the login page's attempts per client), before any work is done for them.
+        app.UseRateLimiter();
         // Token requests sent with their parameters in the query string, as accounts.spotify.com takes them.
         app.UseTokenQueryParameters();
         // Inside the exception handler: OpenIddict reads the database while it handles /api/token and

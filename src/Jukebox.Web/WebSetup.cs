@@ -56,12 +56,12 @@ public static class WebSetup
     /// The Razor Pages (login, consent, dashboard, player, the open object pages), routed in a branch of
     /// their own that a request takes when no other endpoint matched its path (neither the Web API's
     /// nor the sandbox's), and mapped by the first such request (<see cref="PagesOnFirstRequest"/>).
-    /// Mapped with the rest, they were read and built at every start and loaded MVC (about 3 MB of a
-    /// server's idle memory, bench/docs/startup.md), which a test suite's server, asked for tokens and
-    /// the Web API only, has no use for. Goes last, after authentication (which it keeps: OpenIddict handles
+    /// Mapped with the rest, they were read and built at every start and loaded MVC (about 5 MB held for
+    /// good, bench/docs/startup.md), which a test suite's server, asked for tokens and the Web API
+    /// only, has no use for. Goes last, after authentication (which it keeps: OpenIddict handles
     /// /authorize there): what the server's pipeline did for a page request it still does; what needs
-    /// the page's endpoint (authorization, antiforgery) runs again in the branch once routing has named
-    /// it, and the rate limiter (the login page's attempts per client) runs there only.
+    /// the page's endpoint (authorization, antiforgery, the login rate limit) runs again in the branch,
+    /// once routing has named it.
     /// </summary>
     public static IApplicationBuilder UseJukeboxPages(this IApplicationBuilder app, Action<IEndpointConventionBuilder> conventions) =>
         app.MapWhen(IsPageRequest, branch =>
