@@ -143,6 +143,9 @@ public static class JukeboxHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // Before routing: the first request for a page maps the pages (see PagesOnFirstRequest).
+        app.UsePagesOnFirstRequest();
+        app.UseRouting();
         // First: everything after it sees the client's scheme and address (see ProxySetup). Without a
         // configured proxy nothing is believed, and the middleware would only cost every request time.
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
@@ -195,13 +198,11 @@ public static class JukeboxHost
         app.UseRoutePolicies();
 
         app.MapJukeboxAccounts().WithMetadata(ErrorShape.OAuth);
-        app.MapJukeboxWeb();
+        app.MapJukeboxWeb(pages => pages.WithMetadata(ErrorShape.Page));
         app.MapJukeboxSandbox();
         app.MapJukeboxApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessResponse.WriteAsync });
-        // Last: a request no endpoint above matched may be a page's.
-        app.UseJukeboxPages(pages => pages.WithMetadata(ErrorShape.Page));
         return app;
     }
 

@@ -6,54 +6,64 @@ using Microsoft.Extensions.Primitives;
 namespace Jukebox.Web;
 
 /// <summary>
-/// The pages' endpoints, mapped when the first request reaches the pages' branch and empty until then.
-/// Mapping Razor Pages reads every compiled page and builds its action (loading MVC), and the server's
-/// list of endpoint sources, which the branch's UseEndpoints adds this one to for link generation
-/// (asp-page, RedirectToPage), is read in full by the authorization middleware as soon as it is made.
-/// Held back, the pages cost nothing to a server that never shows one; once released, this source's
-/// change token fires, so the server's list and the caches over it read it again.
+/// The Razor Pages' endpoints in the server's route table, mapped when the first request for a page
+/// comes and empty until then. Mapping Razor Pages reads every compiled page and builds its action,
+/// which loads MVC; routing reads every endpoint on the server's first request, and the authorization
+/// middleware as soon as it is made, so mapped with the rest the pages were built at every start,
+/// whatever it was asked. Held back, they cost nothing to a server that never shows a page (a test
+/// suite's, asked for tokens and the Web API only). Once released, this source's change token fires:
+/// routing, link generation and the authorization policies read the table again before the request
+/// that released them is routed.
 /// </summary>
-internal sealed class PagesOnFirstRequest : EndpointDataSource
+public sealed class PagesOnFirstRequest(IServiceProvider services) : EndpointDataSource
 {
-    private readonly Lazy<EndpointDataSource> _pages;
     private readonly CancellationTokenSource _released = new();
+    private readonly Lock _gate = new();
+    private Action<IEndpointRouteBuilder>? _map;
+    private EndpointDataSource? _pages;
 
-    /// <param name="app">The branch, whose services the pages are mapped with.</param>
-    /// <param name="map">Maps the pages.</param>
-    public PagesOnFirstRequest(IApplicationBuilder app, Action<IEndpointRouteBuilder> map) =>
-        _pages = new(() =>
-        {
-            var routes = new Routes(app);
-            map(routes);
-            return new CompositeEndpointDataSource(routes.DataSources);
-        });
+    /// <summary>Whether the pages are mapped.</summary>
+    public bool Released => _released.IsCancellationRequested;
 
-    private bool Released => _released.IsCancellationRequested;
+    /// <summary>What maps the pages once released (set when the server's routes are mapped).</summary>
+    public void MapWith(Action<IEndpointRouteBuilder> map) => _map = map;
 
-    /// <summary>Called by the pages' branch on each of its requests; the first one maps the pages.</summary>
+    /// <summary>
+    /// Maps the pages and tells whoever reads this source (the first call). A call at the same time
+    /// returns once the first is done, so that its request is routed to the pages too.
+    /// </summary>
     public void Release()
     {
-        if (!Released)
+        lock (_gate)
         {
-            _ = _pages.Value;
+            if (Released)
+            {
+                return;
+            }
+            if (_map is { } map)
+            {
+                var routes = new Routes(services);
+                map(routes);
+                _pages = new CompositeEndpointDataSource(routes.DataSources);
+            }
             _released.Cancel();
         }
     }
 
-    public override IReadOnlyList<Endpoint> Endpoints => Released ? _pages.Value.Endpoints : [];
+    public override IReadOnlyList<Endpoint> Endpoints => Released && _pages is { } pages ? pages.Endpoints : [];
 
     public override IReadOnlyList<Endpoint> GetGroupedEndpoints(RouteGroupContext context) =>
-        Released ? _pages.Value.GetGroupedEndpoints(context) : [];
+        Released && _pages is { } pages ? pages.GetGroupedEndpoints(context) : [];
 
     public override IChangeToken GetChangeToken() =>
-        Released ? _pages.Value.GetChangeToken() : new CancellationChangeToken(_released.Token);
+        Released && _pages is { } pages ? pages.GetChangeToken() : new CancellationChangeToken(_released.Token);
 
-    private sealed class Routes(IApplicationBuilder app) : IEndpointRouteBuilder
+    private sealed class Routes(IServiceProvider services) : IEndpointRouteBuilder
     {
-        public IServiceProvider ServiceProvider => app.ApplicationServices;
+        public IServiceProvider ServiceProvider => services;
 
         public ICollection<EndpointDataSource> DataSources { get; } = [];
 
-        public IApplicationBuilder CreateApplicationBuilder() => app.New();
+        public IApplicationBuilder CreateApplicationBuilder() => new ApplicationBuilder(services);
     }
 }

@@ -1,6 +1,5 @@
 using Jukebox.Web.Docs;
 using Jukebox.Accounts;
-using Jukebox.Api;
 using Jukebox.Web.DashboardEvents;
 using Jukebox.Web.WebPlayer;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +24,7 @@ public static class WebSetup
         services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Dashboard", DashboardPolicy))
             .AddApplicationPart(typeof(WebSetup).Assembly);
         services.AddLoginRateLimit();
+        services.AddSingleton<PagesOnFirstRequest>();
         services.AddSingleton<Pages.Dashboard.SandboxKeyCookie>();
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(antiforgery =>
         {
@@ -43,44 +43,44 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Maps the web player's endpoints, the dashboard's request stream and the API docs (the pages: <see cref="UseJukeboxPages"/>).</summary>
-    public static void MapJukeboxWeb(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the web player's endpoints, the dashboard's request stream, the API docs and the Razor Pages,
+    /// which are mapped by the first request for one (<see cref="PagesOnFirstRequest"/>, released by
+    /// <see cref="UsePagesOnFirstRequest"/>).
+    /// </summary>
+    /// <param name="pageConventions">Applied to every page (such as the error shape of its failures).</param>
+    public static void MapJukeboxWeb(this IEndpointRouteBuilder app, Action<IEndpointConventionBuilder> pageConventions)
     {
         app.MapWebPlayer();
         app.MapRequestEvents();
         app.MapApiContract();
         app.MapApiDocs();
+        var pages = app.ServiceProvider.GetRequiredService<PagesOnFirstRequest>();
+        pages.MapWith(routes => pageConventions(routes.MapRazorPages()));
+        app.DataSources.Add(pages);
     }
 
     /// <summary>
-    /// The Razor Pages (login, consent, dashboard, player, the open object pages), routed in a branch of
-    /// their own that a request takes when no other endpoint matched its path (neither the Web API's
-    /// nor the sandbox's), and mapped by the first such request (<see cref="PagesOnFirstRequest"/>).
-    /// Mapped with the rest, they were read and built at every start and loaded MVC (about 5 MB held for
-    /// good, bench/docs/startup.md), which a test suite's server, asked for tokens and the Web API
-    /// only, has no use for. Goes last, after authentication (which it keeps: OpenIddict handles
-    /// /authorize there): what the server's pipeline did for a page request it still does; what needs
-    /// the page's endpoint (authorization, antiforgery, the login rate limit) runs again in the branch,
-    /// once routing has named it.
+    /// Maps the pages when the first request under one of their paths comes. Goes before routing, so
+    /// that routing, and everything after it, sees the page's endpoint as if it had been there from the
+    /// start.
     /// </summary>
-    public static IApplicationBuilder UseJukeboxPages(this IApplicationBuilder app, Action<IEndpointConventionBuilder> conventions) =>
-        app.MapWhen(IsPageRequest, branch =>
+    public static IApplicationBuilder UsePagesOnFirstRequest(this IApplicationBuilder app)
+    {
+        var pages = app.ApplicationServices.GetRequiredService<PagesOnFirstRequest>();
+        return app.Use((context, next) =>
         {
-            var pages = new PagesOnFirstRequest(branch, routes => conventions(routes.MapRazorPages()));
-            branch.Use((context, next) =>
+            if (!pages.Released && IsPagePath(context.Request.Path))
             {
                 pages.Release();
-                return next(context);
-            });
-            branch.UseRouting();
-            branch.UseAuthorization();
-            branch.UseAntiforgery();
-            branch.UseRateLimiter();
-            branch.UseEndpoints(endpoints => endpoints.DataSources.Add(pages));
+            }
+            return next(context);
         });
+    }
 
-    private static bool IsPageRequest(HttpContext context) =>
-        context.GetEndpoint() is null
-        && !ApiEndpoints.IsApiPath(context.Request.Path)
-        && !Sandbox.SandboxSetup.IsSandboxPath(context.Request.Path);
+    /// <summary>The paths the pages live under (a test checks that every page's route is one of them).</summary>
+    public static bool IsPagePath(PathString path) =>
+        path == "/" || Array.Exists(PagePrefixes, prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] PagePrefixes = ["/login", "/logout", "/authorize", "/player", "/dashboard", "/open"];
 }
